@@ -1,0 +1,26 @@
+// npm run bench: builds, then prints one JSON line per figure ({"name","value","unit"}) from every scripts/bench/*.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
+import { build } from './build.mjs';
+import { importTs } from './lib/run-ts.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const report = (name, value, unit) => console.log(JSON.stringify({ name, value, unit }));
+
+const { codeBytes, sidebarBytes } = await build();
+report('code_js_bytes', codeBytes, 'bytes');
+report('sidebar_html_bytes', sidebarBytes, 'bytes');
+
+// The built bundle's top-level functions, loaded as Apps Script would (bare context, no Node globals).
+const ctx = vm.createContext({ console });
+vm.runInContext(fs.readFileSync(path.join(root, 'dist', 'Code.js'), 'utf8'), ctx, { filename: 'Code.js' });
+const entries = JSON.parse(fs.readFileSync(path.join(root, 'src/server/entrypoints.json'), 'utf8')).entries;
+const dist = Object.fromEntries(entries.map((e) => [e.name, ctx[e.name]]));
+
+const benches = fs.readdirSync(path.join(root, 'scripts', 'bench')).filter((f) => f.endsWith('.ts')).sort();
+for (const file of benches) {
+  const mod = await importTs(path.join('scripts', 'bench', file));
+  await mod.run(report, { dist, root });
+}

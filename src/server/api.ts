@@ -1,0 +1,12 @@
+// Sidebar API: the functions google.script.run may call; each validates its input and returns plain JSON (no Date).
+import { version } from '../../package.json';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+}
+
+/** What the sidebar shows in its header before any spreadsheet data is read. */
+export function getAppInfo(): AppInfo {
+  return { name: 'Attain', version };
+}

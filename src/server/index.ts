@@ -1,0 +1,4 @@
+// The one public surface of the Apps Script project: every export here becomes a top-level function (see entrypoints.json).
+export { onOpen, onInstall, showSidebar } from './menu';
+export * from './api';
+export * from './functions';

@@ -1,0 +1,167 @@
+// Contract: dist/ is exactly what clasp pushes, and it loads and exposes every entry point in a bare Apps Script-like V8.
+import * as acorn from 'acorn';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { HyperFormula } from 'hyperformula';
+import { DIST, ENTRIES, ROOT, loadCode, readDist } from './dist';
+
+const code = readDist('Code.js');
+const sidebar = readDist('Sidebar.html');
+
+describe('dist/ artefacts', () => {
+  test('dist holds exactly Code.js, Sidebar.html and appsscript.json', () => {
+    expect(fs.readdirSync(DIST).sort()).toEqual(['Code.js', 'Sidebar.html', 'appsscript.json']);
+  });
+
+  test('prints the byte sizes of Code.js and Sidebar.html', () => {
+    const sizes = { code_js_bytes: Buffer.byteLength(code), sidebar_html_bytes: Buffer.byteLength(sidebar) };
+    console.log(`dist sizes: Code.js ${sizes.code_js_bytes} B, Sidebar.html ${sizes.sidebar_html_bytes} B`);
+    expect(sizes.code_js_bytes).toBeGreaterThan(0);
+  });
+
+  test('Code.js is under 150 KB, since every custom-function cell loads it', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(150 * 1024);
+  });
+
+  test('appsscript.json in dist is the manifest at the root', () => {
+    expect(readDist('appsscript.json')).toBe(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8'));
+  });
+});
+
+describe('Code.js as an Apps Script V8 file', () => {
+  test('parses as a classic ES2020 script (no import/export, no post-ES2020 syntax)', () => {
+    expect(() => acorn.parse(code, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
+  });
+
+  test('the syntax gate rejects what Apps Script would reject', () => {
+    for (const bad of ['export function f() {}', 'class A { x = 1 }', 'class A { #p; }', 'a ??= 1;', 'import x from "y";']) {
+      expect(() => acorn.parse(bad, { ecmaVersion: 2020, sourceType: 'script' })).toThrow();
+    }
+  });
+
+  test('evaluates in a context with no require, module, process, Buffer, setTimeout, fetch, URL or TextEncoder', () => {
+    const ctx = loadCode();
+    for (const name of ['require', 'module', 'process', 'Buffer', 'setTimeout', 'fetch', 'URL', 'TextEncoder']) {
+      expect(vm.runInContext(`typeof ${name}`, ctx)).toBe('undefined');
+    }
+  });
+
+  test('loading it calls no service', () => {
+    const log: string[] = [];
+    loadCode({}, log);
+    expect(log).toEqual([]);
+  });
+
+  test('never mentions UrlFetchApp', () => {
+    expect(code).not.toContain('UrlFetchApp');
+  });
+});
+
+describe('entry points', () => {
+  const ctx = loadCode();
+
+  test('every name in the entry-point list is a top-level function', () => {
+    for (const e of ENTRIES) expect([e.name, typeof ctx[e.name]]).toEqual([e.name, 'function']);
+  });
+
+  test('no entry point name ends in "_" (Apps Script would hide it)', () => {
+    expect(ENTRIES.filter((e) => e.name.endsWith('_'))).toEqual([]);
+  });
+
+  test('the only top-level names are the entry points and the private bundle global', () => {
+    const names = Object.keys(ctx).filter((k) => !['console', 'SpreadsheetApp', 'HtmlService', 'PropertiesService', 'CacheService', 'LockService', 'Session', 'Utilities', 'Charts', 'Logger', 'ScriptApp'].includes(k));
+    expect(names.sort()).toEqual([...ENTRIES.map((e) => e.name), '__app_'].sort());
+  });
+
+  test('onOpen in AuthMode.NONE builds an add-on menu whose every item names a top-level function', () => {
+    const items: [string, string][] = [];
+    const calls: string[] = [];
+    const menu = {
+      addItem(label: string, fn: string) {
+        items.push([label, fn]);
+        return menu;
+      },
+      addSeparator() {
+        return menu;
+      },
+      addToUi() {
+        calls.push('addToUi');
+      },
+    };
+    const ui = { createAddonMenu: () => (calls.push('createAddonMenu'), menu) };
+    const log: string[] = [];
+    const c = loadCode({ SpreadsheetApp: { getUi: () => ui } }, log);
+    c.onOpen({ authMode: 'NONE' });
+    expect(calls).toEqual(['createAddonMenu', 'addToUi']);
+    expect(log).toEqual([]); // nothing but the menu: no properties, no sheet reads
+    expect(items.map(([, fn]) => fn)).toEqual(ENTRIES.filter((e) => e.kind === 'menu').map((e) => e.name));
+    for (const [, fn] of items) expect(typeof c[fn]).toBe('function');
+  });
+
+  test('onInstall builds the same menu as onOpen', () => {
+    const items: string[] = [];
+    const menu = { addItem: (_l: string, fn: string) => (items.push(fn), menu), addSeparator: () => menu, addToUi: () => undefined };
+    const c = loadCode({ SpreadsheetApp: { getUi: () => ({ createAddonMenu: () => menu }) } });
+    c.onInstall({ authMode: 'NONE' });
+    expect(items).toEqual(ENTRIES.filter((e) => e.kind === 'menu').map((e) => e.name));
+  });
+
+  test('showSidebar serves dist/Sidebar.html, a file that exists', () => {
+    const opened: string[] = [];
+    let shown: unknown = null;
+    const output = { setTitle: () => output };
+    const c = loadCode({
+      HtmlService: { createHtmlOutputFromFile: (n: string) => (opened.push(n), output) },
+      SpreadsheetApp: { getUi: () => ({ showSidebar: (h: unknown) => (shown = h) }) },
+    });
+    c.showSidebar();
+    expect(opened).toEqual(['Sidebar']);
+    expect(fs.existsSync(path.join(DIST, `${opened[0]}.html`))).toBe(true);
+    expect(shown).toBe(output);
+  });
+});
+
+describe('custom functions', () => {
+  const custom = ENTRIES.filter((e) => e.kind === 'custom');
+  const builtins = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
+
+  test('there are custom functions to check', () => {
+    expect(custom.length).toBeGreaterThan(0);
+  });
+
+  test.each(custom.map((e) => e.name))('%s has its @customfunction JSDoc directly above a declaration with parameters', (name) => {
+    const m = new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/)\\nfunction ${name}\\(([^)]*)\\)`).exec(code);
+    expect(m).not.toBeNull();
+    const [, jsdoc, params] = m as RegExpExecArray;
+    expect(jsdoc).toContain('@customfunction');
+    expect(jsdoc).toMatch(/@return/);
+    expect(params.trim().length).toBeGreaterThan(0);
+    for (const p of params.split(',').map((s) => s.trim())) expect(jsdoc).toMatch(new RegExp(`@param\\s+\\{[^}]*\\}\\s+\\[?${p}\\b`));
+  });
+
+  test.each(custom.map((e) => e.name))('%s clashes with no spreadsheet built-in', (name) => {
+    expect(builtins.has(name)).toBe(false);
+  });
+});
+
+describe('Sidebar.html', () => {
+  // XML namespace names are identifiers that the DOM compares as strings; nothing is ever fetched from them.
+  const NAMESPACES = ['http://www.w3.org/1999/xhtml', 'http://www.w3.org/2000/svg', 'http://www.w3.org/1998/Math/MathML', 'http://www.w3.org/1999/xlink', 'http://www.w3.org/XML/1998/namespace'];
+
+  test('contains no http:// or https:// reference (no CDN, no fonts, no images)', () => {
+    const urls = sidebar.match(/https?:\/\/[^\s"'`)<>]*/g) ?? [];
+    expect(urls.filter((u) => !NAMESPACES.includes(u))).toEqual([]);
+  });
+
+  test('inlines its script and style (no src= or href= to another file)', () => {
+    expect(sidebar).not.toMatch(/<script[^>]+src=/i);
+    expect(sidebar).not.toMatch(/<link[^>]+href=/i);
+    expect(sidebar).toMatch(/<script>[\s\S]+<\/script>/);
+    expect(sidebar).toMatch(/<style>[\s\S]*<\/style>/);
+  });
+
+  test('contains no "<?" that HtmlService would treat as a scriptlet', () => {
+    expect(sidebar).not.toContain('<?');
+  });
+});
