@@ -20,7 +20,15 @@ const entries = JSON.parse(fs.readFileSync(path.join(root, 'src/server/entrypoin
 const dist = Object.fromEntries(entries.map((e) => [e.name, ctx[e.name]]));
 
 const benches = fs.readdirSync(path.join(root, 'scripts', 'bench')).filter((f) => f.endsWith('.ts')).sort();
+// One broken bench must not hide the others' figures; it still fails the command.
+let failures = 0;
 for (const file of benches) {
-  const mod = await importTs(path.join('scripts', 'bench', file));
-  await mod.run(report, { dist, root });
+  try {
+    const mod = await importTs(path.join('scripts', 'bench', file));
+    await mod.run(report, { dist, root });
+  } catch (err) {
+    failures += 1;
+    console.error(`bench ${file} failed: ${err && err.stack ? err.stack : err}`);
+  }
 }
+process.exitCode = failures ? 1 : 0;

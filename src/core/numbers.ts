@@ -1,0 +1,17 @@
+// Number helpers shared by the scorers: blank detection and strict numeric checks (no coercion of text).
+
+/** Sheets passes an empty cell as ''; tests and JSON may use null or undefined. */
+export function isBlank(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+/** A finite JavaScript number; text such as "3" is not a number here, on purpose. */
+export function isNum(value: unknown): value is number {
+  return typeof value === 'number' && isFinite(value);
+}
+
+/** Rounds to `places` decimals, removing binary noise such as 0.1 + 0.2. */
+export function roundTo(value: number, places: number): number {
+  const f = Math.pow(10, places);
+  return Math.round(value * f) / f;
+}
