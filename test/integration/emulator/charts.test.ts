@@ -1,0 +1,78 @@
+// Embedded charts: the built spec is recorded as plain JSON; update and remove work by chart id.
+import { fakeEmulator } from './fixture';
+
+function setup() {
+  const emu = fakeEmulator();
+  const sh = emu.spreadsheet.getSheetByName('Sheet1')!;
+  sh.getRange('A1:C4').setValues([['Week', 'Score', 'Cut-off'], [1, 10, 15], [2, 14, 15], [3, 18, 15]]);
+  const Charts = emu.services.Charts as typeof GoogleAppsScript.Charts;
+  return { emu, sh, Charts };
+}
+
+describe('charts', () => {
+  test('the chart spec is recorded with type, ranges, options and position', () => {
+    const { emu, sh, Charts } = setup();
+    const chart = sh
+      .newChart()
+      .addRange(sh.getRange('A1:B4'))
+      .addRange(sh.getRange('C1:C4'))
+      .asLineChart()
+      .setTitle('PHQ-9')
+      .setXAxisTitle('Week')
+      .setYAxisTitle('Score')
+      .setRange(0, 27)
+      .setColors(['#1a73e8', '#d33'])
+      .setLegendPosition(Charts.Position.BOTTOM)
+      .setPointStyle(Charts.PointStyle.MEDIUM)
+      .setOption('series', { 1: { lineWidth: 1, pointSize: 0 } })
+      .setNumHeaders(1)
+      .setHiddenDimensionStrategy(Charts.ChartHiddenDimensionStrategy.SHOW_BOTH)
+      .setPosition(6, 2, 0, 0)
+      .build();
+    expect(chart.getChartId()).toBeNull();
+    sh.insertChart(chart);
+    const [spec] = emu.view().sheets[0].charts;
+    expect(spec).toEqual({
+      chartId: 1,
+      type: 'LINE',
+      ranges: ['Sheet1!A1:B4', 'Sheet1!C1:C4'],
+      options: {
+        title: 'PHQ-9',
+        'hAxis.title': 'Week',
+        'vAxis.title': 'Score',
+        'vAxis.viewWindow.min': 0,
+        'vAxis.viewWindow.max': 27,
+        colors: ['#1a73e8', '#d33'],
+        'legend.position': 'bottom',
+        pointStyle: 'MEDIUM',
+        series: { 1: { lineWidth: 1, pointSize: 0 } },
+      },
+      position: { row: 6, column: 2, offsetX: 0, offsetY: 0 },
+      hiddenDimensionStrategy: 'SHOW_BOTH',
+      mergeStrategy: null,
+      numHeaders: 1,
+      transposeRowsAndColumns: false,
+    });
+    const [got] = sh.getCharts();
+    expect(got.getChartId()).toBe(1);
+    expect(got.getOptions().get('title')).toBe('PHQ-9');
+    expect(got.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:B4', 'C1:C4']);
+  });
+
+  test('modify → updateChart replaces the chart; removeChart deletes it', () => {
+    const { emu, sh, Charts } = setup();
+    sh.insertChart(sh.newChart().addRange(sh.getRange('A1:B4')).setChartType(Charts.ChartType.COLUMN).build());
+    const [chart] = sh.getCharts();
+    sh.updateChart(chart.modify().asScatterChart().setTitle('Scatter').build());
+    expect(emu.view().sheets[0].charts.map((c) => [c.chartId, c.type, c.options.title])).toEqual([[1, 'SCATTER', 'Scatter']]);
+    sh.removeChart(sh.getCharts()[0]);
+    expect(sh.getCharts()).toHaveLength(0);
+  });
+
+  test('chart ranges move when rows are inserted above them', () => {
+    const { emu, sh } = setup();
+    sh.insertChart(sh.newChart().addRange(sh.getRange('A1:B4')).asColumnChart().build());
+    sh.insertRowsBefore(1, 2);
+    expect(emu.view().sheets[0].charts[0].ranges).toEqual(['Sheet1!A3:B6']);
+  });
+});

@@ -1,0 +1,129 @@
+// Formulas are computed by HyperFormula, with Attain's custom functions called in the bundle as Sheets calls them.
+import { fakeEmulator } from './fixture';
+
+function sheet1() {
+  const emu = fakeEmulator();
+  return { emu, sh: emu.spreadsheet.getSheetByName('Sheet1')! };
+}
+
+describe('formulas', () => {
+  test('=SUM(A1:A3) computes', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1:A3').setValues([[1], [2], [3]]);
+    sh.getRange('A4').setFormula('=SUM(A1:A3)');
+    expect(sh.getRange('A4').getValue()).toBe(6);
+    expect(sh.getRange('A4').getFormula()).toBe('=SUM(A1:A3)');
+  });
+
+  test('a string starting with = given to setValues is a formula', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1:B1').setValues([[2, '=A1*10']]);
+    expect(sh.getRange('B1').getValue()).toBe(20);
+    expect(sh.getRange('A1:B1').getFormulas()).toEqual([['', '=A1*10']]);
+  });
+
+  test('formulas recompute when their inputs change', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1').setValue(1);
+    sh.getRange('B1').setFormula('=A1+1');
+    sh.getRange('A1').setValue(41);
+    expect(sh.getRange('B1').getValue()).toBe(42);
+  });
+
+  test('cross-sheet references use tab names', () => {
+    const { emu, sh } = sheet1();
+    const data = emu.spreadsheet.insertSheet('Client Data');
+    data.getRange('B2').setValue(7);
+    sh.getRange('A1').setFormula("='Client Data'!B2*2");
+    expect(sh.getRange('A1').getValue()).toBe(14);
+  });
+
+  test('an error value reads as Sheets shows it', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1').setFormula('=1/0');
+    expect(sh.getRange('A1').getValue()).toBe('#DIV/0!');
+    expect(sh.getRange('A1').getDisplayValue()).toBe('#DIV/0!');
+  });
+
+  test('a custom function returning a 2-D array spills like an array formula', () => {
+    const { sh } = sheet1();
+    sh.getRange('B1').setFormula('=SQUARES(3)');
+    expect(sh.getRange('B1:C3').getValues()).toEqual([[1, 1], [2, 4], [3, 9]]);
+    expect(sh.getRange('B1:C3').getFormulas()).toEqual([['=SQUARES(3)', ''], ['', ''], ['', '']]);
+    sh.getRange('A1').setValue(5);
+    sh.getRange('B1').setFormula('=SQUARES(A1)');
+    expect(sh.getLastRow()).toBe(5);
+    sh.getRange('A1').setValue(2);
+    expect(sh.getLastRow()).toBe(2);
+  });
+
+  test('a custom function gets a 2-D array for a range and a scalar for one cell, blanks as empty strings', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1:A2').setValues([[3], ['']]);
+    sh.getRange('B1').setFormula('=KIND(A1:A2)');
+    sh.getRange('B2').setFormula('=KIND(A1)');
+    sh.getRange('B3').setFormula('=KIND(A2)');
+    expect(sh.getRange('B1:B3').getValues()).toEqual([['array:2x1'], ['number'], ['blank']]);
+  });
+
+  test('a date cell reaches a custom function as a Date', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1').setValue(new Date('2026-03-01T00:00:00Z'));
+    sh.getRange('B1').setFormula('=KIND(A1)');
+    expect(sh.getRange('B1').getValue()).toBe('date');
+  });
+
+  test('a custom function that throws shows #ERROR! with its message', () => {
+    const { emu, sh } = sheet1();
+    sh.getRange('A1').setFormula('=FAIL("Raw score must be 0-40")');
+    expect(sh.getRange('A1').getValue()).toBe('#ERROR!');
+    expect(emu.view().sheets[0].rows[0][0].err).toBe('Raw score must be 0-40');
+  });
+
+  test('a custom function cannot write to the spreadsheet', () => {
+    const { emu, sh } = sheet1();
+    sh.getRange('A1').setFormula('=WRITER(1)');
+    expect(sh.getRange('A1').getValue()).toBe('#ERROR!');
+    expect(emu.view().sheets[0].rows[0][0].err).toBe('You do not have permission to call SpreadsheetApp.Range.setValue');
+  });
+
+  test('an unknown function throws from the write when strict', () => {
+    const { sh } = sheet1();
+    expect(() => sh.getRange('A1').setFormula('=QUERY(B1:B3,"select B")')).toThrow(/QUERY not recognized/);
+  });
+
+  test('an unknown function is listed by formulaErrors when not strict', () => {
+    const emu = fakeEmulator({ strictFormulas: false });
+    const sh = emu.spreadsheet.getSheetByName('Sheet1')!;
+    sh.getRange('C2').setFormula('=NOSUCHFN(1)');
+    sh.getRange('C3').setFormula('=SUM((');
+    sh.getRange('C4').setFormula('=1/0');
+    expect(sh.getRange('C2').getValue()).toBe('#NAME?');
+    expect(emu.formulaErrors()).toEqual([
+      { sheet: 'Sheet1', a1: 'C2', formula: '=NOSUCHFN(1)', error: 'Function name NOSUCHFN not recognized.' },
+      { sheet: 'Sheet1', a1: 'C3', formula: '=SUM((', error: expect.stringMatching(/^Formula parse error/) },
+    ]);
+  });
+
+  test('bare TRUE and FALSE work as in Sheets', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1:B2').setValues([['a', 1], ['b', 2]]);
+    sh.getRange('C1').setFormula('=VLOOKUP("b", A1:B2, 2, FALSE)');
+    sh.getRange('C2').setFormula('=AND(TRUE, A1="a")');
+    expect(sh.getRange('C1:C2').getValues()).toEqual([[2], [true]]);
+  });
+
+  test('a formula both engines accept but compute differently is refused', () => {
+    const { sh } = sheet1();
+    expect(() => sh.getRange('D1').setFormula('=SORT(A1:A3, 1, FALSE)')).toThrow(/SORT with a descending third argument differs/);
+  });
+
+  test('named ranges work in formulas', () => {
+    const { emu, sh } = sheet1();
+    sh.getRange('A1:A2').setValues([[4], [5]]);
+    emu.spreadsheet.setNamedRange('Scores', sh.getRange('A1:A2'));
+    sh.getRange('B1').setFormula('=SUM(Scores)');
+    expect(sh.getRange('B1').getValue()).toBe(9);
+    expect(emu.spreadsheet.getRangeByName('Scores')!.getA1Notation()).toBe('A1:A2');
+  });
+});
