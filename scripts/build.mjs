@@ -1,4 +1,5 @@
 // Build: dist/Code.js (server IIFE + generated top-level stubs), dist/Sidebar.html (one self-contained file), dist/appsscript.json.
+import * as acorn from 'acorn';
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,7 +31,9 @@ async function buildServer() {
   // The iife format reports no exports, so an esm pass reads the entry's export names.
   const esm = await esbuild.build({ ...common, format: 'esm' });
   const exportsOf = Object.values(esm.metafile.outputs)[0].exports;
-  const iife = await esbuild.build({ ...common, format: 'iife', globalName: APP_GLOBAL, minify: false });
+  // Not minified: Apps Script stack traces name Code.js lines and functions, so names and line breaks stay.
+  // Template literals are lowered so that no string spans lines, which makes dropping indentation safe.
+  const iife = await esbuild.build({ ...common, format: 'iife', globalName: APP_GLOBAL, minify: false, supported: { 'template-literal': false } });
   const entries = JSON.parse(fs.readFileSync(rel('src/server/entrypoints.json'), 'utf8')).entries;
   const customSources = new Map();
   const fnDir = rel('src/server/functions');
@@ -39,7 +42,21 @@ async function buildServer() {
   }
   const stubs = generateStubs(entries, customSources, exportsOf);
   const header = '// Attain — built by scripts/build.mjs; do not edit.\n';
-  return header + iife.outputFiles[0].text + '\n' + stubs;
+  return header + dropIndentation(iife.outputFiles[0].text) + '\n' + stubs;
+}
+
+/** Removes leading indentation (a fifth of the bytes every custom-function cell loads); refuses if any literal would change. */
+export function dropIndentation(code) {
+  const out = code.split('\n').map((line) => line.trimStart()).join('\n');
+  const literals = (text) => {
+    const found = [];
+    acorn.parse(text, { ecmaVersion: 2020, sourceType: 'script', onToken: (t) => (t.type.label === 'string' || t.type.label === 'template' || t.type.label === 'regexp' ? found.push(String(t.value && t.value.pattern !== undefined ? t.value.pattern : t.value)) : undefined) });
+    return found;
+  };
+  const before = literals(code);
+  const after = literals(out);
+  if (before.length !== after.length || before.some((v, i) => v !== after[i])) throw new Error('Dropping indentation would change a string literal in Code.js; keep the indented bundle');
+  return out;
 }
 
 /** Sidebar: esbuild bundles JS and CSS, both inlined into one HTML file served by HtmlService.createHtmlOutputFromFile. */

@@ -10,3 +10,8 @@ export interface AppInfo {
 export function getAppInfo(): AppInfo {
   return { name: 'Attain', version };
 }
+
+export { getBootstrap, addClient, getClient } from './clients';
+export { listTemplates, getTemplate, savePlan } from './plans';
+export { recordSession } from './sessions';
+export { savePriorities } from './priorities';

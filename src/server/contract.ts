@@ -14,6 +14,8 @@ export interface ClientSummary {
   modality: string;
   sessions: number;
   lastSession: string; // YYYY-MM-DD or ''
+  /** addClient only: core's warnings when the code looks like a name, email or phone number (saved anyway). */
+  warnings?: string[];
 }
 
 export interface InstrumentSummary {

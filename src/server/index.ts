@@ -2,3 +2,4 @@
 export { onOpen, onInstall, showSidebar } from './menu';
 export * from './api';
 export * from './functions';
+export { setupSpreadsheet } from './setup';

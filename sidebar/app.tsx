@@ -1,0 +1,139 @@
+// The sidebar app: loads the Bootstrap, holds the selected client and every draft in hooks, and switches between one-task screens from the top navigation.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { FailureNotice, Notice } from './components/Messages';
+import { headingOf, Nav, NeedClient, SCREENS, type ScreenId } from './components/Screen';
+import { useBootstrap, useClientDetail } from './hooks/useData';
+import { refKey, usePlanDraft, type GoalRef } from './hooks/usePlanDraft';
+import type { ClientDetail } from '../src/server/contract';
+import { usePriorityDraft } from './hooks/usePriorityDraft';
+import { useSessionDraft } from './hooks/useSessionDraft';
+import { ClientsScreen } from './screens/Clients';
+import { GasScreen } from './screens/Gas';
+import { PlanScreen } from './screens/Plan';
+import { PrioritiesScreen } from './screens/Priorities';
+import { SessionScreen } from './screens/Session';
+
+export function App() {
+  const boot = useBootstrap();
+  const [screen, setScreen] = useState<ScreenId>('clients');
+  const [code, setCode] = useState<string | null>(null);
+  const detail = useClientDetail(code);
+  const current = detail.data && detail.data.client.code === code ? detail.data : null;
+  const plan = usePlanDraft(code, current);
+  const session = useSessionDraft(code, boot.data, current?.client.clinician ?? '');
+  const priorities = usePriorityDraft(code, current);
+  const moved = useRef(false);
+  // The goal the GAS builder shows, as a refKey; '' = the first objective.
+  const [gasChoice, setGasChoice] = useState('');
+  useEffect(() => setGasChoice(''), [code]);
+
+  const go = useCallback((id: ScreenId) => {
+    moved.current = true;
+    setScreen(id);
+  }, []);
+
+  // After navigation, focus moves to the new screen's heading so keyboard and screen-reader users start at the top of the task
+  // (once it is there: a client may still be loading).
+  useEffect(() => {
+    if (!moved.current) return;
+    const heading = document.getElementById(headingOf(screen));
+    if (!heading) return;
+    moved.current = false;
+    window.scrollTo(0, 0);
+    heading.focus({ preventScroll: true });
+  }, [screen, current]);
+
+  // After a session: the client's sessions and the caseload's counts changed on the server.
+  const reloadClient = useCallback(() => {
+    detail.reload();
+    boot.reload();
+  }, [detail, boot]);
+  // After a plan or priorities save the server returns the client as it now stands.
+  const savedDetail = useCallback(
+    (d: ClientDetail) => {
+      detail.replace(d);
+      boot.reload();
+    },
+    [detail, boot],
+  );
+  const editGas = useCallback(
+    (ref: GoalRef) => {
+      setGasChoice(refKey(ref));
+      go('gas');
+    },
+    [go],
+  );
+
+  if (boot.loading && !boot.data) return <p class="loading" role="status">Loading Attain…</p>;
+  if (!boot.data) {
+    return (
+      <>
+        <FailureNotice message={boot.error ?? 'Attain could not start.'} />
+        <button type="button" class="btn" onClick={boot.reload}>
+          Try again
+        </button>
+      </>
+    );
+  }
+  const b = boot.data;
+  const title = SCREENS.find((s) => s.id === screen)?.title ?? '';
+
+  let body;
+  if (screen === 'clients') {
+    body = (
+      <ClientsScreen
+        boot={b}
+        selected={code}
+        unsaved={[plan.dirty ? 'Plan/GAS' : '', session.dirty ? 'Session' : '', priorities.dirty ? 'Priorities' : ''].filter((x) => x !== '')}
+        onSelect={(c) => setCode(c)}
+        onAdded={(c) => {
+          boot.reload();
+          setCode(c);
+        }}
+      />
+    );
+  } else if (!code) {
+    body = <NeedClient headingId={headingOf(screen)} title={title} onGo={go} />;
+  } else if (!current) {
+    body = detail.error ? (
+      <>
+        <FailureNotice message={detail.error} />
+        <button type="button" class="btn" onClick={detail.reload}>
+          Try again
+        </button>
+      </>
+    ) : (
+      <p class="loading" role="status">
+        Loading {code}…
+      </p>
+    );
+  } else if (screen === 'plan') {
+    body = <PlanScreen boot={b} detail={current} plan={plan} onSaved={savedDetail} onEditGas={editGas} />;
+  } else if (screen === 'gas') {
+    body = <GasScreen boot={b} detail={current} plan={plan} chosen={gasChoice} onChoose={setGasChoice} onSaved={savedDetail} />;
+  } else if (screen === 'session') {
+    body = <SessionScreen boot={b} detail={current} draft={session} onSaved={reloadClient} />;
+  } else {
+    body = <PrioritiesScreen detail={current} draft={priorities} onSaved={savedDetail} />;
+  }
+
+  return (
+    <>
+      <header class="top">
+        <div class="top-row">
+          <h1>Attain</h1>
+          <span class="top-client" aria-live="polite">
+            {code ? `Client ${code}` : 'No client chosen'}
+          </span>
+        </div>
+        <Nav current={screen} onGo={go} />
+      </header>
+      {boot.error ? (
+        <Notice kind="warn" role="alert">
+          Could not refresh the client list: {boot.error}
+        </Notice>
+      ) : null}
+      {body}
+    </>
+  );
+}

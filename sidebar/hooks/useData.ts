@@ -1,0 +1,66 @@
+// Hooks that load server data: the Bootstrap (clinic, clients, instruments, templates) and one client's detail, each reloadable.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Bootstrap, ClientDetail, Result } from '../../src/server/contract';
+import { call } from '../rpc';
+
+export interface Loaded<T> {
+  data: T | null;
+  loading: boolean;
+  /** A plain message when loading failed (either `{ok:false}` or a thrown failure). */
+  error: string | null;
+  reload(): void;
+  /** Replaces the data with a fresher copy the server returned from a save (no extra round trip). */
+  replace(data: T): void;
+}
+
+function useLoad<T>(load: (() => Promise<Result<T>>) | null, key: string): Loaded<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [loading, setLoading] = useState(load !== null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const seq = useRef(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  useEffect(() => {
+    const fn = loadRef.current;
+    if (!fn) {
+      setData(null);
+      setLoading(false);
+      setError(null);
+      return;
+    }
+    const mine = ++seq.current;
+    setLoading(true);
+    setError(null);
+    fn().then(
+      (r) => {
+        if (mine !== seq.current) return;
+        if (r && r.ok) setData(r.data);
+        else setError(r && !r.ok ? r.message || 'The spreadsheet could not be read.' : 'The spreadsheet gave an unexpected answer.');
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (mine !== seq.current) return;
+        setError(e instanceof Error ? e.message : String(e));
+        setLoading(false);
+      },
+    );
+  }, [key, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const replace = useCallback((next: T) => {
+    seq.current++;
+    setData(next);
+    setLoading(false);
+    setError(null);
+  }, []);
+  return { data, loading, error, reload, replace };
+}
+
+export function useBootstrap(): Loaded<Bootstrap> {
+  return useLoad(() => call('getBootstrap'), 'bootstrap');
+}
+
+/** The selected client's goals, sessions and priorities; nothing while no client is chosen. */
+export function useClientDetail(code: string | null): Loaded<ClientDetail> {
+  return useLoad(code ? () => call('getClient', code) : null, code ?? '');
+}

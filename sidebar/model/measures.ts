@@ -1,0 +1,81 @@
+// Live questionnaire scoring for the session form: core's registry and scorer give total, band, subscales and safety flags from the typed answers.
+import { findInstrument } from '../../src/core/instruments/registry';
+import type { InstrumentDefinition } from '../../src/core/instruments/schema';
+import { bandLabel, scoreItems } from '../../src/core/instruments/score';
+import type { InstrumentSummary } from '../../src/server/contract';
+
+export interface MeasurePreview {
+  answered: number;
+  count: number;
+  /** null while the missing-item rule gives no total (or the instrument reports subscales only). */
+  total: number | null;
+  band: string;
+  subscales: { name: string; score: number | null; band: string }[];
+  flags: string[];
+  /** Plain explanation when no total can be shown yet. */
+  note: string;
+  /** Smallest step between answers (1 for whole numbers). */
+  step: number;
+}
+
+/** The built-in definition for an enabled instrument, or null for one the registry does not know. */
+export function definitionOf(inst: InstrumentSummary): InstrumentDefinition | null {
+  try {
+    const def = findInstrument(inst.id);
+    return def.items.count === inst.items ? def : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Answers as the scorer reads them: numbers, '' for blank. */
+export function answerValues(answers: readonly string[], count: number): (number | '')[] {
+  const out: (number | '')[] = [];
+  for (let i = 0; i < count; i++) {
+    const s = (answers[i] ?? '').trim();
+    const n = Number(s);
+    out.push(s === '' || !Number.isFinite(n) ? '' : n);
+  }
+  return out;
+}
+
+const safeBand = (def: InstrumentDefinition, score: number | null, subscale?: string): string => {
+  if (score === null) return '';
+  try {
+    return bandLabel(def, score, subscale);
+  } catch {
+    return '';
+  }
+};
+
+export function previewMeasure(inst: InstrumentSummary, answers: readonly string[]): MeasurePreview {
+  const values = answerValues(answers, inst.items);
+  const answered = values.filter((v) => v !== '').length;
+  const def = definitionOf(inst);
+  const out: MeasurePreview = { answered, count: inst.items, total: null, band: '', subscales: [], flags: [], note: '', step: def?.items.step ?? 1 };
+  if (!def) {
+    // An instrument the sidebar cannot score: show the plain sum once every item is answered; the sheet does the scoring.
+    if (answered === inst.items) out.total = values.reduce<number>((s, v) => s + (v === '' ? 0 : v), 0);
+    out.note = answered < inst.items ? `${inst.items - answered} item${inst.items - answered === 1 ? '' : 's'} still to answer.` : 'Band and flags are worked out in the sheet.';
+    return out;
+  }
+  try {
+    const s = scoreItems(def, values);
+    out.total = s.total;
+    out.band = safeBand(def, s.total);
+    out.flags = s.flags;
+    out.subscales = (def.subscales ?? []).map((sub) => ({ name: sub.name, score: s.subscales[sub.id] ?? null, band: safeBand(def, s.subscales[sub.id] ?? null, sub.id) }));
+    if (s.total === null && !def.noTotal) {
+      const left = inst.items - answered;
+      out.note = left > 0 ? `${left} item${left === 1 ? '' : 's'} still to answer before a total can be given.` : 'No total yet.';
+    } else if (s.prorated) {
+      out.note = `Prorated: ${s.missing} item${s.missing === 1 ? '' : 's'} missing.`;
+    }
+  } catch (e) {
+    out.note = e instanceof Error ? e.message : String(e);
+  }
+  return out;
+}
+
+/** The plain-language follow-up shown under every safety flag. */
+export const SAFETY_ADVICE = 'Ask the client about this today, before the session ends, and follow your clinic’s risk procedure.';

@@ -1,0 +1,154 @@
+// Clients screen: pick the client to work on, or add a client by code (live warning when a code looks like a name, email or phone number).
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { clientCodeWarnings, MODALITIES } from '../../src/core/plan';
+import type { AddClientInput, Bootstrap } from '../../src/server/contract';
+import { DateField, SelectField, TextField } from '../components/Field';
+import { ErrorSummary, FailureNotice, Notice } from '../components/Messages';
+import { ScreenHeading } from '../components/Screen';
+import { describePath } from '../errors';
+import { useAction } from '../hooks/useAction';
+import { call } from '../rpc';
+
+const P = 'client';
+
+interface Props {
+  boot: Bootstrap;
+  selected: string | null;
+  onSelect(code: string): void;
+  /** Called after a client was added: reload the Bootstrap and select it. */
+  onAdded(code: string): void;
+  /** Screens holding unsaved work for the selected client (choosing another client discards it). */
+  unsaved: string[];
+}
+
+export function ClientsScreen({ boot, selected, onSelect, onAdded, unsaved }: Props) {
+  const [filter, setFilter] = useState('');
+  const [adding, setAdding] = useState(boot.clients.length === 0);
+  const [added, setAdded] = useState<string | null>(null);
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return f === '' ? boot.clients : boot.clients.filter((c) => c.code.toLowerCase().includes(f) || c.clinician.toLowerCase().includes(f));
+  }, [boot.clients, filter]);
+
+  return (
+    <section aria-labelledby="clients-h">
+      <ScreenHeading id="clients-h">Clients</ScreenHeading>
+      {boot.clinic ? <p class="muted small">{boot.clinic}</p> : null}
+      {!boot.isSetUp ? (
+        <Notice kind="warn">
+          This spreadsheet is not set up for Attain yet. Choose <strong>Extensions ▸ Attain ▸ Set up this spreadsheet</strong> first.
+        </Notice>
+      ) : null}
+      {added ? (
+        <Notice kind="ok" role="status">
+          Added client {added}. It is now selected.
+        </Notice>
+      ) : null}
+      {boot.clients.length > 6 ? <TextField id="client-filter" label="Find a client" hint="Type part of a code or a clinician's name." value={filter} onInput={setFilter} /> : null}
+      {boot.clients.length === 0 ? (
+        <p class="muted">No clients yet. Add the first one below.</p>
+      ) : (
+        <>
+          <p class="muted small" id="client-list-hint">
+            Choose a client; the Plan, GAS, Session and Priorities screens then work on that client.
+          </p>
+          {selected && unsaved.length > 0 ? (
+            <Notice kind="warn">
+              Unsaved changes for {selected} on {unsaved.join(', ')}. Save them there first: choosing another client discards them.
+            </Notice>
+          ) : null}
+          <ul class="client-list" aria-label="Clients" aria-describedby="client-list-hint">
+            {shown.map((c) => (
+              <li key={c.code}>
+                <button type="button" aria-pressed={c.code === selected ? 'true' : 'false'} onClick={() => onSelect(c.code)}>
+                  <span class="client-code">{c.code}</span>{' '}
+                  <span class="tag">{c.status}</span>
+                  <br />
+                  <span class="muted small">
+                    {[c.clinician, c.modality, `${c.sessions} session${c.sessions === 1 ? '' : 's'}`, c.lastSession ? `last ${c.lastSession}` : ''].filter((s) => s !== '').join(' · ')}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {shown.length === 0 ? <p class="muted">No client matches “{filter}”.</p> : null}
+        </>
+      )}
+      <div class="actions">
+        <button type="button" class="btn" aria-expanded={adding ? 'true' : 'false'} aria-controls="add-client-form" onClick={() => setAdding((a) => !a)}>
+          {adding ? 'Hide the new-client form' : 'Add client'}
+        </button>
+      </div>
+      {adding ? (
+        <AddClientForm
+          boot={boot}
+          onAdded={(code) => {
+            setAdded(code);
+            setAdding(false);
+            onAdded(code);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function AddClientForm({ boot, onAdded }: { boot: Bootstrap; onAdded(code: string): void }) {
+  const [form, setForm] = useState<AddClientInput>({ code: '', clinician: boot.clinicians.length === 1 ? boot.clinicians[0] : '', startDate: boot.today, modality: '' });
+  const action = useAction();
+  const codeRef = useRef<HTMLDivElement>(null);
+  const warnings = useMemo(() => (form.code.trim() === '' ? [] : clientCodeWarnings(form.code)), [form.code]);
+  const set = (k: keyof AddClientInput) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+
+  useEffect(() => {
+    codeRef.current?.querySelector('input')?.focus();
+  }, []);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const input: AddClientInput = { code: form.code.trim(), clinician: form.clinician.trim(), startDate: form.startDate, modality: form.modality };
+    const data = await action.run(() => call('addClient', input));
+    if (data !== undefined) onAdded(input.code);
+  };
+
+  return (
+    <form id="add-client-form" aria-labelledby="add-client-h" onSubmit={submit} noValidate>
+      <h3 id="add-client-h">New client</h3>
+      <div ref={codeRef}>
+        <TextField
+          id={`${P}-code`}
+          label="Client code"
+          hint='A clinic code, never a name: e.g. "C-0142".'
+          required
+          maxLength={20}
+          value={form.code}
+          onInput={set('code')}
+          error={action.errors.code}
+          describedBy={`${P}-code-warnings`}
+        />
+      </div>
+      <div id={`${P}-code-warnings`} aria-live="polite">
+        {warnings.length > 0 ? (
+          <div class="notice notice-warn">
+            <strong>Check this code.</strong>
+            <ul>
+              {warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+      <TextField id={`${P}-clinician`} label="Clinician" hint={boot.clinicians.length > 0 ? 'Type a name, or pick one already in use.' : undefined} required maxLength={60} value={form.clinician} onInput={set('clinician')} suggestions={boot.clinicians} error={action.errors.clinician} />
+      <DateField id={`${P}-startDate`} label="Start date" required value={form.startDate} onInput={set('startDate')} error={action.errors.startDate} />
+      <SelectField id={`${P}-modality`} label="Modality" value={form.modality} onChange={set('modality')} options={MODALITIES.map((m) => ({ value: m, label: m }))} placeholder="Choose…" error={action.errors.modality} />
+      <ErrorSummary prefix={P} message={action.message} errors={action.errors} describe={describePath} />
+      <FailureNotice message={action.failure} />
+      <div class="actions">
+        <button type="submit" class="btn btn-primary" aria-disabled={action.pending ? 'true' : undefined}>
+          {action.pending ? 'Adding…' : 'Save new client'}
+        </button>
+      </div>
+    </form>
+  );
+}

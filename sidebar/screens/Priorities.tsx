@@ -1,0 +1,200 @@
+// Priority matrix screen: urgency, importance, readiness (1–5) and DBT tier per goal, a live ranked list (tier first, then product) and a 5×5 urgency × importance grid; saves via savePriorities.
+import { useState } from 'preact/hooks';
+import { DBT_TIERS, rankPriorities } from '../../src/core/priority';
+import type { ClientDetail, GoalView, SavePrioritiesInput } from '../../src/server/contract';
+import { rangeOptions, SelectField } from '../components/Field';
+import { ErrorSummary, FailureNotice, Notice } from '../components/Messages';
+import { ScreenHeading } from '../components/Screen';
+import { describePath } from '../errors';
+import { useAction } from '../hooks/useAction';
+import { EMPTY_ROW, type PriorityDraft, type PriorityRow } from '../hooks/usePriorityDraft';
+import { call } from '../rpc';
+
+const P = 'priority';
+
+const TIER_LABELS: Record<string, string> = {
+  'life-threatening': 'Life-threatening (safety)',
+  'therapy-interfering': 'Therapy-interfering',
+  'quality-of-life': 'Quality of life',
+  skills: 'Skills',
+};
+
+export interface Ranked {
+  goal: GoalView;
+  /** Position in the screen's goal list (1-based), used as the goal's short label. */
+  n: number;
+  row: PriorityRow;
+  score: number;
+  rank: number;
+}
+
+const complete = (r: PriorityRow) => r.urgency !== '' && r.importance !== '' && r.readiness !== '';
+
+/** Core's ranking over the goals whose three ratings are filled in; the rest are listed as unrated. */
+export function rank(goals: readonly GoalView[], rows: Record<string, PriorityRow>): { ranked: Ranked[]; unrated: { goal: GoalView; n: number }[] } {
+  const rated: Omit<Ranked, 'rank'>[] = [];
+  const unrated: { goal: GoalView; n: number }[] = [];
+  goals.forEach((goal, i) => {
+    const row = rows[goal.id] ?? EMPTY_ROW;
+    if (complete(row)) rated.push({ goal, n: i + 1, row, score: Number(row.urgency) * Number(row.importance) * Number(row.readiness) });
+    else unrated.push({ goal, n: i + 1 });
+  });
+  const ranks = rankPriorities(rated.map((r) => ({ urgency: Number(r.row.urgency), importance: Number(r.row.importance), readiness: Number(r.row.readiness), tier: r.row.tier })));
+  const ranked = rated.map((r, i) => ({ ...r, rank: ranks[i] })).sort((a, b) => a.rank - b.rank);
+  return { ranked, unrated };
+}
+
+const title = (g: GoalView, n: number) => (g.title.trim() === '' ? `Goal ${n}` : g.title);
+
+export function PrioritiesScreen({ detail, draft, onSaved }: { detail: ClientDetail; draft: PriorityDraft; onSaved(detail: ClientDetail): void }) {
+  const save = useAction();
+  const [saved, setSaved] = useState<string | null>(null);
+  const code = detail.client.code;
+  const goals = detail.goals.filter((g) => g.status === 'active');
+  const { ranked, unrated } = rank(goals, draft.rows);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setSaved(null);
+    const at: number[] = [];
+    const items: SavePrioritiesInput['items'] = [];
+    goals.forEach((g, i) => {
+      const r = draft.rows[g.id];
+      if (!r || !complete(r)) return;
+      items.push({ goalId: g.id, urgency: Number(r.urgency), importance: Number(r.importance), readiness: Number(r.readiness), tier: r.tier });
+      at.push(i);
+    });
+    const input: SavePrioritiesInput = { clientCode: code, items };
+    const remap = (errs: Record<string, string>) => {
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(errs)) {
+        const m = /^items\.(\d+)(\..*)?$/.exec(k);
+        out[m && at[Number(m[1])] !== undefined ? `items.${at[Number(m[1])]}${m[2] ?? ''}` : k] = v;
+      }
+      return out;
+    };
+    const data = await save.run(() => call('savePriorities', input), remap);
+    if (data !== undefined) {
+      draft.markSaved();
+      setSaved(`Saved priorities for ${items.length} goal${items.length === 1 ? '' : 's'}.${unrated.length > 0 ? ` ${unrated.length} unrated goal${unrated.length === 1 ? ' was' : 's were'} left out.` : ''}`);
+      onSaved(data);
+    } else {
+      window.setTimeout(() => document.getElementById(`${P}-errors`)?.focus(), 0);
+    }
+  };
+
+  return (
+    <section aria-labelledby="priority-h">
+      <ScreenHeading id="priority-h">Priorities for {code}</ScreenHeading>
+      <p class="notice notice-info small" id="priority-rule">
+        <strong>Safety targets (life-threatening) always come first, whatever the numbers.</strong>
+      </p>
+      <p class="muted small" id="priority-scale-hint">
+        Rate each 1–5 (5 = most urgent, most important, most ready). Ranking: DBT tier first, then urgency × importance × readiness.
+      </p>
+      {goals.length === 0 ? <p class="muted">No active goals yet: write them on the Plan screen.</p> : null}
+      <form onSubmit={submit} noValidate id={`${P}-form`} tabIndex={-1}>
+        {goals.map((g, i) => {
+          const row = draft.rows[g.id] ?? EMPTY_ROW;
+          const base = `${P}-items-${i}`;
+          const err = (k: string) => save.errors[`items.${i}.${k}`];
+          const scale = (k: 'urgency' | 'importance' | 'readiness', label: string) => (
+            <SelectField id={`${base}-${k}`} label={label} value={row[k]} onChange={(v) => draft.set(g.id, { [k]: v })} options={rangeOptions(1, 5)} placeholder="—" error={err(k)} describedBy="priority-scale-hint" />
+          );
+          return (
+            <fieldset key={g.id} class="card">
+              <legend>
+                #{i + 1} {title(g, i + 1)}
+              </legend>
+              <div class="row">
+                {scale('urgency', 'Urgency')}
+                {scale('importance', 'Importance')}
+                {scale('readiness', 'Readiness')}
+              </div>
+              <SelectField id={`${base}-tier`} label="DBT tier" value={row.tier} onChange={(v) => draft.set(g.id, { tier: v as PriorityRow['tier'] })} options={DBT_TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] ?? t }))} placeholder="None" error={err('tier')} />
+            </fieldset>
+          );
+        })}
+
+        <h3 id="priority-ranked-h">Ranked</h3>
+        <div aria-live="polite" id="priority-ranked">
+          {ranked.length === 0 ? (
+            <p class="muted">Rate urgency, importance and readiness to rank a goal.</p>
+          ) : (
+            <ol class="ranked" aria-labelledby="priority-ranked-h">
+              {ranked.map((r) => (
+                <li key={r.goal.id}>
+                  {title(r.goal, r.n)} <span class="muted small">(#{r.n})</span>{' '}
+                  {r.row.tier ? <span class={`tag ${r.row.tier === 'life-threatening' ? 'tag-safety' : ''}`}>{TIER_LABELS[r.row.tier] ?? r.row.tier}</span> : null}{' '}
+                  <span class="muted small">
+                    {r.row.urgency}×{r.row.importance}×{r.row.readiness} = {r.score}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+          {unrated.length > 0 ? <p class="muted small">Not yet rated: {unrated.map((u) => `#${u.n}`).join(', ')}.</p> : null}
+        </div>
+        <p class="muted small">Note: the product favours balanced ratings: 3×3×3 = 27 ranks above 5×5×1 = 25, so an urgent, important goal the client is not ready for can sit lower.</p>
+
+        <Grid ranked={ranked} />
+
+        <ErrorSummary prefix={P} message={save.message} errors={save.errors} describe={describePath} />
+        <FailureNotice message={save.failure} />
+        {saved ? (
+          <Notice kind="ok" role="status">
+            {saved}
+          </Notice>
+        ) : null}
+        <div class="actions">
+          <button type="submit" class="btn btn-primary" aria-disabled={save.pending ? 'true' : undefined}>
+            {save.pending ? 'Saving…' : 'Save priorities'}
+          </button>
+          {draft.dirty ? <span class="muted small">Unsaved changes</span> : null}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** 5×5 grid: urgency rows (5 at the top) × importance columns; each cell lists the goals placed there by number. */
+function Grid({ ranked }: { ranked: Ranked[] }) {
+  const levels = [1, 2, 3, 4, 5];
+  return (
+    <table class="grid" id="priority-grid">
+      <caption>Urgency × importance</caption>
+      <thead>
+        <tr>
+          <th scope="col">
+            <span class="sr-only">Urgency by importance</span>U \ I
+          </th>
+          {levels.map((i) => (
+            <th scope="col" key={i}>
+              <span class="sr-only">Importance </span>
+              {i}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {[...levels].reverse().map((u) => (
+          <tr key={u}>
+            <th scope="row">
+              <span class="sr-only">Urgency </span>
+              {u}
+            </th>
+            {levels.map((i) => {
+              const here = ranked.filter((r) => Number(r.row.urgency) === u && Number(r.row.importance) === i);
+              const heat = u + i >= 9 ? 'hot' : u + i >= 7 ? 'warm' : '';
+              return (
+                <td key={i} class={heat} data-u={u} data-i={i}>
+                  {here.length === 0 ? null : here.map((r) => `#${r.n}`).join(' ')}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

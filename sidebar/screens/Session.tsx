@@ -1,0 +1,265 @@
+// Session entry screen: date, attendance, 0–10 rating per active goal, GAS levels at review, questionnaires with live total/band/safety flag, note; saves via recordSession.
+import { useState } from 'preact/hooks';
+import { GAS_LEVEL_LABELS, GAS_LEVELS, type GasLevel } from '../../src/core/plan';
+import type { Bootstrap, ClientDetail, GoalView, InstrumentSummary, RecordSessionInput, RecordSessionResult } from '../../src/server/contract';
+import { CheckboxField, DateField, NumberField, rangeOptions, SelectField, TextArea, TextField } from '../components/Field';
+import { ErrorSummary, FailureNotice } from '../components/Messages';
+import { ScreenHeading } from '../components/Screen';
+import { describePath } from '../errors';
+import { useAction } from '../hooks/useAction';
+import type { SessionDraft } from '../hooks/useSessionDraft';
+import { answerValues, previewMeasure, SAFETY_ADVICE } from '../model/measures';
+import { call } from '../rpc';
+import { levelText } from './Gas';
+
+const P = 'session';
+
+interface Props {
+  boot: Bootstrap;
+  detail: ClientDetail;
+  draft: SessionDraft;
+  onSaved(): void;
+}
+
+/** The next session's number and whether it is a GAS review (every `reviewEvery` sessions). */
+export function nextSession(detail: ClientDetail, reviewEvery: number): { number: number; reviewDue: boolean } {
+  const last = detail.sessions.reduce((m, s) => Math.max(m, s.number), 0);
+  const number = Math.max(last, detail.client.sessions) + 1;
+  return { number, reviewDue: reviewEvery > 0 && number % reviewEvery === 0 };
+}
+
+const hasGas = (g: GoalView) => g.baseline === -1 || g.baseline === -2 || g.anchors.some((a) => a.trim() !== '');
+
+interface Built {
+  input: RecordSessionInput;
+  /** Payload index → screen index, to place the server's "ratings.N…" and "measures.N…" errors. */
+  ratingAt: number[];
+  measureAt: number[];
+}
+
+function buildInput(code: string, draft: SessionDraft['form'], goals: GoalView[], instruments: InstrumentSummary[], gasShown: boolean): Built {
+  const ratingAt: number[] = [];
+  const ratings: RecordSessionInput['ratings'] = [];
+  goals.forEach((g, i) => {
+    const r = (draft.ratings[g.id] ?? '').trim();
+    const l = gasShown ? (draft.gas[g.id] ?? '').trim() : '';
+    if (r === '' && l === '') return;
+    ratings.push({ goalId: g.id, rating: r === '' ? null : Number(r), gasLevel: l === '' ? null : Number(l) });
+    ratingAt.push(i);
+  });
+  const measureAt: number[] = [];
+  const measures: RecordSessionInput['measures'] = [];
+  instruments.forEach((inst, i) => {
+    const values = answerValues(draft.measures[inst.id] ?? [], inst.items);
+    if (values.every((v) => v === '')) return;
+    measures.push({ instrument: inst.id, items: values.map((v) => (v === '' ? null : v)) });
+    measureAt.push(i);
+  });
+  return { input: { clientCode: code, date: draft.date, clinician: draft.clinician, attended: draft.attended, note: draft.note, ratings, measures }, ratingAt, measureAt };
+}
+
+function remap(errors: Record<string, string>, ratingAt: number[], measureAt: number[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(errors)) {
+    const m = /^(ratings|measures)\.(\d+)(\..*)?$/.exec(k);
+    const at = m ? (m[1] === 'ratings' ? ratingAt : measureAt)[Number(m[2])] : undefined;
+    out[m && at !== undefined ? `${m[1]}.${at}${m[3] ?? ''}` : k] = v;
+  }
+  return out;
+}
+
+export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
+  const save = useAction();
+  const [saved, setSaved] = useState<{ result: RecordSessionResult; date: string } | null>(null);
+  const f = draft.form;
+  const code = detail.client.code;
+  const goals = detail.goals.filter((g) => g.status === 'active');
+  const { number, reviewDue } = nextSession(detail, boot.reviewEvery);
+  const gasGoals = goals.filter(hasGas);
+  const gasShown = reviewDue || f.gasAnyway;
+  const errors = save.errors;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setSaved(null);
+    const { input, ratingAt, measureAt } = buildInput(code, f, goals, boot.instruments, gasShown);
+    const data = await save.run(() => call('recordSession', input), (errs) => remap(errs, ratingAt, measureAt));
+    if (data !== undefined) {
+      setSaved({ result: data, date: input.date });
+      draft.clear();
+      onSaved();
+      window.setTimeout(() => document.getElementById(`${P}-saved`)?.focus(), 0);
+    } else {
+      window.setTimeout(() => document.getElementById(`${P}-errors`)?.focus(), 0);
+    }
+  };
+
+  return (
+    <section aria-labelledby="session-h">
+      <ScreenHeading id="session-h">Session for {code}</ScreenHeading>
+      {saved ? <SavedSummary saved={saved} names={boot.instruments} /> : null}
+      <form onSubmit={submit} noValidate id={`${P}-form`} tabIndex={-1}>
+        <p class="muted small">
+          This will be session {number}.{reviewDue ? ` A goal review is due (every ${boot.reviewEvery} sessions).` : ''}
+        </p>
+        <div class="row">
+          <DateField id={`${P}-date`} label="Date" required value={f.date} onInput={(v) => draft.set('date', v)} error={errors.date} />
+          <TextField id={`${P}-clinician`} label="Clinician" required maxLength={60} value={f.clinician} onInput={(v) => draft.set('clinician', v)} suggestions={boot.clinicians} error={errors.clinician} />
+        </div>
+        <CheckboxField id={`${P}-attended`} label="Client attended" checked={f.attended} onChange={(v) => draft.set('attended', v)} error={errors.attended} />
+
+        <fieldset>
+          <legend>Goal ratings (0–10)</legend>
+          <p class="hint" id={`${P}-rating-hint`}>
+            “On a scale of 0–10, how close do you feel to this goal?” 0 = where you started, 10 = the goal fully reached.
+          </p>
+          {goals.length === 0 ? <p class="muted">No active goals yet: write them on the Plan screen.</p> : null}
+          {goals.map((g, i) => (
+            <SelectField
+              key={g.id}
+              id={`${P}-ratings-${i}-rating`}
+              label={g.title.trim() === '' ? `Goal ${i + 1}` : g.title}
+              value={f.ratings[g.id] ?? ''}
+              onChange={(v) => draft.setRating(g.id, v)}
+              options={rangeOptions(0, 10)}
+              placeholder="Not rated"
+              describedBy={`${P}-rating-hint`}
+              error={errors[`ratings.${i}.rating`] ?? errors[`ratings.${i}.goalId`] ?? errors[`ratings.${i}`]}
+            />
+          ))}
+        </fieldset>
+
+        {gasGoals.length > 0 ? (
+          <fieldset>
+            <legend>GAS levels{reviewDue ? ' (review due)' : ''}</legend>
+            {!reviewDue ? <CheckboxField id={`${P}-gasAnyway`} label="Record GAS levels today (no review is due)" checked={f.gasAnyway} onChange={(v) => draft.set('gasAnyway', v)} /> : null}
+            {gasShown
+              ? goals.map((g, i) =>
+                  hasGas(g) ? (
+                    <SelectField
+                      key={g.id}
+                      id={`${P}-ratings-${i}-gasLevel`}
+                      label={`GAS: ${g.title.trim() === '' ? `Goal ${i + 1}` : g.title}`}
+                      value={f.gas[g.id] ?? ''}
+                      onChange={(v) => draft.setGas(g.id, v)}
+                      options={GAS_LEVELS.map((lv, li) => ({ value: String(lv), label: `${levelText(lv)} ${GAS_LEVEL_LABELS[lv as GasLevel]}${g.anchors[li] ? `: ${g.anchors[li]}` : ''}` }))}
+                      placeholder="Not scored"
+                      error={errors[`ratings.${i}.gasLevel`]}
+                    />
+                  ) : null,
+                )
+              : null}
+          </fieldset>
+        ) : null}
+
+        {boot.instruments.map((inst, mi) => (
+          <Questionnaire key={inst.id} inst={inst} mi={mi} answers={f.measures[inst.id] ?? []} onItem={(ii, v) => draft.setItem(inst.id, ii, inst.items, v)} errors={errors} />
+        ))}
+
+        <TextArea id={`${P}-note`} label="Event note" hint="Anything notable this session (a life event, a missed homework). Use codes, not names." value={f.note} onInput={(v) => draft.set('note', v)} error={errors.note} maxLength={500} rows={3} />
+        <ErrorSummary prefix={P} message={save.message} errors={errors} describe={describePath} />
+        <FailureNotice message={save.failure} />
+        <div class="actions">
+          <button type="submit" class="btn btn-primary" aria-disabled={save.pending ? 'true' : undefined}>
+            {save.pending ? 'Saving…' : 'Save session'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Questionnaire({ inst, mi, answers, onItem, errors }: { inst: InstrumentSummary; mi: number; answers: string[]; onItem(item: number, value: string): void; errors: Record<string, string> }) {
+  const base = `${P}-measures-${mi}`;
+  const ownErrors = Object.keys(errors).some((k) => k === `measures.${mi}` || k.startsWith(`measures.${mi}.`));
+  const anyAnswer = answers.some((a) => a !== '');
+  const [open, setOpen] = useState(anyAnswer || ownErrors);
+  const expanded = open || ownErrors;
+  const preview = previewMeasure(inst, answers);
+  const small = preview.step === 1 && Number.isInteger(inst.min) && Number.isInteger(inst.max) && inst.max - inst.min <= 10;
+  const bodyId = `${base}-body`;
+  return (
+    <fieldset class="card" aria-labelledby={`${base}-h`}>
+      <h3 id={`${base}-h`} class="sr-only">
+        {inst.name}
+      </h3>
+      <button type="button" class="link-btn" id={`${base}-toggle`} aria-expanded={expanded ? 'true' : 'false'} aria-controls={bodyId} onClick={() => setOpen(!expanded)}>
+        <strong>{inst.name}</strong> ({inst.items} items, {inst.min}–{inst.max} each){expanded ? '' : ': answer now'}
+      </button>
+      <p class="total" id={`${base}-total`} aria-live="polite">
+        {preview.answered === 0 ? (
+          <span class="muted">Not answered</span>
+        ) : (
+          <>
+            Total: {preview.total === null ? '—' : preview.total}
+            {preview.band ? ` · ${preview.band}` : ''}
+            {preview.subscales.length > 0 ? ` · ${preview.subscales.map((s) => `${s.name} ${s.score === null ? '—' : s.score}${s.band ? ` (${s.band})` : ''}`).join('; ')}` : ''}
+            {preview.note ? <span class="muted small"> ({preview.note})</span> : null}
+          </>
+        )}
+      </p>
+      <div id={`${base}-flags`} role="alert">
+        {preview.flags.map((flag) => (
+          <div class="safety" key={flag}>
+            <p>⚠ Safety: {flag}.</p>
+            <p>{SAFETY_ADVICE}</p>
+          </div>
+        ))}
+      </div>
+      <div id={bodyId} hidden={!expanded}>
+        {[`measures.${mi}`, `measures.${mi}.instrument`, `measures.${mi}.items`].map((k) =>
+          errors[k] ? (
+            <p class="field-error" key={k}>
+              {errors[k]}
+            </p>
+          ) : null,
+        )}
+        {Array.from({ length: inst.items }, (_, ii) => {
+          const label = (
+            <span class="item-label">
+              {ii + 1}. {inst.itemLabels[ii] ?? `Item ${ii + 1}`}
+            </span>
+          );
+          const err = errors[`measures.${mi}.items.${ii}`];
+          return small ? (
+            <SelectField key={ii} id={`${base}-items-${ii}`} label={label} value={answers[ii] ?? ''} onChange={(v) => onItem(ii, v)} options={rangeOptions(inst.min, inst.max)} placeholder="—" error={err} class="item-row" />
+          ) : (
+            <NumberField key={ii} id={`${base}-items-${ii}`} label={label} value={answers[ii] ?? ''} onInput={(v) => onItem(ii, v)} min={inst.min} max={inst.max} step={preview.step} error={err} class="item-row" />
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+function SavedSummary({ saved, names }: { saved: { result: RecordSessionResult; date: string }; names: InstrumentSummary[] }) {
+  const { result, date } = saved;
+  const name = (id: string) => names.find((i) => i.id === id)?.name ?? id;
+  const flags = result.saved.measures.filter((m) => m.flag !== '');
+  return (
+    <div class="notice notice-ok" id={`${P}-saved`} role="status" tabIndex={-1}>
+      <p>
+        <strong>
+          Saved session {result.sessionNumber}
+          {date ? ` (${date})` : ''}.
+        </strong>
+      </p>
+      <ul>
+        <li>
+          {result.saved.ratings} goal rating{result.saved.ratings === 1 ? '' : 's'}
+        </li>
+        {result.saved.measures.map((m) => (
+          <li key={m.instrument}>
+            {name(m.instrument)}: total {m.total === '' ? '—' : m.total}
+            {m.band ? ` (${m.band})` : ''}
+          </li>
+        ))}
+      </ul>
+      {flags.map((m) => (
+        <p class="safety" key={`flag-${m.instrument}`}>
+          ⚠ {name(m.instrument)}: {m.flag}
+        </p>
+      ))}
+    </div>
+  );
+}

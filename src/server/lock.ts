@@ -1,0 +1,38 @@
+// The document lock around every write: one execution at a time edits the workbook, and edits are flushed before the lock is released.
+import { LayoutError } from '../sheets/table';
+import type { Result } from './contract';
+
+/** How long an action waits for another one to finish before telling the user to try again. */
+export const LOCK_WAIT_MS = 20000;
+
+/**
+ * Runs `fn` holding the document lock. A busy lock or a missing tab/column becomes {ok:false} with the reason;
+ * anything else is a bug and is thrown, so the sidebar's failure handler shows it.
+ */
+export function withDocumentLock<T>(fn: () => Result<T>): Result<T> {
+  const lock = LockService.getDocumentLock();
+  try {
+    lock.waitLock(LOCK_WAIT_MS);
+  } catch {
+    return { ok: false, message: `Expected to get the spreadsheet to ourselves within ${LOCK_WAIT_MS / 1000} s; another Attain action is still running. Nothing was saved; try again.`, errors: {} };
+  }
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof LayoutError) return { ok: false, message: err.message, errors: {} };
+    throw err;
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}
+
+/** Read-only actions: layout problems are answered, not thrown. */
+export function answering<T>(fn: () => Result<T>): Result<T> {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof LayoutError) return { ok: false, message: err.message, errors: {} };
+    throw err;
+  }
+}

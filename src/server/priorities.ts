@@ -1,0 +1,51 @@
+// savePriorities: urgency, importance, readiness and DBT tier per goal; score and rank are native formulas in the Priorities tab (core's rule).
+import { rankPriorities } from '../core/priority';
+import { Book } from '../sheets/book';
+import { AUDIT, PRIORITIES } from '../sheets/layout';
+import { appendAt, clientCodes, goalIndex, readPriorities, rewriteRows } from '../sheets/records';
+import { clientDetail } from './clients';
+import type { ClientDetail, Result, SavePrioritiesInput } from './contract';
+import { withDocumentLock } from './lock';
+import { invalid, ok, parse, savePrioritiesSchema } from './validate';
+
+export function savePriorities(input: SavePrioritiesInput): Result<ClientDetail> {
+  const parsed = parse(savePrioritiesSchema, input);
+  if (!parsed.ok) return invalid(parsed.errors);
+  const p = parsed.value;
+  const errors: Record<string, string> = {};
+  const seen = new Set<string>();
+  p.items.forEach((it, i) => {
+    if (seen.has(it.goalId)) errors[`items.${i}.goalId`] = `Expected each goal once; got "${it.goalId}" again`;
+    seen.add(it.goalId);
+  });
+  if (Object.keys(errors).length) return invalid(errors);
+  const code = p.clientCode;
+  return withDocumentLock(() => {
+    const book = new Book();
+    if (!clientCodes(book).codes.has(code.toLowerCase())) return invalid({ clientCode: `Expected a client on the Clients tab; got "${code}", which is not there` });
+    const { byId } = goalIndex(book);
+    p.items.forEach((it, i) => {
+      const g = byId.get(it.goalId);
+      if (!g || g.client.toLowerCase() !== code.toLowerCase()) errors[`items.${i}.goalId`] = `Expected a goal of client ${code}; got "${it.goalId}"${g ? `, which belongs to ${g.client}` : ', which is not on the Goals tab'}`;
+    });
+    if (Object.keys(errors).length) return invalid(errors);
+    const tab = book.tab(PRIORITIES);
+    book.tab(AUDIT); // opened before the first write, so a broken Audit tab stops the action before anything is saved
+    const lastRow = tab.sheet.getLastRow();
+    const existing = new Map(readPriorities(book, code, lastRow).map((r) => [r.goalId, r]));
+    const updates: { row: number; values: Record<string, unknown> }[] = [];
+    const added: Record<string, unknown>[] = [];
+    for (const it of p.items) {
+      const values = { client: code, goalId: it.goalId, urgency: it.urgency, importance: it.importance, readiness: it.readiness, tier: it.tier };
+      const old = existing.get(it.goalId);
+      if (old) updates.push({ row: old.row, values });
+      else added.push(values);
+    }
+    rewriteRows(tab, updates);
+    if (added.length) appendAt(tab, lastRow + 1, added);
+    const ranks = rankPriorities(p.items.map((it) => ({ urgency: it.urgency, importance: it.importance, readiness: it.readiness, tier: it.tier })));
+    const top = p.items.map((it, i) => ({ id: it.goalId, rank: ranks[i] })).sort((a, b) => a.rank - b.rank)[0];
+    book.audit({ action: 'savePriorities', client: code, entity: 'Priorities', summary: `${p.items.length} goal(s) prioritised (${added.length} added, ${updates.length} updated); first in this set: ${top.id}` });
+    return ok(clientDetail(book, code) as ClientDetail);
+  });
+}

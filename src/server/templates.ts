@@ -1,0 +1,34 @@
+// The bundled goal-plan templates (templates/*.json), validated by core's loader on first use.
+import { loadTemplates, type PlanTemplate } from '../core/templates';
+import index from '../../templates/index.json';
+import depressionBehaviouralActivation from '../../templates/depression-behavioural-activation.json';
+import generalizedAnxiety from '../../templates/generalized-anxiety.json';
+import socialAnxiety from '../../templates/social-anxiety.json';
+import panicDisorder from '../../templates/panic-disorder.json';
+import ocdExposureResponsePrevention from '../../templates/ocd-exposure-response-prevention.json';
+import ptsdCognitiveProcessing from '../../templates/ptsd-cognitive-processing.json';
+import insomniaAndSleep from '../../templates/insomnia-and-sleep.json';
+import assertivenessAndRelationships from '../../templates/assertiveness-and-relationships.json';
+import selfEsteemAndSelfCompassion from '../../templates/self-esteem-and-self-compassion.json';
+import dbtStage1 from '../../templates/dbt-stage-1.json';
+
+const FILES: Record<string, unknown> = {
+  'depression-behavioural-activation': depressionBehaviouralActivation,
+  'generalized-anxiety': generalizedAnxiety,
+  'social-anxiety': socialAnxiety,
+  'panic-disorder': panicDisorder,
+  'ocd-exposure-response-prevention': ocdExposureResponsePrevention,
+  'ptsd-cognitive-processing': ptsdCognitiveProcessing,
+  'insomnia-and-sleep': insomniaAndSleep,
+  'assertiveness-and-relationships': assertivenessAndRelationships,
+  'self-esteem-and-self-compassion': selfEsteemAndSelfCompassion,
+  'dbt-stage-1': dbtStage1,
+};
+
+let cache: PlanTemplate[] | null = null;
+
+/** Every template in index order; a broken template file fails loudly here (and in the unit tests), never silently. */
+export function bundledTemplates(): PlanTemplate[] {
+  if (!cache) cache = loadTemplates(index, FILES);
+  return cache;
+}

@@ -1,0 +1,124 @@
+// One action's view of the spreadsheet: tabs opened once per execution (one getSheets, one header read per tab), the time zone, settings and the Audit row.
+import { findInstrument } from '../core/instruments/registry';
+import { AUDIT, FIXED_TABS, instrumentTab, SETTINGS, type TabLayout } from './layout';
+import { INDEX_COLS, INDEX_ROWS, INDEX_TAB, parseIndex } from './index-tab';
+import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
+import { parseSettings, type Settings } from './settings';
+import { appendRows, openTab, readColumns, type Tab } from './table';
+import { cellToIso, dateCellToIso, wallTimeToSerial, zoneOffsetMs } from './values';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface AuditEntry {
+  action: string;
+  client: string;
+  entity: string;
+  summary: string;
+}
+
+/** Lives for one server call only: nothing here outlasts the execution, so nothing can go stale. */
+export class Book {
+  readonly ss: Spreadsheet;
+  private sheets = new Map<string, Sheet | null>();
+  private tabs = new Map<string, Tab>();
+  private zone: string | null = null;
+
+  constructor(ss?: Spreadsheet) {
+    this.ss = ss ?? SpreadsheetApp.getActiveSpreadsheet();
+  }
+
+  /** The spreadsheet's time zone (dates are shown and entered in it). */
+  timeZone(): string {
+    if (this.zone === null) this.zone = this.ss.getSpreadsheetTimeZone();
+    return this.zone;
+  }
+
+  /** Today as YYYY-MM-DD in the spreadsheet's time zone. */
+  today(): string {
+    return Utilities.formatDate(new Date(), this.timeZone(), 'yyyy-MM-dd');
+  }
+
+  private offsetMs: number | null = null;
+
+  /**
+   * A Date cell as YYYY-MM-DD in the spreadsheet's zone; serials and ISO text pass through.
+   * One formatDate call per execution gives the zone's offset; rounding to the nearest day absorbs daylight-saving differences,
+   * so reading 10,000 dates costs one service call, not 10,000.
+   */
+  iso(v: unknown): string {
+    if (this.offsetMs === null) this.offsetMs = zoneOffsetMs(Utilities.formatDate(new Date(), this.timeZone(), 'Z'));
+    const offset = this.offsetMs;
+    return cellToIso(v, (d) => dateCellToIso(d, offset));
+  }
+
+  /** A sheet by name, looked up once per execution (one lookup per tab the action touches, however many tabs exist). */
+  private sheet(name: string): Sheet | null {
+    const k = name.toLowerCase();
+    if (!this.sheets.has(k)) this.sheets.set(k, this.ss.getSheetByName(name));
+    return this.sheets.get(k) ?? null;
+  }
+
+  hasTab(name: string): boolean {
+    return this.sheet(name) !== null;
+  }
+
+  private positions: Map<string, Map<string, number>> | null = null;
+
+  /** Every layout's column positions from the hidden index (one read per execution); empty when there is no index. */
+  private indexed(layouts: readonly TabLayout[]): Map<string, Map<string, number>> {
+    if (this.positions) return this.positions;
+    const sheet = this.sheet(INDEX_TAB);
+    this.positions = sheet ? parseIndex(sheet.getRange(1, 1, INDEX_ROWS, INDEX_COLS).getValues(), layouts) : new Map();
+    return this.positions;
+  }
+
+  /**
+   * The tab for a layout, opened once per execution. Column positions come from the index's live MATCH formulas;
+   * a tab the index does not cover completely (renamed header, new layout before setup) falls back to reading its header row.
+   */
+  tab(layout: TabLayout): Tab {
+    const hit = this.tabs.get(layout.key);
+    if (hit) return hit;
+    const sheet = this.sheet(layout.name);
+    const cols = sheet ? this.indexed(knownLayouts(layout)).get(layout.name) : undefined;
+    const tab: Tab = sheet && cols ? { layout, sheet, cols, missing: [], width: Math.max(...cols.values()) } : openTab(this.ss, layout, sheet);
+    this.tabs.set(layout.key, tab);
+    return tab;
+  }
+
+  /** The tab of an instrument (by registry id), with the clinic's band and cut-off choices. */
+  instrument(id: string, settings?: Settings): Tab {
+    const def = findInstrument(id);
+    return this.tab(instrumentTab(def, settings?.options[def.id]));
+  }
+
+  /** The Settings tab as typed settings (two reads). */
+  settings(): Settings {
+    const tab = this.tab(SETTINGS);
+    const { key, value } = readColumns(tab, ['key', 'value'], tab.sheet.getLastRow());
+    const raw: Record<string, unknown> = {};
+    key.forEach((k, i) => {
+      const name = String(k ?? '').trim();
+      if (name && !(name in raw)) raw[name] = value[i];
+    });
+    return parseSettings(raw);
+  }
+
+  /** Appends one Audit row: time, the effective user as far as the scopes reveal it ('' otherwise), action, client, entity, summary. */
+  audit(entry: AuditEntry): void {
+    let user = '';
+    try {
+      user = Session.getEffectiveUser().getEmail();
+    } catch {
+      user = ''; // without the userinfo.email scope the address is not available; record what we get
+    }
+    const time = wallTimeToSerial(Utilities.formatDate(new Date(), this.timeZone(), 'yyyy-MM-dd HH:mm:ss'));
+    appendRows(this.tab(AUDIT), [{ time, user, ...entry }]);
+  }
+}
+
+/** Layouts the index may describe: the fixed tabs, every registry instrument, and the one asked for. */
+function knownLayouts(extra: TabLayout): TabLayout[] {
+  return [extra, ...FIXED_TABS, ...BUILT_IN_INSTRUMENTS.map((d) => instrumentTab(d))];
+}

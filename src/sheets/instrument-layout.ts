@@ -1,0 +1,174 @@
+// Instrument tab columns generated from a registry definition: items, then native formulas for total, subscales, band, safety flag, change and reliable change.
+import type { Band, InstrumentDefinition } from '../core/instruments/schema';
+import { instrumentKey } from '../core/instruments/registry';
+import { bandIfs, rowArgs, str } from './formulas';
+import type { ColumnSpec, RowRefs, Validation } from './layout';
+
+/** The clinic's documented choices (Settings) that change how a band is computed. */
+export interface InstrumentOptions {
+  bandScheme?: string;
+  cutoff?: number;
+  atCutoffIsClinical?: boolean;
+}
+
+interface SetSpec {
+  items: number[];
+  multiplier: number;
+}
+
+const itemKey = (i: number) => `item${i}`;
+
+/** Decimal places of the item step (0 for whole-number items), as core rounds totals. */
+export function decimalsOf(def: InstrumentDefinition): number {
+  const step = def.items.step ?? 1;
+  return step === 1 && Number.isInteger(def.items.min) ? 0 : Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+}
+
+/** The score of one set of items with core's missing-item rule, reverse items, multiplier and rounding. */
+function setFormula(def: InstrumentDefinition, set: SetSpec, r: RowRefs): string {
+  const n = set.items.length;
+  const letters = set.items.map((i) => r.col(itemKey(i)));
+  const args = rowArgs(letters, r.row);
+  const rev = set.items.filter((i) => def.reverse?.includes(i));
+  const flip = def.items.min + def.items.max;
+  // Reversed item v counts as (min + max − v): SUM(all) − 2·SUM(reversed) + flip·COUNT(reversed).
+  const revArgs = rowArgs(rev.map((i) => r.col(itemKey(i))), r.row);
+  const sum = rev.length ? `(SUM(${args})-2*SUM(${revArgs})+${flip}*COUNT(${revArgs}))` : `SUM(${args})`;
+  const mult = set.multiplier === 1 ? '' : `*${set.multiplier}`;
+  const decimals = decimalsOf(def);
+  const exact = decimals > 0 ? `ROUND(${sum}${mult},${decimals})` : `${sum}${mult}`;
+  const never = set.items.filter((i) => def.missing.never?.includes(i)).map((i) => `ISNUMBER(${r.cell(itemKey(i))})`);
+  const maxMissing = def.missing.maxMissing;
+  if (maxMissing === 0) return `=IF(COUNT(${args})=${n},${exact},"")`;
+  // [core scoreSet] prorated: count × sum ÷ answered, unrounded; a "never" item may not be missing.
+  const enough = [`COUNT(${args})>=${n - maxMissing}`, ...never].join(',');
+  return `=IF(AND(${enough}),IF(COUNT(${args})=${n},${exact},${sum}*${n}/COUNT(${args})${mult}),"")`;
+}
+
+/** Band of the total (chosen scheme) or, with no bands, the cut-off label with the clinic's boundary rule (core's bandLabel). */
+function bandFormula(def: InstrumentDefinition, opts: InstrumentOptions, score: string, bands: readonly Band[] | undefined): string | null {
+  if (bands) return `=IF(${score}="","",${bandIfs(score, bands)})`;
+  const cut = def.cutoff;
+  if (!cut) return null;
+  const value = opts.cutoff ?? cut.value;
+  const atCut = opts.atCutoffIsClinical ?? cut.atCutoffIsClinical;
+  const op = def.direction === 'higher-is-worse' ? (atCut ? '>=' : '>') : atCut ? '<=' : '<';
+  return `=IF(${score}="","",IF(${score}${op}${value},${str(cut.clinicalLabel)},${str(cut.nonClinicalLabel)}))`;
+}
+
+/** The band scheme in use: the clinic's choice by id or name, else the first. */
+export function chosenBands(def: InstrumentDefinition, scheme?: string): readonly Band[] | undefined {
+  if (!def.bandSchemes) return undefined;
+  const want = scheme ? instrumentKey(scheme) : '';
+  return (def.bandSchemes.find((b) => instrumentKey(b.id) === want || instrumentKey(b.name) === want) ?? def.bandSchemes[0]).bands;
+}
+
+/** Every column of an instrument tab, in order. */
+export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOptions = {}): ColumnSpec[] {
+  const { count, min, max } = def.items;
+  const labels = def.items.labels ?? Array.from({ length: count }, (_, i) => `Item ${i + 1}`);
+  const integer = decimalsOf(def) === 0;
+  const itemValidation: Validation = integer && max - min <= 10 ? { kind: 'list', values: Array.from({ length: max - min + 1 }, (_, i) => String(min + i)) } : { kind: 'number', min, max };
+  const words = def.itemText?.items;
+  const cols: ColumnSpec[] = [
+    { key: 'client', header: 'Client', note: 'Client code (never a name): it links this row to the Clients tab.', kind: 'text', width: 90 },
+    { key: 'date', header: 'Date', note: `Date the ${def.name} was completed (yyyy-mm-dd).`, kind: 'date', validation: { kind: 'date' }, width: 100 },
+    { key: 'session', header: 'Session', note: 'Session number (see the Sessions tab); blank if outside a session.', kind: 'number', validation: { kind: 'number', min: 1, max: 10000 }, width: 70 },
+  ];
+  for (let i = 1; i <= count; i++) {
+    const na = def.items.notApplicable?.includes(i) ? ' "N/A" is allowed here (counts as missing).' : '';
+    const what = words ? `${words[i - 1]}. ` : '';
+    cols.push({
+      key: itemKey(i),
+      header: labels[i - 1],
+      note: `${def.name} item ${i}: ${what}${integer ? 'a whole number' : `a number in steps of ${def.items.step}`} from ${min} to ${max}.${na}`,
+      kind: 'number',
+      // An N/A item takes text too, so its validation warns rather than limiting to numbers.
+      validation: na ? undefined : itemValidation,
+      width: 60,
+    });
+  }
+  for (const e of def.extras ?? []) {
+    cols.push({ key: `extra:${e.id}`, header: e.label, note: `${e.label}: ${e.min}–${e.max}; recorded but never added to the total.`, kind: 'number', validation: { kind: 'list', values: Array.from({ length: e.max - e.min + 1 }, (_, i) => String(e.min + i)) }, width: 90 });
+  }
+  const all = Array.from({ length: count }, (_, i) => i + 1);
+  const missingRule = def.missing.maxMissing === 0 ? 'blank unless every item is answered' : `prorated when up to ${def.missing.maxMissing} item(s) are missing`;
+  if (!def.noTotal) {
+    cols.push({ key: 'total', header: 'Total', note: `Computed: ${def.name} total (${missingRule}).`, kind: 'formula', width: 70, formula: (r) => setFormula(def, { items: all, multiplier: 1 }, r) });
+  }
+  for (const s of def.subscales ?? []) {
+    cols.push({ key: `sub:${s.id}`, header: s.name, note: `Computed: ${s.name} score (items ${s.items.join(', ')}${s.multiplier ? ` × ${s.multiplier}` : ''}).`, kind: 'formula', width: 90, formula: (r) => setFormula(def, { items: s.items, multiplier: s.multiplier ?? 1 }, r) });
+    if (s.bands) {
+      const bands = s.bands;
+      cols.push({ key: `subband:${s.id}`, header: `${s.name} band`, note: `Computed: ${s.name} severity band.`, kind: 'formula', width: 110, formula: (r) => bandFormula(def, opts, r.cell(`sub:${s.id}`), bands) as string });
+    }
+  }
+  if (!def.noTotal) {
+    const bands = chosenBands(def, opts.bandScheme);
+    if (bands || def.cutoff) {
+      const how = bands ? 'severity band' : `cut-off ${opts.cutoff ?? def.cutoff!.value} (${def.cutoff!.note})`;
+      cols.push({ key: 'band', header: 'Band', note: `Computed: ${def.name} ${how}.`, kind: 'formula', width: 140, formula: (r) => bandFormula(def, opts, r.cell('total'), bands) as string });
+    }
+  }
+  if (def.critical?.length) {
+    const crit = def.critical;
+    cols.push({
+      key: 'flag',
+      header: 'Safety flag',
+      note: `Computed: a message when ${crit.map((c) => `item ${c.item} is ${c.atLeast} or more`).join(' or ')}, whatever the total. Review risk the same day.`,
+      kind: 'formula',
+      width: 220,
+      formula: (r) => {
+        const parts = crit.map((c) => {
+          const x = r.cell(itemKey(c.item));
+          return `IF(AND(ISNUMBER(${x}),${x}>=${c.atLeast}),${str(c.message)},"")`;
+        });
+        return parts.length === 1 ? `=${parts[0]}` : `=TEXTJOIN("; ",TRUE,${parts.join(',')})`;
+      },
+    });
+  }
+  if (!def.noTotal) {
+    cols.push({
+      key: 'change',
+      header: 'Change from first',
+      note: "Computed: this total minus the client's first total in this tab (earliest date among rows up to this one).",
+      kind: 'formula',
+      width: 90,
+      formula: (r) => changeFormula(def, r),
+    });
+    const points = def.reliableChange?.points;
+    if (points !== undefined) {
+      const better = def.direction === 'higher-is-worse' ? `-${r0('change')}` : r0('change');
+      cols.push({
+        key: 'rc',
+        header: 'Reliable change',
+        note: `Computed: a change of ${points} or more points ${def.direction === 'higher-is-worse' ? 'down' : 'up'} is a reliable improvement, ${points} or more the other way a reliable deterioration.`,
+        kind: 'formula',
+        width: 150,
+        formula: (r) => {
+          const c = r.cell('change');
+          const b = better.replace(/\{change\}/g, c);
+          return `=IF(${c}="","",IF(${b}>=${points},"Reliable improvement",IF(-(${b})>=${points},"Reliable deterioration","No reliable change")))`;
+        },
+      });
+    }
+  }
+  return cols;
+}
+
+const r0 = (key: string) => `{${key}}`;
+
+/** Total minus the first total: the earliest-dated scored row of the same client among rows 2…this one (ties averaged). */
+function changeFormula(def: InstrumentDefinition, r: RowRefs): string {
+  const [cl, d, t] = [r.col('client'), r.col('date'), r.col('total')];
+  const upTo = (c: string) => `$${c}$2:$${c}${r.row}`;
+  const me = (c: string) => `$${c}${r.row}`;
+  const scored = `${upTo(t)},">=0"`;
+  const firstDate = `MINIFS(${upTo(d)},${upTo(cl)},${me(cl)},${scored})`;
+  const same = `${upTo(cl)},${me(cl)},${scored},${upTo(d)},${firstDate}`;
+  // SUMIFS ÷ COUNTIFS rather than AVERAGEIFS, which HyperFormula lacks.
+  const first = `SUMIFS(${upTo(t)},${same})/COUNTIFS(${same})`;
+  const decimals = decimalsOf(def);
+  const diff = `${me(t)}-(${first})`;
+  return `=IF(${me(t)}="","",IFERROR(${decimals > 0 ? `ROUND(${diff},${decimals})` : diff},""))`;
+}

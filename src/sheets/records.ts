@@ -1,0 +1,278 @@
+// Domain rows ↔ tabs: clients, goals, sessions, ratings, measures and priorities, each read or written in whole blocks by header name.
+import type { ClientStatus, ClientSummary, DbtTier, GoalView } from '../server/contract';
+import type { Book } from './book';
+import { CLIENT_STATUSES, CLIENTS, GOALS, PRIORITIES, RATINGS, SESSIONS } from './layout';
+import { appendRows, readColumns, readRows, writeRows, type Tab } from './table';
+import { cellBool, cellNumber, cellText, isoToSerial } from './values';
+
+const norm = (code: unknown) => cellText(code).toLowerCase();
+
+/** Rows of one client in a tab: the sheet rows whose client column matches (one read of that column). */
+export function rowsOf(tab: Tab, clientKey: string, code: string, lastRow: number): number[] {
+  const col = readColumns(tab, [clientKey], lastRow)[clientKey];
+  const want = code.toLowerCase();
+  const rows: number[] = [];
+  col.forEach((v, i) => {
+    if (norm(v) === want) rows.push(i + 2);
+  });
+  return rows;
+}
+
+/** The rows of `rows` read as layout records, with one read over their span. */
+export function recordsAt(tab: Tab, rows: readonly number[]): { row: number; values: Record<string, unknown> }[] {
+  if (rows.length === 0) return [];
+  const first = rows[0];
+  const block = readRows(tab, first, rows[rows.length - 1]);
+  return rows.map((row) => ({ row, values: block[row - first] }));
+}
+
+// ---- Clients ----------------------------------------------------------------------
+
+export interface ClientRecord {
+  row: number;
+  summary: ClientSummary;
+}
+
+function toStatus(v: unknown): ClientStatus {
+  const s = cellText(v).toLowerCase();
+  return (CLIENT_STATUSES as readonly string[]).includes(s) ? (s as ClientStatus) : 'active';
+}
+
+/** Every client row (codes, clinician, dates, status, modality); sessions and last session are filled by the caller. */
+export function readClients(book: Book): ClientRecord[] {
+  const tab = book.tab(CLIENTS);
+  const rows = readRows(tab, 2, tab.sheet.getLastRow());
+  const out: ClientRecord[] = [];
+  rows.forEach((r, i) => {
+    const code = cellText(r.code);
+    if (!code) return;
+    out.push({ row: i + 2, summary: { code, clinician: cellText(r.clinician), startDate: book.iso(r.startDate), status: toStatus(r.status), modality: cellText(r.modality), sessions: 0, lastSession: '' } });
+  });
+  return out;
+}
+
+/** Client codes (one column read) for existence and uniqueness checks; with `forAppend` also the last row (one more read). */
+export function clientCodes(book: Book, forAppend = false): { codes: Set<string>; lastRow: number } {
+  const tab = book.tab(CLIENTS);
+  const lastRow = forAppend ? tab.sheet.getLastRow() : undefined;
+  const codes = new Set(readColumns(tab, ['code'], lastRow).code.map(norm).filter(Boolean));
+  return { codes, lastRow: lastRow ?? -1 };
+}
+
+export function appendClient(book: Book, c: { code: string; clinician: string; startDate: string; status: ClientStatus; modality: string }, lastRow: number): number {
+  const tab = book.tab(CLIENTS);
+  const row = Math.max(2, lastRow + 1);
+  appendAt(tab, row, [{ code: c.code, clinician: c.clinician, startDate: isoToSerial(c.startDate), status: c.status, modality: c.modality }]);
+  return row;
+}
+
+// ---- Sessions -----------------------------------------------------------------------
+
+export interface SessionRecord {
+  number: number;
+  date: string;
+  attended: boolean;
+  note: string;
+  clinician: string;
+}
+
+/** Per client (lower-case code): number of sessions and the latest date (one read of client and date). */
+export function sessionStats(book: Book): Map<string, { sessions: number; last: string }> {
+  const tab = book.tab(SESSIONS);
+  const { client, date } = readColumns(tab, ['client', 'date'], tab.sheet.getLastRow());
+  const out = new Map<string, { sessions: number; last: string }>();
+  client.forEach((c, i) => {
+    const k = norm(c);
+    if (!k) return;
+    const s = out.get(k) ?? { sessions: 0, last: '' };
+    s.sessions++;
+    const d = book.iso(date[i]);
+    if (d > s.last) s.last = d;
+    out.set(k, s);
+  });
+  return out;
+}
+
+export function readSessions(book: Book, code: string): SessionRecord[] {
+  const tab = book.tab(SESSIONS);
+  const rows = rowsOf(tab, 'client', code, tab.sheet.getLastRow());
+  return recordsAt(tab, rows)
+    .map(({ values: v }) => ({ number: cellNumber(v.session) ?? 0, date: book.iso(v.date), attended: cellBool(v.attended), note: cellText(v.note), clinician: cellText(v.clinician) }))
+    .sort((a, b) => a.number - b.number || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The next session number for a client: one more than the highest recorded (one read of client and session columns). */
+export function nextSessionNumber(book: Book, code: string): { next: number; lastRow: number } {
+  const tab = book.tab(SESSIONS);
+  const lastRow = tab.sheet.getLastRow();
+  const { client, session } = readColumns(tab, ['client', 'session'], lastRow);
+  const want = code.toLowerCase();
+  let max = 0;
+  client.forEach((c, i) => {
+    if (norm(c) === want) max = Math.max(max, cellNumber(session[i]) ?? 0);
+  });
+  return { next: max + 1, lastRow };
+}
+
+/** Writes rows at a known first row (the caller read getLastRow under the lock). */
+export function appendAt(tab: Tab, firstRow: number, rows: readonly Record<string, unknown>[]): void {
+  appendRows(tab, rows, firstRow - 1);
+}
+
+// ---- Goals ------------------------------------------------------------------------------
+
+export interface GoalRecord {
+  row: number;
+  goal: GoalView;
+}
+
+const ANCHOR_KEYS = ['gas-2', 'gas-1', 'gas0', 'gas+1', 'gas+2'] as const;
+
+function level(v: unknown, allowed: readonly number[]): number | null {
+  const n = cellNumber(v);
+  return n !== null && allowed.includes(n) ? n : null;
+}
+
+export function goalFromRow(book: Book, v: Record<string, unknown>): GoalView {
+  const pick = <T extends string>(x: unknown, allowed: readonly T[], d: T): T => {
+    const s = cellText(x).toLowerCase();
+    return (allowed as readonly string[]).includes(s) ? (s as T) : d;
+  };
+  return {
+    id: cellText(v.id),
+    parentId: cellText(v.parentId),
+    clientCode: cellText(v.client),
+    title: cellText(v.title),
+    horizon: pick(v.horizon, ['short', 'long'] as const, cellText(v.parentId) ? 'short' : 'long'),
+    type: pick(v.type, ['process', 'outcome'] as const, 'outcome'),
+    domain: pick(v.domain, ['behavioral', 'cognitive', 'emotional'] as const, 'behavioral'),
+    category: cellText(v.category),
+    modality: cellText(v.modality),
+    values: cellText(v.values),
+    behaviour: cellText(v.behaviour),
+    measure: cellText(v.measure),
+    target: cellText(v.target),
+    frequency: cellText(v.frequency),
+    deadline: book.iso(v.deadline),
+    anchors: ANCHOR_KEYS.map((k) => cellText(v[k])) as GoalView['anchors'],
+    baseline: level(v.baseline, [-1, -2]) as -1 | -2 | null,
+    importance: level(v.importance, [0, 1, 2, 3]),
+    difficulty: level(v.difficulty, [0, 1, 2, 3]),
+    weight: cellNumber(v.weight),
+    status: pick(v.status, ['active', 'achieved', 'modified', 'retired'] as const, 'active'),
+    statusDate: book.iso(v.statusDate),
+    statusReason: cellText(v.statusReason),
+  };
+}
+
+/** The goal as Goals-tab values (the weight column is a formula the writer fills in). */
+export function goalToRow(g: GoalView, templateId: string): Record<string, unknown> {
+  const row: Record<string, unknown> = {
+    id: g.id,
+    parentId: g.parentId,
+    client: g.clientCode,
+    template: templateId,
+    horizon: g.horizon,
+    title: g.title,
+    type: g.type,
+    domain: g.domain,
+    category: g.category,
+    modality: g.modality,
+    values: g.values,
+    behaviour: g.behaviour,
+    measure: g.measure,
+    target: g.target,
+    frequency: g.frequency,
+    deadline: g.deadline ? isoToSerial(g.deadline) : '',
+    baseline: g.baseline ?? '',
+    importance: g.importance ?? '',
+    difficulty: g.difficulty ?? '',
+    status: g.status,
+    statusDate: g.statusDate ? isoToSerial(g.statusDate) : '',
+    statusReason: g.statusReason,
+  };
+  ANCHOR_KEYS.forEach((k, i) => (row[k] = g.anchors[i]));
+  return row;
+}
+
+/** Goal ids and client codes of the whole tab (one read), plus the last row. */
+export function goalIndex(book: Book, forAppend = false): { byId: Map<string, { row: number; client: string }>; lastRow: number } {
+  const tab = book.tab(GOALS);
+  const lastRow = forAppend ? tab.sheet.getLastRow() : undefined;
+  const { id, client } = readColumns(tab, ['id', 'client'], lastRow);
+  const byId = new Map<string, { row: number; client: string }>();
+  id.forEach((v, i) => {
+    const k = cellText(v);
+    if (k && !byId.has(k)) byId.set(k, { row: i + 2, client: cellText(client[i]) });
+  });
+  return { byId, lastRow: lastRow ?? -1 };
+}
+
+/** A client's goals in sheet order (one read of the client column, one of their rows' span). */
+export function readGoals(book: Book, code: string, lastRow?: number): GoalRecord[] {
+  const tab = book.tab(GOALS);
+  const rows = rowsOf(tab, 'client', code, lastRow ?? tab.sheet.getLastRow());
+  return recordsAt(tab, rows).map(({ row, values }) => ({ row, goal: goalFromRow(book, values) }));
+}
+
+/** Rewrites rows in place: consecutive rows share one write per column run. */
+export function rewriteRows(tab: Tab, updates: readonly { row: number; values: Record<string, unknown> }[]): void {
+  const sorted = [...updates].sort((a, b) => a.row - b.row);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1].row === sorted[j].row + 1) j++;
+    writeRows(
+      tab,
+      sorted[i].row,
+      sorted.slice(i, j + 1).map((u) => u.values),
+    );
+    i = j + 1;
+  }
+}
+
+// ---- Ratings ------------------------------------------------------------------------------
+
+/** The latest GAS level and rating per goal of a client (by session number, then row order). */
+export function latestRatings(book: Book, code: string): Map<string, { level: number | null; rating: number | null; session: number }> {
+  const tab = book.tab(RATINGS);
+  const rows = rowsOf(tab, 'client', code, tab.sheet.getLastRow());
+  const out = new Map<string, { level: number | null; rating: number | null; session: number }>();
+  for (const { values: v } of recordsAt(tab, rows)) {
+    const goal = cellText(v.goalId);
+    const session = cellNumber(v.session) ?? 0;
+    const prev = out.get(goal);
+    if (!goal || (prev && prev.session > session)) continue;
+    out.set(goal, { level: level(v.gasLevel, [-2, -1, 0, 1, 2]), rating: cellNumber(v.rating), session });
+  }
+  return out;
+}
+
+// ---- Priorities ------------------------------------------------------------------------------
+
+export interface PriorityRecord {
+  row: number;
+  goalId: string;
+  urgency: number;
+  importance: number;
+  readiness: number;
+  tier: DbtTier;
+  score: number;
+  rank: number;
+}
+
+export function readPriorities(book: Book, code: string, lastRow?: number): PriorityRecord[] {
+  const tab = book.tab(PRIORITIES);
+  const rows = rowsOf(tab, 'client', code, lastRow ?? tab.sheet.getLastRow());
+  return recordsAt(tab, rows).map(({ row, values: v }) => ({
+    row,
+    goalId: cellText(v.goalId),
+    urgency: cellNumber(v.urgency) ?? 0,
+    importance: cellNumber(v.importance) ?? 0,
+    readiness: cellNumber(v.readiness) ?? 0,
+    tier: cellText(v.tier) as DbtTier,
+    score: cellNumber(v.score) ?? 0,
+    rank: cellNumber(v.rank) ?? 0,
+  }));
+}
+
+export { RATINGS, SESSIONS, GOALS, PRIORITIES, CLIENTS };

@@ -1,0 +1,153 @@
+// Setup and migration: creates missing tabs, columns and settings rows, never deleting, reordering or overwriting anything already there.
+import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
+import type { InstrumentDefinition } from '../core/instruments/schema';
+import { FIXED_TABS, instrumentTab, SCHEMA_VERSION, SETTINGS, type ColumnSpec, type TabLayout } from './layout';
+import { parseSettings, settingRows, type Settings } from './settings';
+import { bindTab, formatBlock, readColumns, readHeader, sheetsByName, writeRows, type Tab } from './table';
+import { dataValidation } from './validation';
+import { ensureHeaderProtection } from './protect';
+import { ensureIndex } from './index-tab';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const SCHEMA_PROPERTY = 'attain.schemaVersion';
+
+export interface SetupReport {
+  schemaVersion: number;
+  previousVersion: number;
+  createdTabs: string[];
+  addedColumns: { tab: string; headers: string[] }[];
+  addedSettings: string[];
+  protectedTabs: string[];
+}
+
+const HEADER_BACKGROUND = '#e8eaed';
+
+/** Header cells, notes, bold, background and widths for columns placed at `firstCol`… (new tab or appended columns). */
+function writeHeaders(sheet: Sheet, firstCol: number, cols: readonly ColumnSpec[]): void {
+  const range = sheet.getRange(1, firstCol, 1, cols.length);
+  range.setValues([cols.map((c) => c.header)]);
+  range.setNotes([cols.map((c) => c.note)]);
+  range.setFontWeight('bold');
+  range.setBackground(HEADER_BACKGROUND);
+  // Adjacent columns of equal width share one call.
+  for (let i = 0; i < cols.length; ) {
+    let j = i;
+    while (j + 1 < cols.length && cols[j + 1].width === cols[i].width) j++;
+    const w = cols[i].width;
+    if (w) sheet.setColumnWidths(firstCol + i, j - i + 1, w);
+    i = j + 1;
+  }
+}
+
+/** Adds columns so the sheet has at least `needed` of them. */
+function ensureColumns(sheet: Sheet, needed: number): void {
+  const max = sheet.getMaxColumns();
+  if (needed > max) sheet.insertColumnsAfter(max, needed - max);
+}
+
+/** Fills a newly added computed column for rows that already hold data, so old rows get the formula too. */
+function fillFormulas(tab: Tab, cols: readonly ColumnSpec[], lastRow: number): void {
+  const computed = cols.filter((c) => c.formula);
+  if (!computed.length || lastRow < 2) return;
+  const only = new Set(computed.map((c) => c.key));
+  const narrowed: Tab = { ...tab, layout: { ...tab.layout, columns: tab.layout.columns.filter((c) => only.has(c.key)) } };
+  writeRows(narrowed, 2, Array.from({ length: lastRow - 1 }, () => ({})));
+}
+
+/**
+ * Makes one tab match its layout: a missing tab is created; missing columns are appended after the last header;
+ * existing cells, notes, formats, validations, user columns and row order are left exactly as they are.
+ */
+export function ensureTab(ss: Spreadsheet, sheets: Map<string, Sheet>, layout: TabLayout, report: SetupReport): Tab {
+  let sheet = sheets.get(layout.name.toLowerCase());
+  if (!sheet) {
+    sheet = ss.insertSheet(layout.name, sheets.size);
+    sheets.set(layout.name.toLowerCase(), sheet);
+    ensureColumns(sheet, layout.columns.length);
+    writeHeaders(sheet, 1, layout.columns);
+    sheet.setFrozenRows(1);
+    const tab = bindTab(layout, sheet, layout.columns.map((c) => c.header));
+    formatBlock(tab, 2, sheet.getMaxRows() - 1);
+    report.createdTabs.push(layout.name);
+    return tab;
+  }
+  const header = readHeader(sheet);
+  const existing = bindTab(layout, sheet, header);
+  if (existing.missing.length === 0) return existing;
+  // A missing column goes after the last non-empty header cell, never in the middle.
+  let lastHeader = header.length;
+  while (lastHeader > 0 && String(header[lastHeader - 1] ?? '').trim() === '') lastHeader--;
+  const firstNew = lastHeader + 1;
+  ensureColumns(sheet, lastHeader + existing.missing.length);
+  writeHeaders(sheet, firstNew, existing.missing);
+  const after = [...header.slice(0, lastHeader), ...existing.missing.map((c) => c.header)];
+  const tab = bindTab(layout, sheet, after);
+  const maxRows = sheet.getMaxRows();
+  formatBlock(tab, 2, maxRows - 1, new Set(existing.missing.map((c) => c.key)));
+  fillFormulas(tab, existing.missing, sheet.getLastRow());
+  report.addedColumns.push({ tab: layout.name, headers: existing.missing.map((c) => c.header) });
+  return tab;
+}
+
+/** Settings rows by key; missing keys are appended with their defaults (values a clinic changed stay as they are). */
+function ensureSettings(ss: Spreadsheet, sheets: Map<string, Sheet>, instruments: readonly InstrumentDefinition[], report: SetupReport): { tab: Tab; raw: Record<string, unknown>; versionRow: number } {
+  const tab = ensureTab(ss, sheets, SETTINGS, report);
+  const lastRow = tab.sheet.getLastRow();
+  const { key, value } = readColumns(tab, ['key', 'value'], lastRow);
+  const raw: Record<string, unknown> = {};
+  const rowOf = new Map<string, number>();
+  key.forEach((k, i) => {
+    const name = String(k ?? '').trim();
+    if (name && !rowOf.has(name)) {
+      rowOf.set(name, i + 2);
+      raw[name] = value[i];
+    }
+  });
+  const add = settingRows(instruments).filter((r) => !rowOf.has(r.key));
+  if (add.length) {
+    const first = Math.max(2, lastRow + 1);
+    const rows = add.map((r) => ({ setting: r.label, value: r.key === 'schema.version' ? SCHEMA_VERSION : r.value, about: r.about, key: r.key }));
+    const needRows = first + rows.length - 1 - tab.sheet.getMaxRows();
+    if (needRows > 0) tab.sheet.insertRowsAfter(tab.sheet.getMaxRows(), needRows);
+    writeRows(tab, first, rows);
+    // Each value cell gets its own rule (a checkbox, a list, a number range, or none).
+    const valueCol = tab.cols.get('value') as number;
+    add.forEach((r, i) => {
+      if (r.validation) tab.sheet.getRange(first + i, valueCol).setDataValidation(dataValidation(r.validation, r.about));
+    });
+    add.forEach((r, i) => {
+      rowOf.set(r.key, first + i);
+      raw[r.key] = rows[i].value;
+    });
+    report.addedSettings.push(...add.map((r) => r.key));
+  }
+  return { tab, raw, versionRow: rowOf.get('schema.version') as number };
+}
+
+/** The whole setup: idempotent, so running it twice changes nothing the second time. */
+export function setupWorkbook(ss: Spreadsheet, instruments: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS): SetupReport & { settings: Settings } {
+  const props = PropertiesService.getDocumentProperties();
+  const previousVersion = Number(props.getProperty(SCHEMA_PROPERTY) ?? 0) || 0;
+  const report: SetupReport = { schemaVersion: SCHEMA_VERSION, previousVersion, createdTabs: [], addedColumns: [], addedSettings: [], protectedTabs: [] };
+  const sheets = sheetsByName(ss);
+  const { tab: settingsTab, raw, versionRow } = ensureSettings(ss, sheets, instruments, report);
+  const settings = parseSettings(raw, instruments);
+  const layouts: TabLayout[] = FIXED_TABS.filter((t) => t !== SETTINGS);
+  for (const def of instruments) if (settings.instruments.includes(def.id)) layouts.push(instrumentTab(def, settings.options[def.id]));
+  const tabs = [settingsTab, ...layouts.map((l) => ensureTab(ss, sheets, l, report))];
+  for (const tab of tabs) if (ensureHeaderProtection(tab, settings)) report.protectedTabs.push(tab.layout.name);
+  ensureIndex(ss, sheets, tabs);
+  // The recorded version moves only forward, and only when it differs (a second run writes nothing).
+  if (settings.schemaVersion !== SCHEMA_VERSION && !report.addedSettings.includes('schema.version')) {
+    settingsTab.sheet.getRange(versionRow, settingsTab.cols.get('value') as number).setValue(SCHEMA_VERSION);
+  }
+  if (previousVersion !== SCHEMA_VERSION) props.setProperty(SCHEMA_PROPERTY, String(SCHEMA_VERSION));
+  return { ...report, settings: { ...settings, schemaVersion: SCHEMA_VERSION } };
+}
+
+/** Whether setup has run here (DocumentProperties, no sheet reads). */
+export function isSetUp(): boolean {
+  return Number(PropertiesService.getDocumentProperties().getProperty(SCHEMA_PROPERTY) ?? 0) >= 1;
+}

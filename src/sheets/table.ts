@@ -1,0 +1,196 @@
+// Batched tab I/O mapped by header name: open a tab (one header read), read chosen columns in one block, append or rewrite rows with one setValues per column run.
+import { columnFormat, type ColumnSpec, type RowRefs, type TabLayout } from './layout';
+import { columnLetters } from './formulas';
+import { safeText } from './values';
+import { dataValidation } from './validation';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface Tab {
+  layout: TabLayout;
+  sheet: Sheet;
+  /** Layout key → 1-based column, from the header row as it is now (user-moved columns included). */
+  cols: Map<string, number>;
+  /** Layout columns whose header is not in the sheet (setup appends them). */
+  missing: ColumnSpec[];
+  /** Number of header cells read (the sheet's width). */
+  width: number;
+}
+
+/** Thrown when a tab or one of its columns is missing: the message tells the user what to run. */
+export class LayoutError extends Error {}
+
+/** Header text → 1-based column; the first of two equal headers wins (a copy the user made stays theirs). */
+export function headerMap(header: readonly unknown[]): Map<string, number> {
+  const m = new Map<string, number>();
+  header.forEach((h, i) => {
+    const k = String(h ?? '').trim().toLowerCase();
+    if (k !== '' && !m.has(k)) m.set(k, i + 1);
+  });
+  return m;
+}
+
+/** Binds a layout to a sheet's actual header row. */
+export function bindTab(layout: TabLayout, sheet: Sheet, header: readonly unknown[]): Tab {
+  const byHeader = headerMap(header);
+  const cols = new Map<string, number>();
+  const missing: ColumnSpec[] = [];
+  for (const c of layout.columns) {
+    const at = byHeader.get(c.header.toLowerCase());
+    if (at === undefined) missing.push(c);
+    else cols.set(c.key, at);
+  }
+  return { layout, sheet, cols, missing, width: header.length };
+}
+
+/** Reads the header row (one call) of an existing sheet. */
+export function readHeader(sheet: Sheet): unknown[] {
+  return sheet.getRange('1:1').getValues()[0];
+}
+
+/** The tab for a layout, or a LayoutError naming what is missing: a tab that is not there, or columns whose header is gone. */
+export function openTab(ss: Spreadsheet, layout: TabLayout, found?: Sheet | null): Tab {
+  const sheet = found === undefined ? ss.getSheetByName(layout.name) : found;
+  if (!sheet) throw new LayoutError(`Expected a tab named "${layout.name}"; there is none. Run Extensions ▸ Attain ▸ Set up this spreadsheet.`);
+  const tab = bindTab(layout, sheet, readHeader(sheet));
+  if (tab.missing.length) {
+    throw new LayoutError(`Expected the column${tab.missing.length > 1 ? 's' : ''} ${tab.missing.map((c) => `"${c.header}"`).join(', ')} in the "${layout.name}" tab; the header row has none. Run Extensions ▸ Attain ▸ Set up this spreadsheet.`);
+  }
+  return tab;
+}
+
+/** Every sheet by lower-case name, from one getSheets call (keeps lookups bounded whatever the number of tabs touched). */
+export function sheetsByName(ss: Spreadsheet): Map<string, Sheet> {
+  const m = new Map<string, Sheet>();
+  for (const s of ss.getSheets()) m.set(s.getName().toLowerCase(), s);
+  return m;
+}
+
+export function col(tab: Tab, key: string): number {
+  const c = tab.cols.get(key);
+  if (c === undefined) throw new LayoutError(`Expected a "${key}" column in the "${tab.layout.name}" tab; found none`);
+  return c;
+}
+
+/**
+ * Reads some columns for rows 2…lastRow in one getValues over the span they cover; without `lastRow` the read runs to the
+ * sheet's end (an open-ended A1 range such as "A2:C"), which saves the getLastRow call when only the values matter.
+ * Returns one array per requested key (row i of each array is sheet row i + 2).
+ */
+export function readColumns(tab: Tab, keys: readonly string[], lastRow?: number): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  if (lastRow !== undefined && lastRow < 2) {
+    for (const k of keys) out[k] = [];
+    return out;
+  }
+  const at = keys.map((k) => col(tab, k));
+  const first = Math.min(...at);
+  const last = Math.max(...at);
+  const range = lastRow === undefined ? tab.sheet.getRange(`${columnLetters(first)}2:${columnLetters(last)}`) : tab.sheet.getRange(2, first, lastRow - 1, last - first + 1);
+  const block = range.getValues();
+  let n = block.length;
+  if (lastRow === undefined) while (n > 0 && block[n - 1].every((v) => v === '' || v === null)) n--;
+  keys.forEach((k, i) => (out[k] = block.slice(0, n).map((r) => r[at[i] - first])));
+  return out;
+}
+
+/** Reads every layout column for a block of rows in one call: row objects keyed by layout key. */
+export function readRows(tab: Tab, firstRow: number, lastRow: number): Record<string, unknown>[] {
+  if (lastRow < firstRow) return [];
+  const at = [...tab.cols.values()];
+  const first = Math.min(...at);
+  const last = Math.max(...at);
+  const block = tab.sheet.getRange(firstRow, first, lastRow - firstRow + 1, last - first + 1).getValues();
+  return block.map((r) => {
+    const o: Record<string, unknown> = {};
+    for (const [k, c] of tab.cols) o[k] = r[c - first];
+    return o;
+  });
+}
+
+function refsFor(tab: Tab, row: number): RowRefs {
+  return {
+    row,
+    col: (key) => columnLetters(col(tab, key)),
+    cell: (key) => `${columnLetters(col(tab, key))}${row}`,
+  };
+}
+
+/** One cell as written: formulas from the layout, user text neutralised so it can never become a formula. */
+function cellValue(c: ColumnSpec, tab: Tab, row: number, values: Record<string, unknown>): unknown {
+  if (c.formula) return c.formula(refsFor(tab, row));
+  const v = values[c.key];
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string' && c.kind !== 'number') return safeText(v);
+  return v;
+}
+
+/** Layout columns grouped into runs of adjacent sheet columns (usually one run; more when the user put columns between ours). */
+function columnRuns(tab: Tab): ColumnSpec[][] {
+  return adjacentRuns(
+    tab,
+    tab.layout.columns.filter((c) => tab.cols.has(c.key)),
+  );
+}
+
+/** Writes rows starting at `firstRow`: one setValues per column run; columns the user added between ours are left alone. */
+export function writeRows(tab: Tab, firstRow: number, rows: readonly Record<string, unknown>[]): void {
+  if (rows.length === 0) return;
+  for (const run of columnRuns(tab)) {
+    const data = rows.map((values, i) => run.map((c) => cellValue(c, tab, firstRow + i, values)));
+    tab.sheet.getRange(firstRow, col(tab, run[0].key), rows.length, run.length).setValues(data);
+  }
+}
+
+/** Rows per growth step: inserting rows is a structure change, so grow in blocks rather than per action. */
+export const GROW_BY = 500;
+
+/**
+ * Appends rows after the sheet's last row (one getLastRow and one setValues per column run).
+ * A sheet that is full grows by a block with the layout's formats and validations. Returns the first new row.
+ */
+export function appendRows(tab: Tab, rows: readonly Record<string, unknown>[], lastRow?: number): number {
+  const last = lastRow ?? tab.sheet.getLastRow();
+  const first = Math.max(2, last + 1);
+  if (rows.length === 0) return first;
+  try {
+    writeRows(tab, first, rows);
+  } catch (e) {
+    // Only a full sheet is handled here: grow it, then write once more.
+    if (!/outside the dimensions|out of bounds/i.test(String((e as Error).message))) throw e;
+    const maxRows = tab.sheet.getMaxRows();
+    const need = first + rows.length - 1 - maxRows;
+    if (need <= 0) throw e;
+    const add = Math.max(need, GROW_BY);
+    tab.sheet.insertRowsAfter(maxRows, add);
+    formatBlock(tab, maxRows + 1, add);
+    writeRows(tab, first, rows);
+  }
+  return first;
+}
+
+/** Contiguous runs of sheet columns among `cols` (sorted by position). */
+function adjacentRuns(tab: Tab, cols: readonly ColumnSpec[]): ColumnSpec[][] {
+  const runs: ColumnSpec[][] = [];
+  for (const c of [...cols].sort((a, b) => col(tab, a.key) - col(tab, b.key))) {
+    const run = runs[runs.length - 1];
+    if (run && col(tab, run[run.length - 1].key) + 1 === col(tab, c.key)) run.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+/** Number formats and validations of the layout on a block of rows (new tab, migrated column, grown sheet); one call per run. */
+export function formatBlock(tab: Tab, firstRow: number, numRows: number, only?: ReadonlySet<string>): void {
+  if (numRows < 1) return;
+  const placed = tab.layout.columns.filter((c) => tab.cols.has(c.key) && (!only || only.has(c.key)));
+  for (const run of adjacentRuns(tab, placed.filter((c) => columnFormat(c) !== null))) {
+    const formats = run.map((c) => columnFormat(c) as string);
+    tab.sheet.getRange(firstRow, col(tab, run[0].key), numRows, run.length).setNumberFormats(Array.from({ length: numRows }, () => formats));
+  }
+  // One rule per constrained column (setDataValidation over the column's block).
+  for (const c of placed) {
+    if (c.validation) tab.sheet.getRange(firstRow, col(tab, c.key), numRows, 1).setDataValidation(dataValidation(c.validation, c.note));
+  }
+}

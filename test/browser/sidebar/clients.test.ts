@@ -1,0 +1,108 @@
+// Browser tests of the Clients screen: picking a client, adding one with the live name/email/phone warning, server errors and thrown failures.
+import type { Browser } from 'playwright-core';
+import { fakeServer, invalid, TODAY } from './fixtures';
+import { expectClean, goTo, launch, openSidebar, type Sidebar } from './harness';
+
+jest.setTimeout(60000);
+
+let browser: Browser;
+let s: Sidebar | undefined;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+test('lists clients from the Bootstrap and selects one', async () => {
+  const server = fakeServer();
+  s = await openSidebar(browser, server.handlers);
+  const { page } = s;
+  await page.getByRole('heading', { name: 'Clients' }).waitFor();
+  const c142 = page.getByRole('button', { name: /C-0142/ });
+  await expect(c142.getAttribute('aria-pressed')).resolves.toBe('false');
+  await c142.click();
+  await page.locator('.top-client', { hasText: 'Client C-0142' }).waitFor();
+  await expect(c142.getAttribute('aria-pressed')).resolves.toBe('true');
+  const call = await s.waitForCall('getClient');
+  expect(call.args).toEqual(['C-0142']);
+
+  // Unsaved work is named before another client is chosen; choosing the same client again keeps it.
+  await goTo(page, 'Session');
+  await page.getByLabel('Event note').fill('half-typed');
+  await goTo(page, 'Clients');
+  await page.getByText('Unsaved changes for C-0142 on Session.').waitFor();
+  await c142.click();
+  await goTo(page, 'Session');
+  await expect(page.getByLabel('Event note').inputValue()).resolves.toBe('half-typed');
+  expect(s.callsTo('getClient')).toHaveLength(1);
+  expectClean(s);
+});
+
+test('adding a client warns live when the code looks like a name, and sends the typed fields', async () => {
+  const server = fakeServer();
+  s = await openSidebar(browser, server.handlers);
+  const { page } = s;
+  await page.getByRole('button', { name: 'Add client' }).click();
+  const code = page.getByLabel('Client code');
+  await expect(code.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await code.fill('Jane Smith');
+  const warning = page.locator('#client-code-warnings');
+  await warning.getByText(/looks like a personal name/).waitFor();
+  // The warning is tied to the field for screen readers.
+  await expect(code.getAttribute('aria-describedby')).resolves.toContain('client-code-warnings');
+
+  await code.fill('jane@example.com');
+  await warning.getByText(/looks like an email address/).waitFor();
+  await code.fill('07700 900123');
+  await warning.getByText(/7 or more digits/).waitFor();
+  await code.fill('C-0300');
+  await expect(warning.textContent()).resolves.toBe('');
+
+  // Clinician: free text, with the clinic's clinicians offered.
+  await expect(page.locator('#client-clinician-list option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).resolves.toEqual(['Dr Rivera', 'Sam Okafor']);
+  await page.getByLabel('Clinician').fill('Sam Okafor');
+  await expect(page.getByLabel('Start date').inputValue()).resolves.toBe(TODAY);
+  await page.getByLabel('Modality').selectOption('ACT');
+  await page.getByRole('button', { name: 'Save new client' }).click();
+  const call = await s.waitForCall('addClient');
+  expect(call.args).toEqual([{ code: 'C-0300', clinician: 'Sam Okafor', startDate: TODAY, modality: 'ACT' }]);
+  await page.getByText('Added client C-0300').waitFor();
+  await page.locator('.top-client', { hasText: 'Client C-0300' }).waitFor();
+  await page.getByRole('button', { name: /C-0300/ }).waitFor();
+  expectClean(s);
+});
+
+test('a server error shows beside the code field and keeps what was typed; a thrown failure shows a plain message', async () => {
+  const server = fakeServer();
+  let fail = false;
+  server.handlers.addClient = () => {
+    if (fail) throw new Error('Exceeded maximum execution time');
+    return invalid('Please correct the client code.', { code: 'Expected a client code of 2–20 letters, digits, "-" or "_"; got "C 1"' });
+  };
+  s = await openSidebar(browser, server.handlers);
+  const { page } = s;
+  await page.getByRole('button', { name: 'Add client' }).click();
+  await page.getByLabel('Client code').fill('C 1');
+  await page.getByLabel('Clinician').fill('Dr Rivera');
+  await page.getByRole('button', { name: 'Save new client' }).click();
+  const fieldError = page.locator('#client-code-error');
+  await fieldError.getByText(/Expected a client code/).waitFor();
+  await expect(page.getByLabel('Client code').getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(page.getByLabel('Client code').getAttribute('aria-describedby')).resolves.toContain('client-code-error');
+  await page.getByRole('alert').filter({ hasText: 'Please correct the client code.' }).waitFor();
+  await expect(page.getByLabel('Client code').inputValue()).resolves.toBe('C 1');
+
+  fail = true;
+  await page.getByRole('button', { name: 'Save new client' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Could not reach the spreadsheet' }).waitFor();
+  await page.getByText(/Exceeded maximum execution time/).waitFor();
+  await expect(page.getByLabel('Client code').inputValue()).resolves.toBe('C 1');
+  await expect(page.getByLabel('Clinician').inputValue()).resolves.toBe('Dr Rivera');
+  expectClean(s);
+});

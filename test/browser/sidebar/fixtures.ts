@@ -1,0 +1,209 @@
+// Fixtures for the sidebar browser tests: a small in-memory fake of the server API (Bootstrap, clients, templates, plans, sessions, priorities).
+import fs from 'node:fs';
+import path from 'node:path';
+import { GAD7 } from '../../../src/core/instruments/gad7';
+import { PHQ9 } from '../../../src/core/instruments/phq9';
+import type {
+  AddClientInput,
+  Bootstrap,
+  ClientDetail,
+  ClientSummary,
+  GoalView,
+  InstrumentSummary,
+  RecordSessionInput,
+  RecordSessionResult,
+  Result,
+  SavePlanInput,
+  SavePrioritiesInput,
+  TemplateSummary,
+} from '../../../src/server/contract';
+import type { Handlers } from './harness';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export const TODAY = '2026-11-20';
+
+export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+export const invalid = (message: string, errors: Record<string, string>): Result<never> => ({ ok: false, message, errors });
+
+export const PHQ9_SUMMARY: InstrumentSummary = { id: 'phq9', name: 'PHQ-9', items: 9, min: 0, max: 3, itemLabels: [...PHQ9.itemText!.items] };
+export const GAD7_SUMMARY: InstrumentSummary = { id: 'gad7', name: 'GAD-7', items: 7, min: 0, max: 3, itemLabels: GAD7.itemText ? [...GAD7.itemText.items] : Array.from({ length: 7 }, (_, i) => `Item ${i + 1}`) };
+
+export function goal(partial: Partial<GoalView> & Pick<GoalView, 'id' | 'title'>): GoalView {
+  return {
+    parentId: '',
+    clientCode: 'C-0142',
+    horizon: partial.parentId ? 'short' : 'long',
+    type: 'outcome',
+    domain: 'behavioral',
+    category: 'mood',
+    modality: 'CBT',
+    values: 'Being there for my kids',
+    behaviour: '',
+    measure: '',
+    target: '',
+    frequency: '',
+    deadline: '2027-02-01',
+    anchors: ['', '', '', '', ''],
+    baseline: null,
+    importance: null,
+    difficulty: null,
+    weight: null,
+    status: 'active',
+    statusDate: '2026-10-01',
+    statusReason: '',
+    ...partial,
+  };
+}
+
+/** C-0142: one long-term goal with two scaled objectives, two sessions so far. */
+export function clientDetail(code = 'C-0142', goals?: GoalView[]): ClientDetail {
+  const gs =
+    goals ??
+    [
+      goal({ id: 'G1', title: 'Get back into a daily routine', clientCode: code }),
+      goal({
+        id: 'G1.O1',
+        parentId: 'G1',
+        clientCode: code,
+        title: 'Walk after lunch',
+        type: 'process',
+        behaviour: 'Walks for 20 minutes after lunch',
+        measure: 'Minutes walked, activity diary',
+        target: '20 minutes',
+        frequency: '5 times a week',
+        deadline: '2026-12-20',
+        anchors: ['No walks', '1–2 walks a week', '5 walks a week', '6 walks a week', 'Daily walks'],
+        baseline: -1,
+        importance: 2,
+        difficulty: 2,
+        weight: 4,
+      }),
+      goal({
+        id: 'G1.O2',
+        parentId: 'G1',
+        clientCode: code,
+        title: 'Phone a friend',
+        type: 'process',
+        behaviour: 'Phones a friend for at least 10 minutes',
+        measure: 'Calls made, tally',
+        target: '2 calls',
+        frequency: 'weekly',
+        deadline: '2026-12-20',
+        anchors: ['No calls', 'One call a fortnight', 'Two calls a week', 'Three calls', 'Four or more calls'],
+        baseline: -2,
+        importance: 3,
+        difficulty: 1,
+        weight: 3,
+      }),
+    ];
+  return {
+    client: summary(code, 2),
+    goals: gs,
+    sessions: [
+      { number: 1, date: '2026-10-01', attended: true, note: '' },
+      { number: 2, date: '2026-10-08', attended: true, note: '' },
+    ],
+    priorities: [],
+    latestGas: [],
+  };
+}
+
+export function summary(code: string, sessions = 0): ClientSummary {
+  return { code, clinician: 'Dr Rivera', startDate: '2026-10-01', status: 'active', modality: 'CBT', sessions, lastSession: sessions > 0 ? '2026-10-08' : '' };
+}
+
+export const TEMPLATES: TemplateSummary[] = ['depression-behavioural-activation', 'generalized-anxiety'].map((id) => {
+  const t = JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', `${id}.json`), 'utf8')) as { id: string; title: string; description: string };
+  return { id: t.id, title: t.title, description: t.description };
+});
+
+export function template(id: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', `${id}.json`), 'utf8'));
+}
+
+export function bootstrap(clients: ClientSummary[] = [summary('C-0142', 2), summary('C-0200', 0)]): Bootstrap {
+  return {
+    clinic: 'Riverside Therapy',
+    isSetUp: true,
+    reviewEvery: 4,
+    rho: 0.3,
+    clinicians: ['Dr Rivera', 'Sam Okafor'],
+    clients,
+    instruments: [PHQ9_SUMMARY, GAD7_SUMMARY],
+    templates: TEMPLATES,
+    today: TODAY,
+  };
+}
+
+/** An in-memory server: handlers for every sidebar API function, over state the test can read and change. */
+export function fakeServer(details: ClientDetail[] = [clientDetail(), clientDetail('C-0200', [])]) {
+  const state = { boot: bootstrap(details.map((d) => d.client)), details: new Map(details.map((d) => [d.client.code, d])) };
+  const handlers: Handlers = {
+    getBootstrap: () => ok(state.boot),
+    getClient: (code: string) => {
+      const d = state.details.get(code);
+      return d ? ok(d) : invalid(`No client ${code}`, { code: 'No such client' });
+    },
+    addClient: (input: AddClientInput) => {
+      if (state.details.has(input.code)) return invalid('That code is taken.', { code: `Client ${input.code} already exists` });
+      const s: ClientSummary = { code: input.code, clinician: input.clinician, startDate: input.startDate, status: 'active', modality: input.modality, sessions: 0, lastSession: '' };
+      state.boot = { ...state.boot, clients: [...state.boot.clients, s] };
+      state.details.set(input.code, { client: s, goals: [], sessions: [], priorities: [], latestGas: [] });
+      return ok(s);
+    },
+    listTemplates: () => ok(state.boot.templates),
+    // The server answers with core's PlanTemplate (goals → objectives, deadlines in weeks, GAS anchors keyed -2…2).
+    getTemplate: (id: string) => ok(template(id)),
+    // Like the server: "" or "new-…" ids are new; long-term goals get <code>.G<n>, objectives <goal>.O<n>; answers the client as it now stands.
+    savePlan: (input: SavePlanInput): Result<ClientDetail> => {
+      const d = state.details.get(input.clientCode)!;
+      const isNew = (id: string) => id === '' || /^new\b/i.test(id);
+      const assigned = new Map<string, string>();
+      let g = d.goals.filter((x) => x.parentId === '').length;
+      const objectives = new Map<string, number>();
+      const longsFirst = [...input.goals].sort((a, b) => (a.horizon === b.horizon ? 0 : a.horizon === 'long' ? -1 : 1));
+      for (const x of longsFirst) {
+        if (!isNew(x.id)) continue;
+        if (x.horizon === 'long') assigned.set(x.id, `${input.clientCode}.G${++g}`);
+        else {
+          const parent = isNew(x.parentId) ? assigned.get(x.parentId)! : x.parentId;
+          const n = (objectives.get(parent) ?? d.goals.filter((y) => y.parentId === parent).length) + 1;
+          objectives.set(parent, n);
+          assigned.set(x.id, `${parent}.O${n}`);
+        }
+      }
+      const goals: GoalView[] = input.goals.map((x) => {
+        const id = assigned.get(x.id) ?? x.id;
+        const parentId = x.horizon === 'long' ? '' : (assigned.get(x.parentId) ?? x.parentId);
+        const weight = x.importance !== null && x.difficulty !== null ? x.importance * x.difficulty : null;
+        return { ...x, id, parentId, clientCode: input.clientCode, weight, statusDate: TODAY };
+      });
+      const next = { ...d, goals };
+      state.details.set(input.clientCode, next);
+      return ok(next);
+    },
+    recordSession: (input: RecordSessionInput): Result<RecordSessionResult> => {
+      const d = state.details.get(input.clientCode)!;
+      const number = d.sessions.length + 1;
+      state.details.set(input.clientCode, { ...d, sessions: [...d.sessions, { number, date: input.date, attended: input.attended, note: input.note }], client: { ...d.client, sessions: number } });
+      return ok({
+        sessionNumber: number,
+        saved: {
+          ratings: input.ratings.length,
+          measures: input.measures.map((m) => {
+            const total = m.items.every((v) => v !== null) ? (m.items as number[]).reduce((a, b) => a + b, 0) : '';
+            return { instrument: m.instrument, total, band: total === '' ? '' : total >= 10 ? 'Moderate' : 'Mild', flag: m.instrument === 'phq9' && (m.items[8] ?? 0) >= 1 ? 'PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now' : '' };
+          }),
+        },
+      });
+    },
+    savePriorities: (input: SavePrioritiesInput): Result<ClientDetail> => {
+      const d = state.details.get(input.clientCode)!;
+      const next = { ...d, priorities: input.items.map((it, i) => ({ ...it, score: it.urgency * it.importance * it.readiness, rank: i + 1 })) };
+      state.details.set(input.clientCode, next);
+      return ok(next);
+    },
+  };
+  return { state, handlers };
+}

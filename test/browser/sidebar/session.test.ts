@@ -1,0 +1,163 @@
+// Browser tests of Session entry: PHQ-9 live total and band, the item-9 safety warning, the recordSession payload and saved summary, item errors, GAS levels at review.
+import type { Browser, Page } from 'playwright-core';
+import type { RecordSessionInput } from '../../../src/server/contract';
+import { clientDetail, fakeServer, invalid, TODAY } from './fixtures';
+import { expectClean, goTo, launch, openSidebar, type Sidebar } from './harness';
+
+jest.setTimeout(60000);
+
+let browser: Browser;
+let s: Sidebar | undefined;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+async function openSession(page: Page, code = 'C-0142') {
+  await page.getByRole('button', { name: new RegExp(code) }).click();
+  await page.locator('.top-client', { hasText: `Client ${code}` }).waitFor();
+  await goTo(page, 'Session');
+  await page.getByRole('heading', { name: `Session for ${code}` }).waitFor();
+}
+
+async function answerPhq9(page: Page, answers: number[]) {
+  const toggle = page.locator('#session-measures-0-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  for (let i = 0; i < answers.length; i++) await page.locator(`#session-measures-0-items-${i}`).selectOption(String(answers[i]));
+}
+
+test('PHQ-9: live total and band; item 9 ≥ 1 shows a prominent safety warning; save sends the payload and shows what was saved', async () => {
+  const server = fakeServer();
+  s = await openSidebar(browser, server.handlers);
+  const { page } = s;
+  await openSession(page);
+  await page.getByText('This will be session 3.').waitFor();
+  await expect(page.getByLabel('Date').inputValue()).resolves.toBe(TODAY);
+  await expect(page.getByLabel('Clinician').inputValue()).resolves.toBe('Dr Rivera');
+
+  // Item labels come from the Bootstrap as given.
+  await page.locator('#session-measures-0-toggle').click();
+  await page.getByLabel('1. Little interest or pleasure in doing things').waitFor();
+
+  const total = page.locator('#session-measures-0-total');
+  await answerPhq9(page, [2, 2, 1, 1]);
+  await total.getByText(/5 items still to answer/).waitFor();
+  await answerPhq9(page, [2, 2, 1, 1, 1, 1, 1, 1, 0]);
+  await total.getByText('Total: 10 · Moderate').waitFor();
+  await expect(page.locator('.safety').count()).resolves.toBe(0);
+
+  await page.locator('#session-measures-0-items-8').selectOption('1');
+  await total.getByText('Total: 11 · Moderate').waitFor();
+  const warning = page.locator('#session-measures-0-flags');
+  await expect(warning.getAttribute('role')).resolves.toBe('alert');
+  await warning.getByText(/item 9 \(self-harm thoughts\) endorsed/).waitFor();
+  await warning.getByText(/follow your clinic’s risk procedure/).waitFor();
+
+  await page.getByLabel('Walk after lunch').selectOption('6');
+  await page.getByLabel('Phone a friend').selectOption('3');
+  await page.getByLabel('Event note').fill('Started a new job');
+  await page.getByRole('button', { name: 'Save session' }).click();
+  const input = (await s.waitForCall('recordSession')).args[0] as RecordSessionInput;
+  expect(input).toEqual({
+    clientCode: 'C-0142',
+    date: TODAY,
+    clinician: 'Dr Rivera',
+    attended: true,
+    note: 'Started a new job',
+    ratings: [
+      { goalId: 'G1.O1', rating: 6, gasLevel: null },
+      { goalId: 'G1.O2', rating: 3, gasLevel: null },
+    ],
+    measures: [{ instrument: 'phq9', items: [2, 2, 1, 1, 1, 1, 1, 1, 1] }],
+  });
+
+  const saved = page.locator('#session-saved');
+  await saved.getByText('Saved session 3').waitFor();
+  await saved.getByText('2 goal ratings').waitFor();
+  await saved.getByText('PHQ-9: total 11 (Moderate)').waitFor();
+  await saved.getByText(/PHQ-9: PHQ-9 item 9/).waitFor();
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('session-saved');
+  // A fresh form for the next session; the session count moved on.
+  await page.getByText('This will be session 4.').waitFor();
+  await expect(page.getByLabel('Event note').inputValue()).resolves.toBe('');
+  expectClean(s);
+});
+
+test('an item error from the server (measures.0.items.3) shows beside that item, and answers are kept', async () => {
+  const server = fakeServer();
+  server.handlers.recordSession = () => invalid('1 answer needs attention.', { 'measures.0.items.3': 'PHQ-9 item 4 must be a whole number from 0 to 3; got 7' });
+  s = await openSidebar(browser, server.handlers);
+  const { page } = s;
+  await openSession(page);
+  await answerPhq9(page, [1, 1, 1, 2, 1, 1, 0, 0, 0]);
+  await page.getByRole('button', { name: 'Save session' }).click();
+  const err = page.locator('#session-measures-0-items-3-error');
+  await err.getByText('PHQ-9 item 4 must be a whole number from 0 to 3; got 7').waitFor();
+  const item4 = page.locator('#session-measures-0-items-3');
+  await expect(item4.getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(item4.getAttribute('aria-describedby')).resolves.toContain('session-measures-0-items-3-error');
+  await page.getByRole('alert').filter({ hasText: '1 answer needs attention.' }).waitFor();
+  await expect(item4.inputValue()).resolves.toBe('2');
+  await expect(page.locator('#session-measures-0-items-0').inputValue()).resolves.toBe('1');
+  // Only the answered instrument was sent, so "measures.0" is PHQ-9 even with GAD-7 enabled.
+  const input = (await s.waitForCall('recordSession')).args[0] as RecordSessionInput;
+  expect(input.measures.map((m) => m.instrument)).toEqual(['phq9']);
+  expectClean(s);
+});
+
+test('an error for the second instrument sent maps to that instrument', async () => {
+  const server = fakeServer();
+  server.handlers.recordSession = () => invalid('Check GAD-7.', { 'measures.0.items.0': 'GAD-7 item 1 is wrong' });
+  s = await openSidebar(browser, server.handlers);
+  const { page } = s;
+  await openSession(page);
+  await page.locator('#session-measures-1-toggle').click();
+  await page.locator('#session-measures-1-items-0').selectOption('3');
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.locator('#session-measures-1-items-0-error').getByText('GAD-7 item 1 is wrong').waitFor();
+  await expect(page.locator('#session-measures-0-items-0-error').count()).resolves.toBe(0);
+  expectClean(s);
+});
+
+test('GAS levels are asked for when a review is due, and sent with the ratings', async () => {
+  const d = clientDetail();
+  d.sessions.push({ number: 3, date: '2026-10-15', attended: false, note: '' });
+  d.client.sessions = 3;
+  const server = fakeServer([d]);
+  s = await openSidebar(browser, server.handlers);
+  const { page } = s;
+  await openSession(page);
+  await page.getByText(/A goal review is due \(every 4 sessions\)/).waitFor();
+  await page.getByLabel('GAS: Walk after lunch').selectOption('1');
+  await page.getByLabel('Client attended').uncheck();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  const input = (await s.waitForCall('recordSession')).args[0] as RecordSessionInput;
+  expect(input.attended).toBe(false);
+  expect(input.ratings).toEqual([{ goalId: 'G1.O1', rating: null, gasLevel: 1 }]);
+  expect(input.measures).toEqual([]);
+  expectClean(s);
+});
+
+test('a thrown failure keeps every answer and says so plainly', async () => {
+  const server = fakeServer();
+  server.handlers.recordSession = () => {
+    throw new Error('Service Spreadsheets timed out');
+  };
+  s = await openSidebar(browser, server.handlers);
+  const { page } = s;
+  await openSession(page);
+  await answerPhq9(page, [0, 1, 2]);
+  await page.getByLabel('Event note').fill('Note kept');
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Could not reach the spreadsheet' }).waitFor();
+  await expect(page.locator('#session-measures-0-items-2').inputValue()).resolves.toBe('2');
+  await expect(page.getByLabel('Event note').inputValue()).resolves.toBe('Note kept');
+  expectClean(s);
+});

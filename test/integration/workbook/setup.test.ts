@@ -1,0 +1,207 @@
+// Setup on the built bundle: every tab with headers, notes, frozen rows and validations; idempotent byte for byte; an older layout migrates in place.
+import type { EmulatorState } from '../../emulator';
+import { AUDIT, CLIENTS, FIXED_TABS, GOALS, instrumentTab, PRIORITIES, RATINGS, SESSIONS, SETTINGS } from '../../../src/sheets/layout';
+import { findInstrument } from '../../../src/core/instruments/registry';
+import { columnLetters } from '../../../src/sheets/formulas';
+import { client, emulator, fiveGoalPlan, ok, session, setUp } from './fixtures';
+
+type Cell = EmulatorState['sheets'][number]['cells'][number];
+
+/** Pre-existing cells that differ (or vanished) after, and cells that appeared: both empty when nothing changed. */
+function diff(before: Map<string, Cell>, after: Map<string, Cell>): { changed: string[]; added: string[] } {
+  const changed = [...before].filter(([k, c]) => JSON.stringify(after.get(k)) !== JSON.stringify(c)).map(([k]) => k);
+  return { changed, added: [...after.keys()].filter((k) => !before.has(k)) };
+}
+
+/** Every non-empty cell by sheet and A1. */
+function cells(state: EmulatorState): Map<string, Cell> {
+  const m = new Map<string, Cell>();
+  for (const s of state.sheets) for (const c of s.cells) m.set(`${s.name}!${c.a1}`, c);
+  return m;
+}
+
+const LAYOUTS = [...FIXED_TABS, instrumentTab(findInstrument('phq9')), instrumentTab(findInstrument('gad7'))];
+
+describe('setup on a new spreadsheet', () => {
+  const em = setUp();
+  const state = em.exportState();
+
+  test.each(LAYOUTS.map((l) => [l.name, l] as const))('%s: headers in layout order, each with its note, row 1 frozen', (name, layout) => {
+    const sheet = state.sheets.find((s) => s.name === name)!;
+    expect(sheet).toBeDefined();
+    expect(sheet.frozenRows).toBe(1);
+    const header = layout.columns.map((_, i) => sheet.cells.find((c) => c.a1 === `${columnLetters(i + 1)}1`));
+    expect(header.map((c) => c?.v)).toEqual(layout.columns.map((c) => c.header));
+    expect(header.map((c) => c?.note)).toEqual(layout.columns.map((c) => c.note));
+    expect(header.every((c) => c?.fw === 'bold')).toBe(true);
+  });
+
+  test('every constrained column has its validation on row 2 and on the last row', () => {
+    const all = cells(state);
+    for (const layout of LAYOUTS) {
+      const sheet = state.sheets.find((s) => s.name === layout.name)!;
+      layout.columns.forEach((c, i) => {
+        if (!c.validation) return;
+        const letter = columnLetters(i + 1);
+        for (const row of [2, sheet.maxRows]) {
+          const dv = all.get(`${layout.name}!${letter}${row}`)?.dv;
+          expect([layout.name, c.header, row, dv?.criteria]).toEqual([layout.name, c.header, row, expect.any(String)]);
+          expect(dv?.allowInvalid).toBe(false);
+        }
+      });
+    }
+  });
+
+  test('date columns are formatted yyyy-mm-dd and text columns as plain text', () => {
+    const all = cells(state);
+    expect(all.get('Sessions!B2')?.nf).toBe('yyyy-mm-dd');
+    expect(all.get('Clients!A2')?.nf).toBe('@');
+    expect(all.get('Audit!A2')?.nf).toBe('yyyy-mm-dd hh:mm:ss');
+  });
+
+  test('Settings holds the documented defaults and records the schema version', () => {
+    const settings = state.sheets.find((s) => s.name === 'Settings')!;
+    const byKey = new Map<string, unknown>();
+    const rows = new Map<number, Record<string, unknown>>();
+    for (const c of settings.cells) {
+      const m = /^([A-D])(\d+)$/.exec(c.a1)!;
+      const r = rows.get(Number(m[2])) ?? {};
+      r[m[1]] = c.v;
+      rows.set(Number(m[2]), r);
+    }
+    for (const r of rows.values()) if (typeof r.D === 'string') byKey.set(r.D, r.B);
+    expect(byKey.get('schema.version')).toBe(1);
+    expect(byKey.get('review.everySessions')).toBe(4);
+    expect(byKey.get('gas.rho')).toBe(0.3);
+    expect(byKey.get('gas.baseline')).toBe(-1);
+    expect(byKey.get('instrument.phq9')).toBe(true);
+    expect(byKey.get('instrument.gad7')).toBe(true);
+    expect(byKey.get('instrument.pcl5')).toBe(false);
+    expect(byKey.get('pcl5.cutoff')).toBe(33);
+    expect(byKey.get('k10.bandScheme')).toBe('ABS');
+    expect(byKey.get('ors.atCutoffIsClinical')).toBe(false);
+    expect(byKey.get('protection.mode')).toBe('warning');
+    expect(state.properties.document['attain.schemaVersion']).toBe('1');
+  });
+
+  test('header rows carry a warning-only protection', () => {
+    const index = state.sheets.find((x) => x.name === 'Attain index')!;
+    expect([index.hidden, index.protections.map((p) => [p.type, p.warningOnly])]).toEqual([true, [['SHEET', true]]]);
+    for (const s of state.sheets.filter((x) => x.name !== 'Sheet1' && x !== index)) {
+      expect(s.protections.map((p) => [p.range, p.warningOnly])).toEqual([['1:1', true]].map(([r, w]) => [expect.stringContaining(String(r).split(':')[0]), w]));
+    }
+  });
+
+  test('no formula errors; the hidden index gives every column position by header', () => {
+    expect(em.formulaErrors()).toEqual([]);
+    const index = em.spreadsheet.getSheetByName('Attain index')!.getDataRange().getValues();
+    const sessions = index.find((r) => r[0] === 'Sessions')!;
+    expect(sessions.slice(1, 7)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('setup is idempotent', () => {
+  test('a workbook with clinic data, hand edits, extra columns and formatting is unchanged in every pre-existing cell, twice', () => {
+    const em = setUp();
+    ok(em.run('addClient', client('C-0001')));
+    const plan = ok<{ goals: { id: string }[] }>(em.run('savePlan', fiveGoalPlan('C-0001')));
+    ok(em.run('recordSession', session('C-0001', plan.goals.map((g) => g.id))));
+    // Hand edits: a typed row, a user column with a header and values, a background, a changed setting, a note.
+    em.edit('Clients', 3, 1, 'C-0002');
+    em.edit('Clients', 3, 2, 'Dr Typed');
+    em.edit('Clients', 1, 8, 'Referral source');
+    em.edit('Clients', 2, 8, 'GP');
+    em.edit('Sessions', 1, 7, 'Room');
+    em.edit('Sessions', 2, 7, '=1+1');
+    em.spreadsheet.getSheetByName('Goals')!.getRange('F2').setBackground('#ffeeaa');
+    em.spreadsheet.getSheetByName('PHQ-9')!.getRange('B1').setNote('Our own note');
+    em.edit('Settings', 3, 2, 'Riverside Clinic');
+    const before = em.exportState();
+    em.run('setupSpreadsheet');
+    const once = em.exportState();
+    em.run('setupSpreadsheet');
+    const twice = em.exportState();
+    const b = cells(before);
+    expect(b.size).toBeGreaterThan(1000);
+    for (const after of [cells(once), cells(twice)]) expect(diff(b, after)).toEqual({ changed: [], added: [] });
+    expect(twice.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(twice).toEqual(before);
+  });
+});
+
+describe('an older layout migrates in place', () => {
+  test('missing columns are appended after the last header; rows, user columns and values stay', () => {
+    const em = setUp();
+    ok(em.run('addClient', client('C-0001')));
+    ok(em.run('addClient', client('C-0002')));
+    const plan = ok<{ goals: { id: string }[] }>(em.run('savePlan', fiveGoalPlan('C-0001')));
+    // Make it "version 0": no Modality in Clients, no Weight in Goals, no Event note in Sessions, a user column in Clients.
+    const ss = em.spreadsheet;
+    const clients = ss.getSheetByName('Clients')!;
+    clients.deleteColumn(5);
+    clients.getRange('E1').setValue('Referral source');
+    clients.getRange('E2').setValue('GP');
+    ss.getSheetByName('Goals')!.deleteColumn(25);
+    ss.getSheetByName('Sessions')!.deleteColumn(6);
+    const props = em.services.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+    props.getDocumentProperties().setProperty('attain.schemaVersion', '0');
+    const before = cells(em.exportState());
+
+    const report = em.run('setupSpreadsheet') as { addedColumns: { tab: string; headers: string[] }[]; previousVersion: number };
+    expect(report.previousVersion).toBe(0);
+    expect(report.addedColumns).toEqual([
+      { tab: 'Clients', headers: ['Modality'] },
+      { tab: 'Goals', headers: ['Weight'] },
+      { tab: 'Sessions', headers: ['Event note'] },
+    ]);
+    const after = cells(em.exportState());
+    const { changed, added } = diff(before, after);
+    expect(changed).toEqual([]);
+    // Only the appended columns (header, formats, validations, filled formulas) and the version cell are new.
+    expect(added.filter((k) => !/^Clients!F\d+$|^Goals!AB\d+$|^Sessions!F\d+$/.test(k))).toEqual([]);
+    expect(after.get('Clients!E1')?.v).toBe('Referral source');
+    expect(after.get('Clients!F1')?.v).toBe('Modality');
+    expect(after.get('Goals!AB1')?.v).toBe('Weight');
+    // The new computed column is filled for the rows that were already there, and computes.
+    expect(after.get('Goals!AB2')?.f).toBe('=IF(AND(ISNUMBER(W2),ISNUMBER(X2)),W2*X2,"")');
+    expect(ss.getSheetByName('Goals')!.getRange('AB3').getValue()).toBe(2);
+    expect(em.exportState().properties.document['attain.schemaVersion']).toBe('1');
+    expect(em.formulaErrors()).toEqual([]);
+    // Actions keep working on the migrated layout, mapping columns by header name.
+    const s = ok<{ sessionNumber: number }>(em.run('recordSession', session('C-0001', plan.goals.map((g) => g.id), { note: 'after migration' })));
+    expect(s.sessionNumber).toBe(1);
+    const sessions = ss.getSheetByName('Sessions')!.getRange('A2:F2').getValues()[0];
+    expect(sessions[0]).toBe('C-0001');
+    expect(sessions[5]).toBe('after migration');
+    expect(ok<{ client: { modality: string } }>(em.run('getClient', 'C-0002')).client.modality).toBe('');
+  });
+
+  test('before setup the sidebar is told so, and actions ask for setup instead of failing', () => {
+    const em = emulator();
+    const boot = ok<{ isSetUp: boolean; clients: unknown[]; instruments: { id: string }[] }>(em.run('getBootstrap'));
+    expect(boot.isSetUp).toBe(false);
+    expect(boot.clients).toEqual([]);
+    expect(boot.instruments.map((i) => i.id)).toEqual(['phq9', 'gad7']);
+    const r = em.run('addClient', client('C-0001')) as { ok: boolean; message: string };
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/Set up this spreadsheet/);
+  });
+});
+
+export { AUDIT, CLIENTS, GOALS, PRIORITIES, RATINGS, SESSIONS, SETTINGS };
+
+describe('protection mode', () => {
+  test('strict limits header editing to the person running setup and the supervisors; cells stay untouched', () => {
+    const em = setUp();
+    const s = em.spreadsheet.getSheetByName('Settings')!;
+    const keys = s.getRange(1, 4, s.getLastRow(), 1).getValues().map((r) => r[0]);
+    em.edit('Settings', keys.indexOf('protection.mode') + 1, 2, 'strict');
+    em.edit('Settings', keys.indexOf('supervisors') + 1, 2, 'lead@example.org');
+    const before = cells(em.exportState());
+    em.run('setupSpreadsheet');
+    const state = em.exportState();
+    const sessions = state.sheets.find((x) => x.name === 'Sessions')!.protections[0];
+    expect([sessions.warningOnly, [...sessions.editors].sort()]).toEqual([false, ['clinician@example.org', 'lead@example.org']]);
+    expect(diff(before, cells(state))).toEqual({ changed: [], added: [] });
+  });
+});
