@@ -1,5 +1,4 @@
 // Build: dist/Code.js (server IIFE + generated top-level stubs), dist/Sidebar.html (one self-contained file), dist/appsscript.json.
-import * as acorn from 'acorn';
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,10 +7,39 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const { APP_GLOBAL, readExportedFunctions, generateStubs } = require('./lib/stubs.js');
+const { compactLines } = require('./lib/compact.js');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const rel = (...p) => path.join(root, ...p);
+
+/**
+ * Resolves a library to a minified copy of itself: our own code stays readable for stack traces, while a vendored
+ * validator's 50 KB of source would otherwise be loaded by every custom-function cell.
+ */
+function vendorMinified(spec) {
+  const filter = new RegExp(`^${spec.replace(/[/]/g, '\\/')}$`);
+  return {
+    name: 'vendor-minified',
+    setup(b) {
+      b.onResolve({ filter }, () => ({ path: spec, namespace: 'vendor-minified' }));
+      b.onLoad({ filter: /.*/, namespace: 'vendor-minified' }, async () => {
+        // Only what src/ uses (as z.name), so the minified copy keeps esbuild's tree-shaking.
+        const used = new Set();
+        for (const file of listFiles(rel('src'))) for (const m of fs.readFileSync(file, 'utf8').matchAll(/\bz\.([A-Za-z_$][\w$]*)/g)) used.add(m[1]);
+        const exported = Object.keys(await import(spec));
+        // `core` is a namespace of every internal (used only in types); taking it would take all of zod.
+        const names = [...used].filter((n) => exported.includes(n) && n !== 'core').sort();
+        const r = await esbuild.build({ stdin: { contents: `export { ${names.join(', ')} } from '${spec}';`, resolveDir: root }, bundle: true, format: 'esm', target: 'es2020', platform: 'neutral', mainFields: ['module', 'main'], minify: true, write: false, legalComments: 'none' });
+        return { contents: r.outputFiles[0].text, loader: 'js' };
+      });
+    },
+  };
+}
+
+function listFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? listFiles(path.join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [path.join(dir, d.name)] : []));
+}
 
 /** Server bundle: one ES2020 classic script, readable (Apps Script has no source maps). */
 async function buildServer() {
@@ -27,12 +55,13 @@ async function buildServer() {
     logLevel: 'warning',
     legalComments: 'none',
     charset: 'utf8',
+    plugins: [vendorMinified('zod/mini')],
   };
   // The iife format reports no exports, so an esm pass reads the entry's export names.
   const esm = await esbuild.build({ ...common, format: 'esm' });
   const exportsOf = Object.values(esm.metafile.outputs)[0].exports;
-  // Not minified: Apps Script stack traces name Code.js lines and functions, so names and line breaks stay.
-  // Template literals are lowered so that no string spans lines, which makes dropping indentation safe.
+  // Not minified: Apps Script stack traces name functions, so every name and line break stays (compactLines only drops
+  // indentation, comments and spaces between tokens). Vendored zod is the exception: see vendorMinified.
   const iife = await esbuild.build({ ...common, format: 'iife', globalName: APP_GLOBAL, minify: false, supported: { 'template-literal': false } });
   const entries = JSON.parse(fs.readFileSync(rel('src/server/entrypoints.json'), 'utf8')).entries;
   const customSources = new Map();
@@ -42,22 +71,9 @@ async function buildServer() {
   }
   const stubs = generateStubs(entries, customSources, exportsOf);
   const header = '// Attain — built by scripts/build.mjs; do not edit.\n';
-  return header + dropIndentation(iife.outputFiles[0].text) + '\n' + stubs;
+  return header + compactLines(iife.outputFiles[0].text) + '\n' + stubs;
 }
 
-/** Removes leading indentation (a fifth of the bytes every custom-function cell loads); refuses if any literal would change. */
-export function dropIndentation(code) {
-  const out = code.split('\n').map((line) => line.trimStart()).join('\n');
-  const literals = (text) => {
-    const found = [];
-    acorn.parse(text, { ecmaVersion: 2020, sourceType: 'script', onToken: (t) => (t.type.label === 'string' || t.type.label === 'template' || t.type.label === 'regexp' ? found.push(String(t.value && t.value.pattern !== undefined ? t.value.pattern : t.value)) : undefined) });
-    return found;
-  };
-  const before = literals(code);
-  const after = literals(out);
-  if (before.length !== after.length || before.some((v, i) => v !== after[i])) throw new Error('Dropping indentation would change a string literal in Code.js; keep the indented bundle');
-  return out;
-}
 
 /** Sidebar: esbuild bundles JS and CSS, both inlined into one HTML file served by HtmlService.createHtmlOutputFromFile. */
 async function buildSidebar() {

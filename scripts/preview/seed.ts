@@ -1,5 +1,6 @@
 // Seeds the preview's demo clinic through the add-on's own server functions (emulator.run, as google.script.run would
 // call them), so every seeded row is exactly what the product writes. The data itself comes from seed-data.ts.
+import { bundledTemplates } from '../../src/core/template-library';
 import type { Emulator } from '../../test/emulator';
 import type { Bootstrap, ClientDetail, GoalView, RecordSessionInput, Result, SavePlanInput, SavePrioritiesInput } from '../../src/server/contract';
 import { addDays, buildSeed, CLINICIANS, type SeedClient } from './seed-data';
@@ -45,7 +46,7 @@ function targetText(t: unknown): string {
 }
 
 /**
- * A template (getTemplate's answer) as the rows savePlan takes, as a clinician would save it unchanged: long-term goals
+ * A bundled template as the rows savePlan takes, as a clinician would save it unchanged: long-term goals
  * with temporary ids "new-G1" …, each objective pointing at its goal's temporary id; deadlines counted from `start`.
  */
 export function planFromTemplate(template: unknown, start: string): GoalInput[] {
@@ -102,7 +103,8 @@ export function seedEmulator(em: Emulator): SeedSummary {
   // Clients and their plans, each plan from its template as the sidebar's "Start from a template" builds it.
   const objectiveCounts: Record<string, number> = {};
   for (const c of plan.clients) {
-    const template = call<unknown>(em, 'getTemplate', c.templateId);
+    const template = bundledTemplates().find((t) => t.id === c.templateId);
+    if (!template) throw new Error(`Expected a bundled template id; got ${c.templateId}`);
     const goals = planFromTemplate(template, c.startDate);
     call(em, 'addClient', { code: c.code, clinician: c.clinician, startDate: c.startDate, modality: goals[0]?.modality ?? '' });
     call(em, 'savePlan', { clientCode: c.code, templateId: c.templateId, goals } satisfies SavePlanInput);

@@ -12,6 +12,7 @@ import { useAction } from '../hooks/useAction';
 import type { GoalRef, PlanDraft } from '../hooks/usePlanDraft';
 import { MAX_GOALS, MAX_OBJECTIVES, toPlanInput, treeErrors, type GoalDraft, type LongGoalDraft } from '../model/plan';
 import { draftFromTemplate } from '../model/template';
+import { bundledTemplates } from '../../src/core/template-library';
 import { call } from '../rpc';
 
 const P = 'plan';
@@ -59,7 +60,7 @@ export function PlanScreen({ boot, detail, plan, onSaved, onEditGas }: Props) {
     <section aria-labelledby="plan-h">
       <ScreenHeading id="plan-h">Plan for {code}</ScreenHeading>
       <p class="muted small">Long-term goals, each broken into 1–5 short-term SMART objectives. GAS scales are set on the GAS screen.</p>
-      <TemplatePicker boot={boot} plan={plan} start={detail.client.startDate || boot.today} />
+      <TemplatePicker plan={plan} start={detail.client.startDate || boot.today} />
       <CategoryHint />
       <form onSubmit={submit} noValidate id={`${P}-form`} tabIndex={-1}>
         {plan.goals.map((g, gi) => (
@@ -89,32 +90,34 @@ export function PlanScreen({ boot, detail, plan, onSaved, onEditGas }: Props) {
   );
 }
 
-function TemplatePicker({ boot, plan, start }: { boot: Bootstrap; plan: PlanDraft; start: string }) {
+function TemplatePicker({ plan, start }: { plan: PlanDraft; start: string }) {
   const [choice, setChoice] = useState('');
   const [filled, setFilled] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const load = useAction();
-  if (boot.templates.length === 0) return null;
+  // Templates ship inside the sidebar (not Code.js, which every custom-function cell loads), validated by core.
+  const templates = bundledTemplates();
 
-  const use = async () => {
+  const use = () => {
     setFilled(null);
     setProblem(null);
     if (choice === '') {
       setProblem('Choose a template first.');
       return;
     }
-    const data = await load.run(() => call('getTemplate', choice));
-    if (data === undefined) return;
+    const data = templates.find((t) => t.id === choice);
+    if (data === undefined) {
+      setProblem(`Expected one of the listed templates; got "${choice}".`);
+      return;
+    }
     const drafts = draftFromTemplate(data, start);
     if (drafts.length === 0) {
       setProblem('That template has no goals.');
       return;
     }
     plan.fill(drafts, choice);
-    const t = boot.templates.find((x) => x.id === choice);
-    setFilled(t ? t.title : choice);
+    setFilled(data.title);
   };
-  const selected = boot.templates.find((t) => t.id === choice);
+  const selected = templates.find((t) => t.id === choice);
 
   return (
     <div class="card">
@@ -126,22 +129,16 @@ function TemplatePicker({ boot, plan, start }: { boot: Bootstrap; plan: PlanDraf
           setChoice(v);
           setProblem(null);
         }}
-        options={boot.templates.map((t) => ({ value: t.id, label: t.title }))}
+        options={templates.map((t) => ({ value: t.id, label: t.title }))}
         placeholder="Choose a template…"
         error={problem ?? undefined}
         hint={selected ? selected.description : 'Fills the editor below; nothing is saved until you press Save plan.'}
       />
       <div class="actions">
-        <button type="button" class="btn btn-small" onClick={use} aria-disabled={load.pending ? 'true' : undefined}>
-          {load.pending ? 'Loading…' : 'Fill from template'}
+        <button type="button" class="btn btn-small" onClick={use}>
+          Fill from template
         </button>
       </div>
-      {load.message ? (
-        <Notice kind="error" role="alert">
-          {load.message}
-        </Notice>
-      ) : null}
-      <FailureNotice message={load.failure} />
       {filled && plan.undo ? (
         <div class="notice notice-info" role="status">
           <p>Filled from “{filled}”. Review each objective, then save.</p>

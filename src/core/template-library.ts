@@ -1,5 +1,5 @@
-// The bundled goal-plan templates (templates/*.json), validated by core's loader on first use.
-import { loadTemplates, type PlanTemplate } from '../core/templates';
+// The bundled goal-plan templates (templates/*.json), validated by core's loader on first use; the sidebar and the preview seed use them.
+import { loadTemplates, type PlanTemplate } from './templates';
 import index from '../../templates/index.json';
 import depressionBehaviouralActivation from '../../templates/depression-behavioural-activation.json';
 import generalizedAnxiety from '../../templates/generalized-anxiety.json';

@@ -12,6 +12,9 @@ export function getAppInfo(): AppInfo {
 }
 
 export { getBootstrap, addClient, getClient } from './clients';
-export { listTemplates, getTemplate, savePlan } from './plans';
+export { savePlan } from './plans';
 export { recordSession } from './sessions';
 export { savePriorities } from './priorities';
+export { startReview, saveReview } from './reviews';
+export { buildMaintenancePlan } from './maintenance';
+export { getOutcomes } from './outcomes';

@@ -8,7 +8,7 @@ import { isSetUp } from '../sheets/setup';
 import { appendClient, clientCodes, latestRatings, readClients, readGoals, readPriorities, readSessions, sessionStats } from '../sheets/records';
 import type { AddClientInput, Bootstrap, ClientDetail, ClientSummary, InstrumentSummary, Result } from './contract';
 import { answering, withDocumentLock } from './lock';
-import { bundledTemplates } from './templates';
+import { reviewFields } from '../sheets/reviews-tab';
 import { addClientSchema, invalid, ok, parse } from './validate';
 
 /** What the sidebar shows for an instrument: its range and, where the licence allows, the item wording. */
@@ -23,7 +23,6 @@ export function instrumentSummary(id: string): InstrumentSummary {
 export function getBootstrap(): Result<Bootstrap> {
   return answering(() => {
     const book = new Book();
-    const templates = bundledTemplates().map((t) => ({ id: t.id, title: t.title, description: t.description }));
     const setUp = isSetUp();
     const settings = setUp ? book.settings() : parseSettings({});
     let clients: ClientSummary[] = [];
@@ -43,7 +42,6 @@ export function getBootstrap(): Result<Bootstrap> {
       clinicians,
       clients,
       instruments: settings.instruments.map(instrumentSummary),
-      templates,
       today: book.today(),
     });
   });
@@ -87,7 +85,8 @@ export function clientDetail(book: Book, code: string): ClientDetail | null {
 export function getClient(code: string): Result<ClientDetail> {
   if (typeof code !== 'string' || code.trim() === '') return invalid({ code: `Expected a client code; got ${JSON.stringify(code)}` });
   return answering(() => {
-    const detail = clientDetail(new Book(), code.trim());
-    return detail ? ok(detail) : invalid({ code: `Expected a client on the Clients tab; got "${code}", which is not there` }, `No client "${code}".`);
+    const book = new Book();
+    const detail = clientDetail(book, code.trim());
+    return detail ? ok({ ...detail, ...reviewFields(book, detail.client.code, detail.sessions) }) : invalid({ code: `Expected a client on the Clients tab; got "${code}", which is not there` }, `No client "${code}".`);
   });
 }

@@ -1,24 +1,12 @@
-// Sidebar actions for goal plans: listTemplates, getTemplate (core-validated) and savePlan (add new goals, update existing rows in place).
+// Sidebar action for goal plans: savePlan (add new goals, update existing rows in place). Templates live in the sidebar bundle.
 import { LIMITS } from '../core/plan';
-import type { PlanTemplate } from '../core/templates';
 import { Book } from '../sheets/book';
 import { AUDIT, GOALS } from '../sheets/layout';
 import { appendAt, clientCodes, goalIndex, goalToRow, readGoals, rewriteRows } from '../sheets/records';
 import { clientDetail } from './clients';
-import type { ClientDetail, GoalView, Result, SavePlanInput, TemplateSummary } from './contract';
+import type { ClientDetail, GoalView, Result, SavePlanInput } from './contract';
 import { withDocumentLock } from './lock';
-import { bundledTemplates } from './templates';
 import { invalid, ok, parse, savePlanSchema, type PlanGoal } from './validate';
-
-export function listTemplates(): Result<TemplateSummary[]> {
-  return ok(bundledTemplates().map((t) => ({ id: t.id, title: t.title, description: t.description })));
-}
-
-export function getTemplate(id: string): Result<PlanTemplate> {
-  const t = bundledTemplates().find((x) => x.id === id);
-  if (!t) return invalid({ id: `Expected one of ${bundledTemplates().map((x) => x.id).join(', ')}; got ${JSON.stringify(id)}` }, 'No such template.');
-  return ok(t);
-}
 
 /** A goal is new when its id is '' or a temporary "new…" id the sidebar made up (objectives may point at it). */
 export function isNewId(id: string): boolean {

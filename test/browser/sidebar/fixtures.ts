@@ -1,6 +1,4 @@
 // Fixtures for the sidebar browser tests: a small in-memory fake of the server API (Bootstrap, clients, templates, plans, sessions, priorities).
-import fs from 'node:fs';
-import path from 'node:path';
 import { GAD7 } from '../../../src/core/instruments/gad7';
 import { PHQ9 } from '../../../src/core/instruments/phq9';
 import type {
@@ -15,11 +13,9 @@ import type {
   Result,
   SavePlanInput,
   SavePrioritiesInput,
-  TemplateSummary,
 } from '../../../src/server/contract';
 import type { Handlers } from './harness';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 export const TODAY = '2026-11-20';
 
@@ -113,15 +109,6 @@ export function summary(code: string, sessions = 0): ClientSummary {
   return { code, clinician: 'Dr Rivera', startDate: '2026-10-01', status: 'active', modality: 'CBT', sessions, lastSession: sessions > 0 ? '2026-10-08' : '' };
 }
 
-export const TEMPLATES: TemplateSummary[] = ['depression-behavioural-activation', 'generalized-anxiety'].map((id) => {
-  const t = JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', `${id}.json`), 'utf8')) as { id: string; title: string; description: string };
-  return { id: t.id, title: t.title, description: t.description };
-});
-
-export function template(id: string): unknown {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', `${id}.json`), 'utf8'));
-}
-
 export function bootstrap(clients: ClientSummary[] = [summary('C-0142', 2), summary('C-0200', 0)]): Bootstrap {
   return {
     clinic: 'Riverside Therapy',
@@ -131,7 +118,6 @@ export function bootstrap(clients: ClientSummary[] = [summary('C-0142', 2), summ
     clinicians: ['Dr Rivera', 'Sam Okafor'],
     clients,
     instruments: [PHQ9_SUMMARY, GAD7_SUMMARY],
-    templates: TEMPLATES,
     today: TODAY,
   };
 }
@@ -152,9 +138,6 @@ export function fakeServer(details: ClientDetail[] = [clientDetail(), clientDeta
       state.details.set(input.code, { client: s, goals: [], sessions: [], priorities: [], latestGas: [] });
       return ok(s);
     },
-    listTemplates: () => ok(state.boot.templates),
-    // The server answers with core's PlanTemplate (goals → objectives, deadlines in weeks, GAS anchors keyed -2…2).
-    getTemplate: (id: string) => ok(template(id)),
     // Like the server: "" or "new-…" ids are new; long-term goals get <code>.G<n>, objectives <goal>.O<n>; answers the client as it now stands.
     savePlan: (input: SavePlanInput): Result<ClientDetail> => {
       const d = state.details.get(input.clientCode)!;
