@@ -215,7 +215,7 @@ describe('savePriorities and getClient', () => {
     expect((em.run('getClient', 'C-0404') as Result).errors).toEqual({ code: 'Expected a client on the Clients tab; got "C-0404", which is not there' });
   });
 
-  test('getBootstrap lists clients with session counts and enabled instruments; templates are not the server's', () => {
+  test('getBootstrap lists clients with session counts and enabled instruments; templates stay out of the server', () => {
     const b = ok<{ clients: { code: string; sessions: number }[]; instruments: { id: string }[]; today: string }>(em.run('getBootstrap'));
     expect(b.clients).toEqual([expect.objectContaining({ code: 'C-0001', sessions: 1, lastSession: '2026-01-12' })]);
     expect(b.instruments.map((i) => i.id)).toEqual(['phq9', 'gad7']);

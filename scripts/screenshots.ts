@@ -1,0 +1,61 @@
+// npm run screenshots: PNGs of the sidebar screens and the Review and Supervision dashboards, taken from the local preview.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { startPreview } from './preview/server';
+import { clickMenu, guardedPage, launchBrowser, sidebarFrame, tempStateFile, cleanup } from '../test/browser/preview/helpers';
+
+
+async function showTab(page: Page, name: string): Promise<boolean> {
+  const tab = page.locator(`#tabbar [role="tab"][data-sheet="${name}"]`);
+  if ((await tab.count()) === 0) return false;
+  await tab.click();
+  await page.locator(`#grid-panel table[data-sheet="${name}"]`).waitFor();
+  return true;
+}
+
+async function sidebarScreen(frame: Frame, label: string): Promise<boolean> {
+  const nav = frame.locator('.nav button', { hasText: new RegExp(`^${label}$`) });
+  if ((await nav.count()) === 0 || !(await nav.first().isEnabled())) return false;
+  await nav.first().click();
+  await frame.locator('main h2, main h1').first().waitFor();
+  return true;
+}
+
+/** Takes every screenshot; `root` is the repository (this file runs bundled from .cache/). */
+export async function run(root: string): Promise<string[]> {
+  const OUT = path.join(root, 'docs', 'screenshots');
+  fs.mkdirSync(OUT, { recursive: true });
+  const stateFile = tempStateFile('screenshots');
+  const preview = await startPreview({ port: 0, stateFile, reset: true, root });
+  const browser = await launchBrowser();
+  const saved: string[] = [];
+  const shot = async (page: Page, name: string, target?: { screenshot: Page['screenshot'] }) => {
+    const file = path.join(OUT, `${name}.png`);
+    await (target ?? page).screenshot({ path: file });
+    saved.push(file);
+  };
+  try {
+    const g = await guardedPage(browser, { width: 1440, height: 900 });
+    const { page } = g;
+    await page.goto(preview.url);
+    for (const tab of ['Review', 'Supervision']) if (await showTab(page, tab)) await shot(page, `dashboard-${tab.toLowerCase()}`);
+    await clickMenu(page, 'Open Attain');
+    const frame = await sidebarFrame(page);
+    const panel = page.locator('#sidebar-frame');
+    await frame.locator('.client-list button').first().waitFor();
+    await shot(page, 'sidebar-clients', panel);
+    await frame.locator('.client-list button', { hasText: 'DEMO-05' }).first().click();
+    await frame.locator('.top-client', { hasText: 'DEMO-05' }).waitFor();
+    for (const label of ['Plan', 'GAS', 'Session', 'Priorities', 'Review', 'Export']) {
+      if (await sidebarScreen(frame, label)) await shot(page, `sidebar-${label.toLowerCase()}`, panel);
+    }
+    if (g.blocked.length) throw new Error(`The preview tried to leave this machine: ${g.blocked.join(', ')}`);
+    await g.context.close();
+  } finally {
+    await browser.close();
+    await preview.close();
+    cleanup(stateFile);
+  }
+  return saved;
+}
