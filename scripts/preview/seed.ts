@@ -2,7 +2,7 @@
 // call them), so every seeded row is exactly what the product writes. The data itself comes from seed-data.ts.
 import { bundledTemplates } from '../../src/core/template-library';
 import type { Emulator } from '../../test/emulator';
-import type { Bootstrap, ClientDetail, GoalView, RecordSessionInput, Result, SavePlanInput, SavePrioritiesInput } from '../../src/server/contract';
+import type { Bootstrap, ClientDetail, GoalView, RecordSessionInput, Result, SavePlanInput, SavePrioritiesInput, SaveReviewInput, StartReviewData } from '../../src/server/contract';
 import { addDays, buildSeed, CLINICIANS, type SeedClient } from './seed-data';
 
 export const SEED_USER = CLINICIANS[0];
@@ -151,14 +151,22 @@ function seedPriorities(em: Emulator, c: SeedClient, objectives: GoalView[]): vo
   call(em, 'savePriorities', input);
 }
 
-/** One goal review for DEMO-01 after session 6: its first objective achieved, as a clinician would mark it. */
+/** One goal review for DEMO-01 at its last session, through the sidebar's own review actions: first objective achieved. */
 function seedReview(em: Emulator, c: SeedClient): void {
+  const start = call<StartReviewData>(em, 'startReview', c.code);
   const detail = call<ClientDetail>(em, 'getClient', c.code);
   const first = objectivesOf(detail)[0];
   if (!first) return;
-  const goals = detail.goals.map((g) => {
-    const { clientCode: _c, weight: _w, statusDate: _d, ...rest } = g;
-    return g.id === first.id ? { ...rest, status: 'achieved' as const, statusReason: 'Review after session 6: diary kept on 6–7 days for three weeks.' } : rest;
-  });
-  call(em, 'savePlan', { clientCode: c.code, templateId: c.templateId, goals } satisfies SavePlanInput);
+  const last = detail.sessions.reduce((a, b) => (b.number > a.number ? b : a), detail.sessions[0]);
+  const input: SaveReviewInput = {
+    clientCode: c.code,
+    date: last ? last.date : start.date,
+    sessionNumber: start.sessionNumber,
+    goals: start.goals.map((g) =>
+      g.goalId === first.id
+        ? { goalId: g.goalId, decision: 'achieved' as const, reason: 'Diary kept on 6–7 days a week for three weeks.', gasLevel: g.gasLevel, rating: g.rating }
+        : { goalId: g.goalId, decision: 'continue' as const, gasLevel: g.gasLevel, rating: g.rating },
+    ),
+  };
+  call(em, 'saveReview', input);
 }

@@ -65,6 +65,11 @@ test('goals come from the templates, with GAS ratings, priorities and one review
   const ratings = table('Ratings');
   expect(ratings.length).toBeGreaterThan(200);
   expect(table('Priorities').length).toBeGreaterThan(10);
+  // The review went through saveReview: one Reviews row per reviewed goal, all from DEMO-01.
+  const reviews = table('Reviews');
+  expect(reviews.length).toBeGreaterThan(0);
+  expect(new Set(reviews.map((r) => r.Client))).toEqual(new Set(['DEMO-01']));
+  expect(reviews.filter((r) => r.Decision === 'achieved')).toHaveLength(1);
 });
 
 test('seeding is deterministic: the same rows every time (the audit trail aside)', () => {
