@@ -47,7 +47,7 @@ export async function run(root: string): Promise<string[]> {
     await shot(page, 'sidebar-clients', panel);
     await frame.locator('.client-list button', { hasText: 'DEMO-05' }).first().click();
     await frame.locator('.top-client', { hasText: 'DEMO-05' }).waitFor();
-    for (const label of ['Plan', 'GAS', 'Session', 'Priorities', 'Review', 'Export']) {
+    for (const label of ['Plan', 'GAS', 'Session', 'Priorities', 'Review', 'Discharge', 'Export']) {
       if (await sidebarScreen(frame, label)) await shot(page, `sidebar-${label.toLowerCase()}`, panel);
     }
     if (g.blocked.length) throw new Error(`The preview tried to leave this machine: ${g.blocked.join(', ')}`);

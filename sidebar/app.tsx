@@ -11,6 +11,9 @@ import { ClientsScreen } from './screens/Clients';
 import { GasScreen } from './screens/Gas';
 import { PlanScreen } from './screens/Plan';
 import { PrioritiesScreen } from './screens/Priorities';
+import { ExportScreen } from './screens/Export';
+import { MaintenanceScreen } from './screens/Maintenance';
+import { ReviewScreen } from './screens/Review';
 import { SessionScreen } from './screens/Session';
 
 export function App() {
@@ -92,6 +95,8 @@ export function App() {
         }}
       />
     );
+  } else if (screen === 'export') {
+    body = <ExportScreen boot={b} />;
   } else if (!code) {
     body = <NeedClient headingId={headingOf(screen)} title={title} onGo={go} />;
   } else if (!current) {
@@ -113,6 +118,10 @@ export function App() {
     body = <GasScreen boot={b} detail={current} plan={plan} chosen={gasChoice} onChoose={setGasChoice} onSaved={savedDetail} />;
   } else if (screen === 'session') {
     body = <SessionScreen boot={b} detail={current} draft={session} onSaved={reloadClient} />;
+  } else if (screen === 'review') {
+    body = <ReviewScreen key={code} detail={current} onSaved={savedDetail} />;
+  } else if (screen === 'discharge') {
+    body = <MaintenanceScreen key={code} boot={b} detail={current} />;
   } else {
     body = <PrioritiesScreen detail={current} draft={priorities} onSaved={savedDetail} />;
   }

@@ -1,7 +1,7 @@
 // Screen scaffolding: the focusable screen heading (focus moves there on navigation), the top navigation and the "choose a client first" prompt.
 import type { ComponentChildren } from 'preact';
 
-export type ScreenId = 'clients' | 'plan' | 'gas' | 'session' | 'priorities';
+export type ScreenId = 'clients' | 'plan' | 'gas' | 'session' | 'priorities' | 'review' | 'discharge' | 'export';
 
 export const SCREENS: { id: ScreenId; label: string; title: string; headingId: string }[] = [
   { id: 'clients', label: 'Clients', title: 'Clients', headingId: 'clients-h' },
@@ -9,6 +9,9 @@ export const SCREENS: { id: ScreenId; label: string; title: string; headingId: s
   { id: 'gas', label: 'GAS', title: 'GAS scale builder', headingId: 'gas-h' },
   { id: 'session', label: 'Session', title: 'Session entry', headingId: 'session-h' },
   { id: 'priorities', label: 'Priorities', title: 'Priority matrix', headingId: 'priority-h' },
+  { id: 'review', label: 'Review', title: 'Goal review', headingId: 'review-h' },
+  { id: 'discharge', label: 'Discharge', title: 'Maintenance plan', headingId: 'discharge-h' },
+  { id: 'export', label: 'Export', title: 'Export outcomes', headingId: 'export-h' },
 ];
 
 /** The id of a screen's h2, where focus lands after navigation. */

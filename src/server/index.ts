@@ -3,3 +3,4 @@ export { onOpen, onInstall, showSidebar } from './menu';
 export * from './api';
 export * from './functions';
 export { setupSpreadsheet } from './setup';
+export { rebuildReviewCharts } from './review-charts';

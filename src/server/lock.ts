@@ -1,6 +1,7 @@
 // The document lock around every write: one execution at a time edits the workbook, and edits are flushed before the lock is released.
 import { LayoutError } from '../sheets/table';
 import type { Result } from './contract';
+import { writeRefusal } from './permissions';
 
 /** How long an action waits for another one to finish before telling the user to try again. */
 export const LOCK_WAIT_MS = 20000;
@@ -17,6 +18,9 @@ export function withDocumentLock<T>(fn: () => Result<T>): Result<T> {
     return { ok: false, message: `Expected to get the spreadsheet to ourselves within ${LOCK_WAIT_MS / 1000} s; another Attain action is still running. Nothing was saved; try again.`, errors: {} };
   }
   try {
+    // Strict protections: refuse before the first write rather than fail half-way.
+    const refused = writeRefusal();
+    if (refused) return { ok: false, message: refused, errors: {} };
     return fn();
   } catch (err) {
     if (err instanceof LayoutError) return { ok: false, message: err.message, errors: {} };

@@ -180,10 +180,31 @@ export const SETTINGS: TabLayout = {
   ],
 };
 
+export const REVIEW_DECISION_VALUES = ['continue', 'modify', 'retire', 'achieved'] as const;
+
+// Goal reviews, one row per goal per review (saveReview). Supervision formulas read these header names: keep them.
+export const REVIEWS: TabLayout = {
+  key: 'reviews',
+  name: 'Reviews',
+  columns: [
+    clientCol(),
+    { key: 'date', header: 'Date', note: 'Date of the review (yyyy-mm-dd).', kind: 'date', validation: { kind: 'date' }, width: 100 },
+    { key: 'session', header: 'Session', note: 'Session number at which the review was held (see the Sessions tab).', kind: 'number', validation: { kind: 'number', min: 1, max: 10000 }, width: 70 },
+    { key: 'goalId', header: 'Goal ID', note: 'The goal or objective reviewed (Goals tab).', kind: 'text', width: 150 },
+    { key: 'decision', header: 'Decision', note: `One of: ${REVIEW_DECISION_VALUES.join(', ')}.`, kind: 'text', validation: { kind: 'list', values: REVIEW_DECISION_VALUES }, width: 90 },
+    { key: 'reason', header: 'Reason', note: 'Why the goal was modified, retired or achieved (optional for continue).', kind: 'text', width: 220 },
+    { key: 'gasLevel', header: 'GAS level', note: 'GAS level at the review: -2, -1, 0, +1 or +2; blank if not scored.', kind: 'number', validation: { kind: 'list', values: ['-2', '-1', '0', '1', '2'] }, width: 80 },
+    { key: 'rating', header: 'Rating', note: 'The client\u2019s 0–10 rating of how close they feel to the goal; blank if not rated.', kind: 'number', validation: { kind: 'number', min: 0, max: 10 }, width: 70 },
+    { key: 'revisedObjective', header: 'Revised objective', note: 'The new wording when the decision is modify (also written to the Goals tab).', kind: 'text', width: 220 },
+    { key: 'tScore', header: 'T-score', note: 'Kiresuk–Sherman GAS T-score of this review over every goal scored at it (the same on each row of one review).', kind: 'number', format: '0.0', width: 70 },
+    { key: 'gasChange', header: 'Change from baseline', note: 'GAS T-score now minus at baseline, over the scored goals that have a baseline (same on each row of one review).', kind: 'number', format: '0.0', width: 90 },
+  ],
+};
+
 /** The instrument tab for one definition: client, date, session, items, then computed total, band, flag, change and reliable change. */
 export function instrumentTab(def: InstrumentDefinition, options: InstrumentOptions = {}): TabLayout {
   return { key: `instrument:${def.id}`, name: def.name, columns: instrumentColumns(def, options) };
 }
 
 /** The fixed tabs in the order setup creates them (instrument tabs go after Ratings). */
-export const FIXED_TABS: readonly TabLayout[] = [SETTINGS, CLIENTS, GOALS, SESSIONS, RATINGS, PRIORITIES, AUDIT];
+export const FIXED_TABS: readonly TabLayout[] = [SETTINGS, CLIENTS, GOALS, SESSIONS, RATINGS, PRIORITIES, REVIEWS, AUDIT];

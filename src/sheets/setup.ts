@@ -5,8 +5,10 @@ import { FIXED_TABS, instrumentTab, SCHEMA_VERSION, SETTINGS, type ColumnSpec, t
 import { parseSettings, settingRows, type Settings } from './settings';
 import { bindTab, formatBlock, readColumns, readHeader, sheetsByName, writeRows, type Tab } from './table';
 import { dataValidation } from './validation';
-import { ensureHeaderProtection } from './protect';
+import { ensureHeaderProtection, ensureProtections } from './protect';
+import { ensureSupervision, SUPERVISION_TAB } from './supervision-tab';
 import { ensureIndex } from './index-tab';
+import { ensureReviewTab, REVIEW_TAB } from './review-tab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -139,6 +141,10 @@ export function setupWorkbook(ss: Spreadsheet, instruments: readonly InstrumentD
   const tabs = [settingsTab, ...layouts.map((l) => ensureTab(ss, sheets, l, report))];
   for (const tab of tabs) if (ensureHeaderProtection(tab, settings)) report.protectedTabs.push(tab.layout.name);
   ensureIndex(ss, sheets, tabs);
+  ensureSupervision(ss, sheets, tabs, settings);
+  if (ensureReviewTab(ss, sheets, tabs, settings)) report.createdTabs.push(REVIEW_TAB);
+  // After every tab exists, so the Review tab is protected on the first run too.
+  ensureProtections(tabs, sheets, settings, { [SUPERVISION_TAB]: 'B1', [REVIEW_TAB]: 'B1' });
   // The recorded version moves only forward, and only when it differs (a second run writes nothing).
   if (settings.schemaVersion !== SCHEMA_VERSION && !report.addedSettings.includes('schema.version')) {
     settingsTab.sheet.getRange(versionRow, settingsTab.cols.get('value') as number).setValue(SCHEMA_VERSION);

@@ -15,6 +15,9 @@ import type {
   SavePrioritiesInput,
 } from '../../../src/server/contract';
 import type { Handlers } from './harness';
+import { maintenanceSections } from '../../../src/core/maintenance';
+import { applyReview, REVIEWABLE_STATUSES, validateReview } from '../../../src/core/review';
+import type { MaintenancePlanData, MaintenancePlanInput, OutcomesData, ReviewGoalView, SaveReviewData, SaveReviewInput, StartReviewData } from '../../../src/server/contract';
 
 
 export const TODAY = '2026-11-20';
@@ -187,6 +190,66 @@ export function fakeServer(details: ClientDetail[] = [clientDetail(), clientDeta
       state.details.set(input.clientCode, next);
       return ok(next);
     },
+    startReview: (code: string): Result<StartReviewData> => ok(reviewStart(state.details.get(code)!)),
+    // Like the server: core's validateReview (field errors, nothing saved), then applyReview for statuses, T-score and milestones.
+    saveReview: (input: SaveReviewInput): Result<SaveReviewData> => {
+      const d = state.details.get(input.clientCode)!;
+      const checked = validateReview(input, d.goals);
+      if (!checked.ok) return invalid('Nothing was saved.', checked.errors);
+      const outcome = applyReview(d.goals, input, { rho: 0.3 });
+      const cadence = { everySessions: 4, due: false, overdue: false, sessionsSince: 0, lastReviewSession: input.sessionNumber, lastReviewDate: input.date };
+      const next: ClientDetail = { ...d, goals: outcome.goals, reviewDue: false, reviewOverdue: false, review: cadence };
+      state.details.set(input.clientCode, next);
+      return ok({
+        date: input.date,
+        sessionNumber: input.sessionNumber,
+        rows: input.goals.length,
+        tScore: outcome.gas?.tScore ?? null,
+        change: outcome.gas?.change ?? null,
+        changes: outcome.changes.map((c) => ({ goalId: c.goalId, decision: c.decision, before: c.before.status, after: c.after.status })),
+        milestones: outcome.milestones,
+        detail: next,
+      });
+    },
+    buildMaintenancePlan: (input: MaintenancePlanInput): Result<MaintenancePlanData> => {
+      const d = state.details.get(input.clientCode)!;
+      return ok({ sheetName: `Maintenance ${input.clientCode}`, rebuilt: false, sections: maintenanceSections(input, d.goals) });
+    },
+    getOutcomes: (): Result<OutcomesData> => ok(outcomes()),
   };
   return { state, handlers };
+}
+
+/** What startReview answers for a client: the active or modified goals, prefilled from latestGas; a review due at session 4. */
+export function reviewStart(d: ClientDetail): StartReviewData {
+  const latest = new Map(d.latestGas.map((x) => [x.goalId, x]));
+  const sessions = d.sessions.length;
+  return {
+    clientCode: d.client.code,
+    date: TODAY,
+    sessionNumber: Math.max(1, sessions),
+    rho: 0.3,
+    cadence: { everySessions: 4, due: sessions >= 4, overdue: sessions >= 6, sessionsSince: sessions, lastReviewSession: 0, lastReviewDate: '' },
+    goals: d.goals
+      .filter((g) => REVIEWABLE_STATUSES.includes(g.status))
+      .map((g) => {
+        const r = latest.get(g.id);
+        return { goalId: g.id, parentId: g.parentId, title: g.title, horizon: g.horizon, status: g.status as 'active' | 'modified', anchors: g.anchors, baseline: g.baseline, weight: g.weight, gasLevel: (r?.level ?? null) as ReviewGoalView['gasLevel'], rating: r?.rating ?? null, ratedAt: r ? sessions : null };
+      }),
+  };
+}
+
+/** De-identified export rows for two clients: PHQ-9 twice and a review's GAS for C-0142, GAD-7 once for C-0200. */
+export function outcomes(): OutcomesData {
+  return {
+    rows: [
+      { clientCode: 'C-0142', date: '2026-10-01', session: 1, instrument: 'PHQ-9', total: 14, band: 'Moderate' },
+      { clientCode: 'C-0142', date: '2026-10-08', session: 2, instrument: 'PHQ-9', total: 9, band: 'Mild' },
+      { clientCode: 'C-0142', date: '2026-10-08', session: 2, instrument: 'GAS', gasTScore: 45.55555, gasChange: 8.123 },
+      { clientCode: 'C-0200', date: '2026-10-02', session: 1, instrument: 'GAD-7', total: 6, band: 'Mild' },
+    ],
+    clients: 2,
+    skipped: 1,
+    today: TODAY,
+  };
 }

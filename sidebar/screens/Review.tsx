@@ -1,0 +1,196 @@
+// Goal review screen: the cadence, then each active goal in turn (GAS level and 0–10 rating prefilled from the latest ratings, a decision with its reason, revised wording for "modify"); saves via saveReview and shows the milestones.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { GAS_LEVEL_LABELS, type GasLevel } from '../../src/core/plan';
+import type { ClientDetail, ReviewCadenceView, SaveReviewData, StartReviewData } from '../../src/server/contract';
+import { DateField, rangeOptions, SelectField, TextArea } from '../components/Field';
+import { ErrorSummary, FailureNotice, Notice } from '../components/Messages';
+import { ScreenHeading } from '../components/Screen';
+import { fieldId } from '../errors';
+import { useAction } from '../hooks/useAction';
+import { DECISIONS, draftRows, localProblems, toReviewInput, type ReviewRowDraft } from '../model/review';
+import { call } from '../rpc';
+
+const P = 'review';
+const LEVELS = [-2, -1, 0, 1, 2] as const;
+
+const levelText = (level: number) => `${level > 0 ? '+' : level < 0 ? '−' : ''}${Math.abs(level)}`;
+const signed = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(1)}`;
+
+const FIELD_WORDS: Record<string, string> = { decision: 'Decision', reason: 'Reason', gasLevel: 'GAS level', rating: 'Rating', revisedObjective: 'Revised objective', goalId: 'Goal' };
+
+/** "goals.1.reason" → "Goal 2 › Reason". */
+export function describeReviewPath(path: string): string {
+  const m = /^goals\.(\d+)\.(\w+)$/.exec(path);
+  if (m) return `Goal ${Number(m[1]) + 1} › ${FIELD_WORDS[m[2]] ?? m[2]}`;
+  return path === 'goals' ? 'Goals' : path === 'date' ? 'Review date' : path === 'sessionNumber' ? 'Session' : path === '' ? 'Review' : path;
+}
+
+/** The cadence as one sentence. */
+export function cadenceText(c: ReviewCadenceView): string {
+  const since = `${c.sessionsSince} attended session${c.sessionsSince === 1 ? '' : 's'} since ${c.lastReviewSession ? `the last review (session ${c.lastReviewSession}, ${c.lastReviewDate})` : 'the start'}`;
+  if (c.overdue) return `Review overdue: ${since}; reviews are due every ${c.everySessions}.`;
+  if (c.due) return `Review due: ${since}; reviews are due every ${c.everySessions}.`;
+  const left = c.everySessions - c.sessionsSince;
+  return `Not due yet: ${since}. The next review is due in ${left} attended session${left === 1 ? '' : 's'} (every ${c.everySessions}).`;
+}
+
+export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSaved(detail: ClientDetail): void }) {
+  const code = detail.client.code;
+  const [start, setStart] = useState<StartReviewData | null>(null);
+  const [rows, setRows] = useState<ReviewRowDraft[]>([]);
+  const [date, setDate] = useState('');
+  const [saved, setSaved] = useState<SaveReviewData | null>(null);
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const load = useAction();
+  const save = useAction();
+  const savedRef = useRef<HTMLDivElement>(null);
+
+  const begin = async () => {
+    setSaved(null);
+    setLocal({});
+    save.clear();
+    const data = await load.run(() => call('startReview', code));
+    if (data) {
+      setStart(data);
+      setRows(draftRows(data));
+      setDate(data.date);
+    }
+  };
+  useEffect(() => {
+    setStart(null);
+    void begin();
+  }, [code]);
+
+  const patch = (i: number, p: Partial<ReviewRowDraft>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...p } : r)));
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!start) return;
+    save.clear();
+    const problems = localProblems(rows);
+    setLocal(problems);
+    if (Object.keys(problems).length) {
+      window.setTimeout(() => document.getElementById(`${P}-errors`)?.focus(), 0);
+      return;
+    }
+    const data = await save.run(() => call('saveReview', toReviewInput(start, rows, date)));
+    if (data) {
+      setSaved(data);
+      onSaved(data.detail);
+      window.setTimeout(() => savedRef.current?.focus(), 0);
+    } else {
+      window.setTimeout(() => document.getElementById(`${P}-errors`)?.focus(), 0);
+    }
+  };
+
+  const cadence = saved?.detail.review ?? start?.cadence ?? detail.review ?? null;
+  const errors = Object.keys(local).length ? local : save.errors;
+  const message = Object.keys(local).length ? 'Some goals need a decision or a reason.' : save.message;
+
+  return (
+    <section aria-labelledby="review-h">
+      <ScreenHeading id="review-h">Goal review for {code}</ScreenHeading>
+      {cadence ? (
+        <Notice kind={cadence.overdue ? 'warn' : cadence.due ? 'info' : 'ok'}>
+          <span id="review-cadence">{cadenceText(cadence)}</span>
+        </Notice>
+      ) : null}
+      {load.pending && !start ? (
+        <p class="loading" role="status">
+          Loading {code}'s goals…
+        </p>
+      ) : null}
+      <FailureNotice message={load.failure} />
+      {load.message ? <Notice kind="error" role="alert">{load.message}</Notice> : null}
+
+      {saved ? (
+        <div class="notice notice-ok" role="status" tabIndex={-1} ref={savedRef} id="review-saved">
+          <p>
+            <strong>Review saved</strong> for session {saved.sessionNumber} ({saved.date}): {saved.rows} goal{saved.rows === 1 ? '' : 's'} reviewed.
+          </p>
+          {saved.tScore !== null ? (
+            <p id="review-t">
+              GAS T-score {saved.tScore.toFixed(1)}
+              {saved.change !== null ? `, change from baseline ${signed(saved.change)}` : ''}.
+            </p>
+          ) : (
+            <p class="small">No GAS levels were scored, so there is no T-score for this review.</p>
+          )}
+          {saved.milestones.length ? (
+            <>
+              <h3 id="review-milestones-h">Milestones reached</h3>
+              <ul aria-labelledby="review-milestones-h" id="review-milestones">
+                {saved.milestones.map((m) => (
+                  <li key={m.goalId}>
+                    <span aria-hidden="true">★ </span>
+                    {m.statement}
+                  </li>
+                ))}
+              </ul>
+              <p class="small">Well done: worth celebrating together.</p>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {saved ? (
+        <div class="actions">
+          <button type="button" class="btn" onClick={() => void begin()}>
+            Review again
+          </button>
+        </div>
+      ) : null}
+
+      {start && !saved ? (
+        start.goals.length === 0 ? (
+          <p class="muted">No active goals to review. Write goals on the Plan screen first.</p>
+        ) : (
+          <form onSubmit={submit} noValidate id={`${P}-form`} tabIndex={-1}>
+            <p class="muted small">
+              Review at session {start.sessionNumber}. For each goal: where it stands now, then what to do with it.
+            </p>
+            <DateField id={`${P}-date`} label="Review date" value={date} onInput={setDate} error={errors.date} />
+            {start.goals.map((g, i) => {
+              const r = rows[i];
+              const base = fieldId(P, `goals.${i}`);
+              const err = (k: string) => errors[`goals.${i}.${k}`];
+              return (
+                <fieldset key={g.goalId} class={`card ${g.horizon === 'short' ? 'card-objective' : ''}`}>
+                  <legend>
+                    Goal {i + 1} of {start.goals.length}: {g.title || g.goalId}
+                  </legend>
+                  <p class="muted small">
+                    {g.status === 'modified' ? 'Modified earlier. ' : ''}
+                    {g.ratedAt === null ? 'Not rated yet.' : `Prefilled from session ${g.ratedAt}.`}
+                  </p>
+                  {err('goalId') ? <p class="field-error">{err('goalId')}</p> : null}
+                  <div class="row">
+                    <SelectField
+                      id={`${base}-gasLevel`}
+                      label="GAS level now"
+                      value={r.gasLevel}
+                      onChange={(v) => patch(i, { gasLevel: v })}
+                      options={LEVELS.map((lv, k) => ({ value: String(lv), label: `${levelText(lv)} ${g.anchors[k] || GAS_LEVEL_LABELS[lv as GasLevel]}` }))}
+                      placeholder="Not scored"
+                      error={err('gasLevel')}
+                    />
+                    <SelectField id={`${base}-rating`} label="Rating 0–10" hint="How close do you feel to this goal?" value={r.rating} onChange={(v) => patch(i, { rating: v })} options={rangeOptions(0, 10)} placeholder="Not rated" error={err('rating')} />
+                  </div>
+                  <SelectField id={`${base}-decision`} label="Decision" value={r.decision} onChange={(v) => patch(i, { decision: v as ReviewRowDraft['decision'] })} options={DECISIONS} placeholder="Choose…" error={err('decision')} required />
+                  <TextArea id={`${base}-reason`} label={r.decision === 'continue' || r.decision === '' ? 'Reason (optional)' : 'Reason'} required={r.decision !== 'continue' && r.decision !== ''} value={r.reason} onInput={(v) => patch(i, { reason: v })} error={err('reason')} maxLength={2000} />
+                  {r.decision === 'modify' ? <TextArea id={`${base}-revisedObjective`} label="Revised objective" hint="The new wording replaces the goal's text on the Goals tab." value={r.revisedObjective} onInput={(v) => patch(i, { revisedObjective: v })} error={err('revisedObjective')} required maxLength={2000} /> : null}
+                </fieldset>
+              );
+            })}
+            <ErrorSummary prefix={P} message={message} errors={errors} describe={describeReviewPath} />
+            <FailureNotice message={save.failure} />
+            <div class="actions">
+              <button type="submit" class="btn btn-primary" aria-disabled={save.pending ? 'true' : undefined}>
+                {save.pending ? 'Saving…' : 'Save review'}
+              </button>
+            </div>
+          </form>
+        )
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+// Export: getOutcomes returns the de-identified rows (core csv.ts outcomeRows: client code, date, session, instrument, total, band, GAS T-score); the sidebar builds the CSV itself.
+import * as z from 'zod/mini';
+import type { MeasurePoint } from '../core/alerts';
+import { outcomeRows } from '../core/csv';
+import { findInstrument } from '../core/instruments/registry';
+import { clientCodeSchema } from '../core/plan';
+import { Book } from '../sheets/book';
+import { readClients } from '../sheets/records';
+import { gasPointsByClient, readReviewRows } from '../sheets/reviews-tab';
+import { readColumns } from '../sheets/table';
+import { cellNumber, cellText } from '../sheets/values';
+import type { OutcomeRow, OutcomesData, Result } from './contract';
+import { answering } from './lock';
+import { ok } from './validate';
+
+/** Every client's outcomes: one read per enabled instrument tab (client, date, session, total), one of Reviews, one of Clients. */
+export function getOutcomes(): Result<OutcomesData> {
+  return answering(() => {
+    const book = new Book();
+    const settings = book.settings();
+    const clients = readClients(book).map((c) => c.summary.code);
+    const measures = new Map<string, Record<string, MeasurePoint[]>>();
+    for (const id of settings.instruments) {
+      const name = findInstrument(id).name;
+      if (!book.hasTab(name)) continue;
+      const tab = book.instrument(id, settings);
+      // A subscale-only instrument has no total column; its rows export without a total.
+      const c = readColumns(tab, tab.cols.has('total') ? ['client', 'date', 'session', 'total'] : ['client', 'date', 'session']);
+      c.client.forEach((v, i) => {
+        const code = cellText(v).toLowerCase();
+        const session = cellNumber(c.session[i]);
+        const date = book.iso(c.date[i]);
+        // A row without a session number or date cannot be placed in time; the export leaves it out.
+        if (!code || session === null || !Number.isInteger(session) || session < 1 || !date) return;
+        const byName = measures.get(code) ?? {};
+        (byName[name] ??= []).push({ date, session, total: c.total ? cellNumber(c.total[i]) : null });
+        measures.set(code, byName);
+      });
+    }
+    const gas = gasPointsByClient(readReviewRows(book));
+    const rows: OutcomeRow[] = [];
+    let skipped = 0;
+    for (const code of clients) {
+      // A code that fails the code rules may be a name: it never leaves the workbook.
+      if (!z.safeParse(clientCodeSchema, code).success) {
+        skipped++;
+        continue;
+      }
+      const k = code.toLowerCase();
+      rows.push(...(outcomeRows(code, measures.get(k) ?? {}, gas.get(k) ?? [], settings.options) as OutcomeRow[]));
+    }
+    return ok({ rows, clients: clients.length - skipped, skipped, today: book.today() });
+  });
+}

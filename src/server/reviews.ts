@@ -1,0 +1,171 @@
+// Goal reviews: startReview (the goals to review, prefilled from the latest Ratings, and the cadence) and saveReview (core's validateReview and applyReview, then one Reviews block, the Goals status cells and Audit rows).
+import { applyReview, REVIEWABLE_STATUSES, validateReview, type GoalChange } from '../core/review';
+import { Book } from '../sheets/book';
+import { GOALS, REVIEWS } from '../sheets/layout';
+import { clientCodes, goalFromRow, latestRatings, readSessions, recordsAt, rowsOf } from '../sheets/records';
+import { auditRows, cadenceOf, lastReview, readReviewRows } from '../sheets/reviews-tab';
+import { appendRows, writeRows, type Tab } from '../sheets/table';
+import { isoToSerial } from '../sheets/values';
+import { clientDetail } from './clients';
+import type { ClientDetail, GoalView, Result, ReviewGoalView, SaveReviewData, SaveReviewInput, StartReviewData } from './contract';
+import { answering, withDocumentLock } from './lock';
+import { invalid, ok } from './validate';
+
+const notThere = (code: string) => invalid<never>({ clientCode: `Expected a client on the Clients tab; got "${code}", which is not there` });
+
+/** The goals a review covers (active or modified), prefilled with the latest GAS level and rating, and the client's cadence. */
+export function startReview(clientCode: string): Result<StartReviewData> {
+  if (typeof clientCode !== 'string' || clientCode.trim() === '') return invalid({ clientCode: `Expected a client code; got ${JSON.stringify(clientCode)}` });
+  const code = clientCode.trim();
+  return answering(() => {
+    const book = new Book();
+    if (!clientCodes(book).codes.has(code.toLowerCase())) return notThere(code);
+    const goals = readClientGoals(book, code).map((r) => r.goal);
+    const latest = latestRatings(book, code);
+    const sessions = readSessions(book, code);
+    const settings = book.settings();
+    const goalsToReview: ReviewGoalView[] = goals
+      .filter((g) => REVIEWABLE_STATUSES.includes(g.status))
+      .map((g) => {
+        const r = latest.get(g.id);
+        return {
+          goalId: g.id,
+          parentId: g.parentId,
+          title: g.title,
+          horizon: g.horizon,
+          status: g.status as 'active' | 'modified',
+          anchors: g.anchors,
+          baseline: g.baseline,
+          weight: g.weight,
+          gasLevel: (r?.level ?? null) as ReviewGoalView['gasLevel'],
+          rating: r?.rating ?? null,
+          ratedAt: r ? r.session : null,
+        };
+      });
+    return ok({
+      clientCode: code,
+      date: book.today(),
+      sessionNumber: Math.max(1, ...sessions.map((s) => s.number)),
+      rho: settings.rho,
+      cadence: cadenceOf(sessions, lastReview(readReviewRows(book), code), settings.reviewEvery),
+      goals: goalsToReview,
+    });
+  });
+}
+
+interface GoalRow {
+  row: number;
+  raw: Record<string, unknown>;
+  goal: GoalView;
+}
+
+/** A client's Goals rows with their raw cells (one read of the client column, one of the rows' span). */
+function readClientGoals(book: Book, code: string): GoalRow[] {
+  const tab = book.tab(GOALS);
+  return recordsAt(tab, rowsOf(tab, 'client', code, tab.sheet.getLastRow())).map(({ row, values }) => ({ row, raw: values, goal: goalFromRow(book, values) }));
+}
+
+/** The same tab narrowed to some columns, so a write touches only those cells. */
+function only(tab: Tab, keys: readonly string[]): Tab {
+  return { ...tab, layout: { ...tab.layout, columns: tab.layout.columns.filter((c) => keys.includes(c.key)) } };
+}
+
+/**
+ * Writes the status cells (and the wording of modified goals) of changed goals. Runs of the client's adjacent rows are
+ * written as one block from the first to the last changed row; unchanged rows inside a block get their own cells back.
+ */
+function writeGoalChanges(tab: Tab, rows: readonly GoalRow[], changes: readonly GoalChange[]): void {
+  const changed = new Map(changes.filter((c) => c.after !== c.before).map((c) => [c.goalId, c]));
+  if (changed.size === 0) return;
+  const keys = ['status', 'statusDate', 'statusReason'];
+  if ([...changed.values()].some((c) => c.decision === 'modify')) keys.push('title');
+  const narrowed = only(tab, keys);
+  const valuesOf = (r: GoalRow): Record<string, unknown> => {
+    const c = changed.get(r.goal.id);
+    if (!c) return Object.fromEntries(keys.map((k) => [k, r.raw[k]]));
+    return { status: c.after.status, statusDate: isoToSerial(c.after.statusDate), statusReason: c.after.statusReason, title: c.after.statement };
+  };
+  const sorted = [...rows].sort((a, b) => a.row - b.row);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1].row === sorted[j].row + 1) j++;
+    const run = sorted.slice(i, j + 1);
+    const first = run.findIndex((r) => changed.has(r.goal.id));
+    if (first >= 0) {
+      let last = run.length - 1;
+      while (!changed.has(run[last].goal.id)) last--;
+      writeRows(narrowed, run[first].row, run.slice(first, last + 1).map(valuesOf));
+    }
+    i = j + 1;
+  }
+}
+
+const levelText = (n: number | null) => (n === null ? 'not scored' : n > 0 ? `+${n}` : String(n));
+
+function auditSummary(c: GoalChange, session: number, date: string): string {
+  const status = c.before.status === c.after.status ? `status ${c.after.status} (unchanged)` : `status ${c.before.status} → ${c.after.status}`;
+  const wording = c.before.statement !== c.after.statement ? `; objective "${c.before.statement}" → "${c.after.statement}"` : '';
+  const reason = c.reason ? `; reason: ${c.reason}` : '';
+  return `Review at session ${session} on ${date}: ${c.decision}; ${status}${wording}${reason}; GAS level ${levelText(c.gasLevel)}; rating ${c.rating ?? 'not rated'}`;
+}
+
+/**
+ * Saves a review: every active or modified goal gets a decision (core's validateReview, field errors and nothing written
+ * otherwise); then one block of Reviews rows, the Goals status cells (and wording for "modify"), and one Audit row per goal
+ * (status before → after), all inside the document lock. Returns the T-score, change from baseline and milestones.
+ */
+export function saveReview(input: SaveReviewInput): Result<SaveReviewData> {
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Partial<SaveReviewInput>;
+  const code = typeof raw.clientCode === 'string' ? raw.clientCode : '';
+  return withDocumentLock(() => {
+    const book = new Book();
+    const exists = code !== '' && clientCodes(book).codes.has(code.toLowerCase());
+    if (code.trim() !== '' && !exists) return notThere(code);
+    const rows = exists ? readClientGoals(book, code) : [];
+    const checked = validateReview(input, rows.map((r) => r.goal));
+    if (!checked.ok) return invalid(checked.errors);
+    const review = checked.value;
+    const settings = book.settings();
+    let outcome;
+    try {
+      outcome = applyReview(
+        rows.map((r) => r.goal),
+        review,
+        { rho: settings.rho },
+      );
+    } catch (err) {
+      // Only GAS can fail here (the review is valid): e.g. every scored goal lacks a weight.
+      return invalid({ goals: (err as Error).message }, 'Nothing was saved: the GAS T-score could not be computed.');
+    }
+    // Every tab written is opened (columns checked) before the first write.
+    const reviewsTab = book.tab(REVIEWS);
+    const goalsTab = book.tab(GOALS);
+    const tScore = outcome.gas?.tScore ?? null;
+    const change = outcome.gas?.change ?? null;
+    const date = isoToSerial(review.date);
+    appendRows(
+      reviewsTab,
+      review.goals.map((g) => ({ client: code, date, session: review.sessionNumber, goalId: g.goalId, decision: g.decision, reason: (g.reason ?? '').trim(), gasLevel: g.gasLevel ?? '', rating: g.rating ?? '', revisedObjective: g.revisedObjective ?? '', tScore: tScore ?? '', gasChange: change ?? '' })),
+    );
+    writeGoalChanges(goalsTab, rows, outcome.changes);
+    const gasLine = tScore === null ? 'no GAS levels' : `GAS T-score ${tScore.toFixed(1)}${change === null ? '' : `, change from baseline ${change >= 0 ? '+' : ''}${change.toFixed(1)}`}`;
+    auditRows(book, 'saveReview', code, [
+      ...outcome.changes.map((c) => ({ entity: `Goal ${c.goalId}`, summary: auditSummary(c, review.sessionNumber, review.date) })),
+      { entity: `Reviews (${review.goals.length} rows)`, summary: `Review saved at session ${review.sessionNumber} on ${review.date}: ${review.goals.length} goal(s); ${gasLine}; ${outcome.milestones.length} achieved` },
+    ]);
+    const detail = clientDetail(book, code) as ClientDetail;
+    // The review just saved is the client's latest, so the cadence restarts from it (no second read of Reviews).
+    const cadence = cadenceOf(detail.sessions, { client: code, date: review.date, session: review.sessionNumber, tScore, change }, settings.reviewEvery);
+    const data: SaveReviewData = {
+      date: review.date,
+      sessionNumber: review.sessionNumber,
+      rows: review.goals.length,
+      tScore,
+      change,
+      changes: outcome.changes.map((c) => ({ goalId: c.goalId, decision: c.decision, before: c.before.status, after: c.after.status })),
+      milestones: outcome.milestones,
+      detail: { ...detail, reviewDue: cadence.due, reviewOverdue: cadence.overdue, review: cadence },
+    };
+    return ok(data);
+  });
+}

@@ -1,0 +1,207 @@
+// Per-client alert formulas for the hidden helper tab: one row per Clients row, native formulas giving core's alerts (alerts.ts, 'points' method), risk key, latest measures and GAS.
+import { ALERT_ORDER, reliableThreshold, type AlertKind } from '../core/alerts';
+import { REVIEW_POLICY } from '../core/review';
+import type { InstrumentDefinition } from '../core/instruments/schema';
+import { chosenBands, type InstrumentOptions } from './instrument-layout';
+import { bandIfs, columnLetters, str } from './formulas';
+
+/** How each alert kind reads in the Alerts cell; kinds appear in ALERT_ORDER, safety first. */
+export const ALERT_LABELS: Record<AlertKind, string> = {
+  safety: 'Safety',
+  'reliable-deterioration': 'Reliable deterioration',
+  'not-on-track': 'Not on track',
+  plateau: 'Plateau',
+  'review-overdue': 'Review overdue',
+  'measure-overdue': 'Measure overdue',
+};
+
+/** Column letters of a source tab by layout key (from its header row at setup). */
+export interface SourceTab {
+  name: string;
+  col: (key: string) => string;
+  has: (key: string) => boolean;
+}
+
+export interface AlertSources {
+  clients: SourceTab;
+  sessions: SourceTab;
+  /** The Reviews tab (Client, Session, T-score, Change from baseline); a missing tab reads as "no reviews". */
+  reviews: SourceTab;
+  instruments: { def: InstrumentDefinition; options: InstrumentOptions; tab: SourceTab }[];
+  /** Absolute references to the Settings value cells, so a changed setting applies at once. */
+  settings: { reviewEvery: string; notOnTrack: string; plateau: string; measureOverdue: string };
+  /** The clinician selector cell (blank = all). */
+  selector: string;
+}
+
+export interface HelperColumn {
+  key: string;
+  header: string;
+  /** Shown on the Supervision tab, in this order. */
+  display?: boolean;
+  format?: string;
+  formula: string;
+}
+
+/** A sheet-qualified whole column: 'PHQ-9'!$F:$F. */
+export function colRef(tab: SourceTab, key: string): string {
+  return `'${tab.name.replace(/'/g, "''")}'!$${tab.col(key)}:$${tab.col(key)}`;
+}
+
+/** [core isClinical] with the clinic's cut-off and boundary choice. */
+function clinical(def: InstrumentDefinition, opts: InstrumentOptions, x: string): string {
+  const cut = def.cutoff!;
+  const v = opts.cutoff ?? cut.value;
+  const at = opts.atCutoffIsClinical ?? cut.atCutoffIsClinical;
+  return def.direction === 'higher-is-worse' ? `${x}${at ? '>=' : '>'}${v}` : `${x}${at ? '<=' : '<'}${v}`;
+}
+
+/** [core bandLabel] of a total: the chosen band scheme, else the cut-off labels; null when the instrument has neither. */
+function band(def: InstrumentDefinition, opts: InstrumentOptions, x: string): string | null {
+  const bands = chosenBands(def, opts.bandScheme);
+  if (bands) return bandIfs(x, bands);
+  if (def.cutoff) return `IF(${clinical(def, opts, x)},${str(def.cutoff.clinicalLabel)},${str(def.cutoff.nonClinicalLabel)})`;
+  return null;
+}
+
+/**
+ * The helper tab's columns for one row (`row`): display columns first (client … risk), then the working columns they use.
+ * Each formula is core's rule in native functions (ALERT_ORDER, riskRank, changeCategory, reviewCadence, measuredWithin).
+ */
+export function helperColumns(src: AlertSources, row: number, capacity: number): HelperColumn[] {
+  // Two passes: the first learns every column's position, the second writes formulas naming any column, before or after.
+  const at = new Map<string, string>();
+  let final = false;
+  let keys: string[] = [];
+  let cols: HelperColumn[] = [];
+  const c = (key: string) => {
+    const l = at.get(key);
+    if (l === undefined && final) throw new Error(`No helper column ${key}`);
+    return `$${l ?? 'A'}${row}`;
+  };
+  const add = (key: string, header: string, f: () => string, display = false, format?: string) => {
+    keys.push(key);
+    cols.push({ key, header, display, format, formula: f() });
+  };
+  const pass = () => {
+    keys = [];
+    cols = [];
+    const A = () => c('client');
+    const blank = (expr: string) => `=IF(${A()}="","",${expr})`;
+    const { clients: C, sessions: S, reviews: R, settings: set } = src;
+    const withTotal = src.instruments.filter((i) => !i.def.noTotal && i.tab.has('total'));
+    const thr = (d: InstrumentDefinition) => reliableThreshold(d, 'points');
+
+    // ---- display ----
+    add('client', 'Client', () => `=IFERROR(""&INDEX(${colRef(C, 'code')},ROW()),"")`, true);
+    add('clinician', 'Clinician', () => blank(`IFERROR(""&INDEX(${colRef(C, 'clinician')},ROW()),"")`), true);
+    add('sessions', 'Sessions', () => blank(`COUNTIFS(${colRef(S, 'client')},${A()},${colRef(S, 'attended')},TRUE)`), true);
+    add('lastDate', 'Last session', () => blank(latestOf(S, 'date', A())), true, 'yyyy-mm-dd');
+    for (const { def, options, tab } of withTotal) {
+      const id = def.id;
+      add(`${id}.latest`, `${def.name} latest`, () => `=IF(OR(${A()}="",N(${c(`${id}.n`)})=0),"",IFERROR(${latestOf(tab, 'total', A())},""))`, true);
+      const b = band(def, options, c(`${id}.latest`));
+      if (b) add(`${id}.band`, `${def.name} band`, () => `=IF(${c(`${id}.latest`)}="","",${b})`, true);
+      if (def.cutoff && thr(def) !== null) {
+        const cl = clinical(def, options, c(`${id}.latest`));
+        add(`${id}.category`, `${def.name} change`, () => `=IF(OR(${A()}="",${c(`${id}.n`)}<2),"",IF(${c(`${id}.worse`)},"Deteriorated",IF(${c(`${id}.better`)},IF(${cl},"Improved","Recovered"),IF(${cl},"Unchanged","Non-reliably recovered"))))`, true);
+      }
+    }
+    add('gasT', 'GAS T-score', () => blank(`IF(${c('lastReview')}=0,"",IFERROR(${latestOf(R, 'tScore', A())},""))`), true, '0.0');
+    add('gasChange', 'GAS change', () => blank(`IF(${c('lastReview')}=0,"",IFERROR(${latestOf(R, 'change', A())},""))`), true, '0.0');
+    add('alerts', 'Alerts', () => blank(`TEXTJOIN("; ",TRUE,${alertParts().join(',')})`), true);
+    add('review', 'Review', () => blank(`IF(${c('reviewOverdue')},"Overdue",IF(${c('since')}>=${set.reviewEvery},"Due","At session "&(${c('lastReview')}+${set.reviewEvery})))`), true);
+    add('risk', 'Risk', () => blank(`63${ALERT_ORDER.map((k, i) => `-${2 ** (ALERT_ORDER.length - 1 - i)}*(${kindAny(k)})`).join('')}`), true);
+
+    // ---- working columns ----
+    const statusCell = `INDEX(${colRef(C, 'status')},ROW())`;
+    add('active', 'Active', () => `=IFERROR(AND(${A()}<>"",${statusCell}<>"paused",${statusCell}<>"discharged"),FALSE)`);
+    add('shown', 'Shown', () => `=AND(${c('active')},OR(${src.selector}="",${c('clinician')}=${src.selector}))`);
+    add('lastReview', 'Last review session', () => blank(`N(IFERROR(${latestOf(R, 'session', A())},0))`));
+    add('since', 'Attended since review', () => blank(`IF(${c('lastReview')}=0,${c('sessions')},COUNTIFS(${colRef(S, 'client')},${A()},${colRef(S, 'attended')},TRUE,${colRef(S, 'session')},">"&${c('lastReview')}))`));
+    add('reviewOverdue', 'Review overdue', () => `=AND(${A()}<>"",N(${c('since')})>=${set.reviewEvery}+${REVIEW_POLICY.graceSessions})`);
+    for (const { def, tab } of src.instruments) {
+      const id = def.id;
+      add(`${id}.last`, `${def.name} last session`, () => blank(`N(${latestOf(tab, 'session', A())})`));
+      if (def.critical?.length && tab.has('flag')) {
+        add(`${id}.safety`, `${def.name} safety`, () => blank(`""&${latestOf(tab, 'flag', A())}`));
+      }
+    }
+    for (const { def, options, tab } of withTotal) {
+      const id = def.id;
+      const [cl, se, to] = [colRef(tab, 'client'), colRef(tab, 'session'), colRef(tab, 'total')];
+      add(`${id}.n`, `${def.name} scored`, () => blank(`COUNTIFS(${cl},${A()},${to},">=0")`));
+      // First = latest − the tab's "Change from first" on the latest row.
+      add(`${id}.first`, `${def.name} first`, () => `=IF(${c(`${id}.latest`)}="","",IFERROR(${c(`${id}.latest`)}-${latestOf(tab, 'change', A())},""))`);
+      const t = thr(def);
+      if (t === null) continue;
+      const [f, l] = [c(`${id}.first`), c(`${id}.latest`)];
+      const better = def.direction === 'higher-is-worse' ? `${f}-${l}` : `${l}-${f}`;
+      add(`${id}.better`, `${def.name} reliably better`, () => `=AND(N(${c(`${id}.n`)})>=2,${better}>=${t})`);
+      add(`${id}.worse`, `${def.name} reliably worse`, () => `=AND(N(${c(`${id}.n`)})>=2,-(${better})>=${t})`);
+      const firstClinical = def.cutoff ? `,${clinical(def, options, f)}` : '';
+      add(`${id}.notOnTrack`, `${def.name} not on track`, () => `=AND(N(${c('sessions')})>=${set.notOnTrack},N(${c(`${id}.n`)})>=2${firstClinical},NOT(${c(`${id}.better`)}),NOT(${c(`${id}.worse`)}))`);
+      add(`${id}.window`, `${def.name} plateau window start`, () => `=IF(N(${c(`${id}.n`)})<${set.plateau},"",IFERROR(LARGE(FILTER(${se},${cl}=${A()},ISNUMBER(${to}),${se}>=1),${set.plateau}),""))`);
+      const latestClinical = def.cutoff ? `,${clinical(def, options, l)}` : '';
+      const inWindow = `${cl},${A()},${to},">=0",${se},">="&${c(`${id}.window`)}`;
+      add(`${id}.plateau`, `${def.name} plateau`, () => `=IF(${c(`${id}.window`)}="",FALSE,AND(TRUE${latestClinical},MAXIFS(${to},${inWindow})-MINIFS(${to},${inWindow})<${t}))`);
+    }
+    // Ordering: risk key, then the client code's place in the sorted codes, then the row (core orders by risk; ties by code).
+    const span = (key: string) => `$${at.get(key)}$2:$${at.get(key)}$${capacity + 1}`;
+    add('sorted', 'Codes sorted', () => (row === 2 ? `=ARRAYFORMULA(IFERROR(SORT(FILTER(${span('client')},${span('client')}<>"")),""))` : ''));
+    add('order', 'Order key', () => `=IF(${c('shown')},${c('risk')}*10000000000+IFERROR(MATCH(${A()},${span('sorted')},0),0)*100000+ROW(),"")`);
+    add('pos', 'Position', () => `=IF(${c('order')}="","",COUNTIFS(${span('order')},"<"&${c('order')})+1)`);
+    const lasts = () => src.instruments.map((i) => `N(${c(`${i.def.id}.last`)})`).join(',') || '0';
+    add('measured', 'Measured recently', () => `=AND(${A()}<>"",MAX(${lasts()})>0,MAX(${lasts()})>N(${c('sessions')})-${set.measureOverdue})`);
+    add('measureOverdue', 'Measure overdue', () => `=AND(${A()}<>"",N(${c('sessions')})>=${set.measureOverdue},MAX(${lasts()})<=N(${c('sessions')})-${set.measureOverdue})`);
+    const cats = withTotal.filter((i) => at.has(`${i.def.id}.category`)).map((i) => c(`${i.def.id}.category`));
+    add('hasCategory', 'Has change category', () => (cats.length ? `=OR(${cats.map((x) => `${x}<>""`).join(',')})` : '=FALSE'));
+    add('improved', 'Reliably improved', () => (cats.length ? `=AND(${c('hasCategory')},OR(${cats.map((x) => `${x}="Recovered",${x}="Improved"`).join(',')}),${cats.map((x) => `${x}<>"Deteriorated"`).join(',')})` : '=FALSE'));
+
+    /** Per kind: the instruments (or the client) it applies to, as boolean cells, in input order. */
+    function kindCells(k: AlertKind): { cell: string; name?: string; text?: boolean }[] {
+      const per = (suffix: string) => withTotal.filter((i) => at.has(`${i.def.id}.${suffix}`)).map((i) => ({ cell: c(`${i.def.id}.${suffix}`), name: i.def.name }));
+      switch (k) {
+        case 'safety':
+          return src.instruments.filter((i) => at.has(`${i.def.id}.safety`)).map((i) => ({ cell: c(`${i.def.id}.safety`), text: true }));
+        case 'reliable-deterioration':
+          return per('worse');
+        case 'not-on-track':
+          return per('notOnTrack');
+        case 'plateau':
+          return per('plateau');
+        case 'review-overdue':
+          return [{ cell: c('reviewOverdue') }];
+        case 'measure-overdue':
+          return [{ cell: c('measureOverdue') }];
+      }
+    }
+    function kindAny(k: AlertKind): string {
+      const cells = kindCells(k).map((x) => (x.text ? `${x.cell}<>""` : x.cell));
+      return cells.length ? `OR(${cells.join(',')})` : 'FALSE';
+    }
+    function alertParts(): string[] {
+      return ALERT_ORDER.flatMap((k) =>
+        kindCells(k).map((x) => {
+          const label = str(`${ALERT_LABELS[k]}: `);
+          if (x.text) return `IF(${x.cell}<>"",${label}&${x.cell},"")`;
+          return `IF(${x.cell},${str(ALERT_LABELS[k] + (x.name ? `: ${x.name}` : ''))},"")`;
+        }),
+      );
+    }
+
+  };
+  pass();
+  keys.forEach((k, i) => at.set(k, columnLetters(i + 1)));
+  final = true;
+  pass();
+  return cols;
+}
+
+/**
+ * A column's value on the client's latest row of a tab (rows are appended in session order, so the last row is the latest
+ * administration); XLOOKUP from the bottom stops at the first hit, far cheaper than MAXIFS over the whole tab.
+ */
+function latestOf(tab: SourceTab, key: string, client: string): string {
+  return `XLOOKUP(${client},${colRef(tab, 'client')},${colRef(tab, key)},"",0,-1)`;
+}

@@ -1,0 +1,232 @@
+// The Supervision tab and its hidden helper ("Attain alerts"): per-client alert formulas, a risk-ordered client list filtered by clinician, per-clinician totals, band and safety colours.
+import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
+import { colRef, helperColumns, type AlertSources, type HelperColumn, type SourceTab } from './alert-formulas';
+import { columnLetters } from './formulas';
+import { readColumns, readHeader, headerMap, type Tab } from './table';
+import type { Settings } from './settings';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const SUPERVISION_TAB = 'Supervision';
+export const HELPER_TAB = 'Attain alerts';
+/** The review flow's tab, read by header name (Client, Session, T-score, Change from baseline). */
+export const REVIEWS_TAB = 'Reviews';
+const REVIEWS_HEADERS: Record<string, string> = { client: 'Client', date: 'Date', session: 'Session', goalId: 'Goal ID', decision: 'Decision', reason: 'Reason', gasLevel: 'GAS level', rating: 'Rating', revised: 'Revised objective', tScore: 'T-score', change: 'Change from baseline' };
+
+/** Helper rows grow in blocks, keeping at least MIN_FREE rows beyond the clients (setup adds a block when needed). */
+const BLOCK = 100;
+const MIN_FREE = 20;
+/** First client row of the Supervision list; rows 1–3 hold the selector, the capacity warning and the headers. */
+const FIRST = 4;
+const CLINICIAN_ROWS = 30;
+export const SELECTOR = `'${SUPERVISION_TAB}'!$B$1`;
+
+const COLOURS = { safety: '#ea9999', deterioration: '#fce5cd', severe: '#e06666', moderate: '#f9cb9c', mild: '#fff2cc' };
+
+function source(name: string, cols: ReadonlyMap<string, number>): SourceTab {
+  return {
+    name,
+    has: (k) => cols.has(k),
+    col: (k) => {
+      const at = cols.get(k);
+      if (at === undefined) throw new Error(`Expected a "${k}" column in the "${name}" tab`);
+      return columnLetters(at);
+    },
+  };
+}
+
+const fromTab = (t: Tab) => source(t.layout.name, t.cols);
+
+/** Where the formulas read from: the tabs setup just made sure of, the Settings value cells, and the Reviews tab's headers (documented order when absent). */
+function sources(sheets: Map<string, Sheet>, tabs: readonly Tab[], settings: Settings): AlertSources {
+  const byKey = new Map(tabs.map((t) => [t.layout.key, t]));
+  const settingsTab = byKey.get('settings')!;
+  const keys = readColumns(settingsTab, ['key'], settingsTab.sheet.getLastRow()).key.map((k) => String(k ?? '').trim());
+  const value = columnLetters(settingsTab.cols.get('value')!);
+  const ref = (key: string) => `'${settingsTab.layout.name}'!$${value}$${keys.indexOf(key) + 2}`;
+  const reviews = sheets.get(REVIEWS_TAB.toLowerCase());
+  const found = reviews ? headerMap(readHeader(reviews)) : new Map<string, number>();
+  const reviewCols = new Map(Object.entries(REVIEWS_HEADERS).map(([k, h], i) => [k, found.get(h.toLowerCase()) ?? (reviews ? 0 : i + 1)] as const));
+  return {
+    clients: fromTab(byKey.get('clients')!),
+    sessions: fromTab(byKey.get('sessions')!),
+    reviews: source(REVIEWS_TAB, new Map([...reviewCols].filter(([, v]) => v > 0))),
+    instruments: BUILT_IN_INSTRUMENTS.filter((d) => settings.instruments.includes(d.id) && byKey.has(`instrument:${d.id}`)).map((def) => ({ def, options: settings.options[def.id] ?? {}, tab: fromTab(byKey.get(`instrument:${def.id}`)!) })),
+    settings: { reviewEvery: ref('review.everySessions'), notOnTrack: ref('alerts.notOnTrackSession'), plateau: ref('alerts.plateauWindow'), measureOverdue: ref('alerts.measureOverdue') },
+    selector: SELECTOR,
+  };
+}
+
+function ensureSize(sheet: Sheet, rows: number, cols: number): void {
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+}
+
+/** Whether a block already holds exactly these contents (formulas compared as formulas, constants as values). */
+function same(sheet: Sheet, want: readonly (readonly string[])[]): boolean {
+  if (sheet.getMaxRows() < want.length || sheet.getMaxColumns() < want[0].length) return false;
+  const range = sheet.getRange(1, 1, want.length, want[0].length);
+  const formulas = range.getFormulas();
+  const values = range.getValues();
+  return want.every((r, i) => r.every((w, j) => (w.startsWith('=') ? formulas[i][j] === w : formulas[i][j] === '' && (w === '' || values[i][j] === w))));
+}
+
+/**
+ * Writes a block from A1 in column runs. A spill column is written only down to its formula row (`spill` maps column → row index),
+ * so the cells its array result flows into stay empty rather than holding "" (which would block the spill).
+ */
+function writeBlock(sheet: Sheet, rows: readonly (readonly string[])[], spill: ReadonlyMap<number, number>, fromRow = 0): void {
+  const width = rows[0].length;
+  for (let j = 0; j < width; ) {
+    if (spill.has(j)) {
+      const last = spill.get(j)!;
+      if (last >= fromRow) sheet.getRange(fromRow + 1, j + 1, last - fromRow + 1, 1).setValues(rows.slice(fromRow, last + 1).map((r) => [r[j]]));
+      j++;
+      continue;
+    }
+    let k = j;
+    while (k + 1 < width && !spill.has(k + 1)) k++;
+    sheet.getRange(fromRow + 1, j + 1, rows.length - fromRow, k - j + 1).setValues(rows.slice(fromRow).map((r) => r.slice(j, k + 1)));
+    j = k + 1;
+  }
+}
+
+function openSheet(ss: Spreadsheet, sheets: Map<string, Sheet>, name: string): { sheet: Sheet; fresh: boolean } {
+  const found = sheets.get(name.toLowerCase());
+  if (found) return { sheet: found, fresh: false };
+  const sheet = ss.insertSheet(name, sheets.size);
+  sheets.set(name.toLowerCase(), sheet);
+  return { sheet, fresh: true };
+}
+
+/** The helper tab: headers, then one row of formulas per Clients row up to the capacity. */
+function helperBlock(src: AlertSources, capacity: number): { cols: HelperColumn[]; rows: string[][] } {
+  const cols = helperColumns(src, 2, capacity);
+  const rows = [cols.map((c) => c.header)];
+  for (let r = 2; r <= capacity + 1; r++) rows.push((r === 2 ? cols : helperColumns(src, r, capacity)).map((c) => c.formula));
+  return { cols, rows };
+}
+
+/** The Supervision tab's cells except the selector (B1, the user's choice): rows 1 … capacity + 3. */
+function supervisionBlock(cols: readonly HelperColumn[], capacity: number, src: AlertSources): { rows: string[][]; display: HelperColumn[]; srcCol: number; totalsCol: number } {
+  const display = cols.filter((c) => c.display);
+  const srcCol = display.length + 1;
+  const totalsCol = srcCol + 1;
+  const width = totalsCol + 4;
+  const last = capacity + 1;
+  const h = (key: string) => {
+    const i = cols.findIndex((c) => c.key === key);
+    const l = columnLetters(i + 1);
+    return `'${HELPER_TAB}'!$${l}$2:$${l}$${last}`;
+  };
+  const rows: string[][] = Array.from({ length: capacity + FIRST - 1 }, () => new Array<string>(width).fill(''));
+  rows[0][0] = 'Clinician';
+  rows[0][2] = 'Pick a clinician in B1 to filter (blank = all). Most at risk first: safety, then reliable deterioration, not on track, plateau, overdue review or measure.';
+  rows[1][0] = `=IF(COUNTIF(${colRef(src.clients, 'code')},"?*")-1>${capacity},"More clients than this tab has rows for (${capacity}): run Extensions ▸ Attain ▸ Set up this spreadsheet to include them all.","")`;
+  display.forEach((c, j) => (rows[2][j] = c.header));
+  const srcL = columnLetters(srcCol);
+  for (let r = FIRST; r < capacity + FIRST; r++) {
+    const row = rows[r - 1];
+    row[srcCol - 1] = `=IFERROR(MATCH(ROW()-${FIRST - 1},${h('pos')},0),"")`;
+    display.forEach((c, j) => (row[j] = `=IF($${srcL}${r}="","",INDEX(${h(c.key)},$${srcL}${r}))`));
+  }
+  // Per-clinician totals (core supervisionTotals): percentages blank, never #DIV/0!, when there is nothing to divide by.
+  const t = totalsCol - 1;
+  const N = src.settings.measureOverdue;
+  rows[2].splice(t, 5, 'Clinician', 'Caseload', 'Reliably improved %', 'Review overdue %', `="Measured in last "&${N}&" sessions %"`);
+  const pct = (count: string, of: string) => `=IF(${of}=0,"",ROUND(100*${count}/${of},1))`;
+  const totals = (r: number, who: string) => {
+    const L = (k: number) => `$${columnLetters(totalsCol + k)}${r}`;
+    const mine = who ? `,${h('clinician')},${who}` : '';
+    const active = `${h('active')},TRUE${mine}`;
+    return [
+      `=COUNTIFS(${active})`,
+      pct(`COUNTIFS(${active},${h('improved')},TRUE)`, `COUNTIFS(${active},${h('hasCategory')},TRUE)`),
+      pct(`COUNTIFS(${active},${h('reviewOverdue')},TRUE)`, L(1)),
+      pct(`COUNTIFS(${active},${h('measured')},TRUE)`, L(1)),
+    ];
+  };
+  rows[3].splice(t, 5, 'All clinicians', ...totals(FIRST, ''));
+  // ARRAYFORMULA keeps IFERROR from cutting the list to its first name.
+  rows[4][t] = `=ARRAYFORMULA(IFERROR(SORT(UNIQUE(FILTER(${h('clinician')},${h('active')},${h('clinician')}<>""))),""))`;
+  for (let r = FIRST + 1; r < FIRST + 1 + CLINICIAN_ROWS && r < capacity + FIRST; r++) {
+    const who = `$${columnLetters(totalsCol)}${r}`;
+    totals(r, who).forEach((f, k) => (rows[r - 1][t + 1 + k] = `=IF(${who}="","",${f.slice(1)})`));
+  }
+  return { rows, display, srcCol, totalsCol };
+}
+
+/** Colours: a row with a safety alert red, one with a reliable deterioration amber; band cells by severity (by label, first match wins). */
+function formatRules(sheet: Sheet, display: readonly HelperColumn[], srcCol: number, capacity: number): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  const n = capacity;
+  const riskL = columnLetters(display.findIndex((c) => c.key === 'risk') + 1);
+  const all = sheet.getRange(FIRST, 1, n, srcCol - 1);
+  const rule = () => SpreadsheetApp.newConditionalFormatRule();
+  const rules = [
+    rule().whenFormulaSatisfied(`=AND(ISNUMBER($${riskL}${FIRST}),$${riskL}${FIRST}<32)`).setBackground(COLOURS.safety).setRanges([all]).build(),
+    rule().whenFormulaSatisfied(`=AND(ISNUMBER($${riskL}${FIRST}),$${riskL}${FIRST}<48)`).setBackground(COLOURS.deterioration).setRanges([all]).build(),
+  ];
+  const bands = display.map((c, i) => ({ c, i })).filter(({ c }) => c.key.endsWith('.band')).map(({ i }) => sheet.getRange(FIRST, i + 1, n, 1));
+  if (bands.length) {
+    rules.push(rule().whenTextContains('severe').setBackground(COLOURS.severe).setRanges(bands).build());
+    rules.push(rule().whenTextContains('moderate').setBackground(COLOURS.moderate).setRanges(bands).build());
+    rules.push(rule().whenTextEqualTo('Clinical range').setBackground(COLOURS.moderate).setRanges(bands).build());
+    rules.push(rule().whenTextContains('mild').setBackground(COLOURS.mild).setRanges(bands).build());
+  }
+  return rules;
+}
+
+/**
+ * Creates or refreshes the helper and Supervision tabs. Each is rewritten only when its formulas differ from what the
+ * current layout, settings rows and capacity call for, so a second setup writes nothing. Returns the tabs it (re)wrote.
+ */
+export function ensureSupervision(ss: Spreadsheet, sheets: Map<string, Sheet>, tabs: readonly Tab[], settings: Settings): string[] {
+  const src = sources(sheets, tabs, settings);
+  const clients = tabs.find((t) => t.layout.key === 'clients')!;
+  const helper = openSheet(ss, sheets, HELPER_TAB);
+  const have = helper.fresh ? 0 : helper.sheet.getMaxRows() - 1;
+  const need = Math.max(0, clients.sheet.getLastRow() - 1) + MIN_FREE;
+  const capacity = have >= need ? have : Math.ceil(need / BLOCK) * BLOCK;
+  const written: string[] = [];
+
+  const { cols, rows } = helperBlock(src, capacity);
+  if (helper.fresh || !same(helper.sheet, rows)) {
+    ensureSize(helper.sheet, capacity + 1, cols.length);
+    if (!helper.fresh) helper.sheet.clearContents();
+    writeBlock(helper.sheet, rows, new Map([[cols.findIndex((c) => c.key === 'sorted'), 1]]));
+    if (helper.fresh) {
+      // The helper's row count is its capacity (read back on the next setup).
+      if (helper.sheet.getMaxRows() > capacity + 1) helper.sheet.deleteRows(capacity + 2, helper.sheet.getMaxRows() - capacity - 1);
+      helper.sheet.setFrozenRows(1);
+      helper.sheet.hideSheet();
+    }
+    written.push(HELPER_TAB);
+  }
+
+  const sup = openSheet(ss, sheets, SUPERVISION_TAB);
+  const block = supervisionBlock(cols, capacity, src);
+  // B1 is the user's selector: never compared nor written.
+  const want = block.rows.map((r, i) => (i === 0 ? r.map((v, j) => (j === 1 ? '' : v)) : r));
+  const unchanged = !sup.fresh && same(sup.sheet, want);
+  if (unchanged) return written;
+  const width = block.rows[0].length;
+  ensureSize(sup.sheet, block.rows.length, width);
+  const sheet = sup.sheet;
+  sheet.getRange(1, 1).setValue(block.rows[0][0]);
+  sheet.getRange(1, 3).setValue(block.rows[0][2]);
+  writeBlock(sheet, block.rows, new Map([[block.totalsCol - 1, FIRST]]), 1);
+  const last = block.rows.length;
+  sheet.getRange(1, 1, 3, width).setFontWeight('bold');
+  sheet.setFrozenRows(3);
+  const fmt = (col: number, f: string) => sheet.getRange(FIRST, col, last - FIRST + 1, 1).setNumberFormat(f);
+  block.display.forEach((c, j) => c.format && fmt(j + 1, c.format));
+  for (let k = 2; k <= 4; k++) fmt(block.totalsCol + k, '0.0');
+  sheet.setColumnWidth(block.display.findIndex((c) => c.key === 'alerts') + 1, 420);
+  sheet.hideColumns(block.srcCol);
+  const names = sheet.getRange(FIRST + 1, block.totalsCol, CLINICIAN_ROWS, 1);
+  sheet.getRange(1, 2).setDataValidation(SpreadsheetApp.newDataValidation().requireValueInRange(names, true).setAllowInvalid(false).setHelpText('A clinician from the totals list, or blank for all.').build());
+  sheet.setConditionalFormatRules(formatRules(sheet, block.display, block.srcCol, capacity));
+  written.push(SUPERVISION_TAB);
+  return written;
+}
