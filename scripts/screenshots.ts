@@ -38,6 +38,8 @@ export async function run(root: string): Promise<string[]> {
   try {
     const g = await guardedPage(browser, { width: 1440, height: 900 });
     const { page } = g;
+    // The Review dashboard follows its selector cell (B1): choose the deteriorating demo client, as a clinician would.
+    await fetch(`${preview.url}/edit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sheet: 'Review', row: 1, col: 2, input: 'DEMO-04' }) });
     await page.goto(preview.url);
     for (const tab of ['Review', 'Supervision']) if (await showTab(page, tab)) await shot(page, `dashboard-${tab.toLowerCase()}`);
     await clickMenu(page, 'Open Attain');
