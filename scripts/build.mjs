@@ -62,7 +62,7 @@ async function buildServer() {
   const exportsOf = Object.values(esm.metafile.outputs)[0].exports;
   // Not minified: Apps Script stack traces name functions, so every name and line break stays (compactLines only drops
   // indentation, comments and spaces between tokens). Vendored zod is the exception: see vendorMinified.
-  const iife = await esbuild.build({ ...common, format: 'iife', globalName: APP_GLOBAL, minify: false, supported: { 'template-literal': false } });
+  const iife = await esbuild.build({ ...common, format: 'iife', globalName: APP_GLOBAL, minify: false });
   const entries = JSON.parse(fs.readFileSync(rel('src/server/entrypoints.json'), 'utf8')).entries;
   const customSources = new Map();
   const fnDir = rel('src/server/functions');

@@ -35,7 +35,9 @@ function compactLines(code) {
   const before = tokens(code);
   let out = '';
   before.forEach((t, i) => {
-    if (i > 0) out += t.breakBefore ? '\n' : needsSpace(out, t.text) ? ' ' : '';
+    // A template literal's text is written as it stands: a space beside it would become part of the string.
+    const inTemplate = i > 0 && (t.label === 'template' || before[i - 1].label === 'template');
+    if (i > 0) out += t.breakBefore ? '\n' : !inTemplate && needsSpace(out, t.text) ? ' ' : '';
     out += t.text;
   });
   const after = tokens(out);

@@ -3,6 +3,7 @@ import { rankPriorities } from '../core/priority';
 import { Book } from '../sheets/book';
 import { AUDIT, PRIORITIES } from '../sheets/layout';
 import { appendAt, clientCodes, goalIndex, readPriorities, rewriteRows } from '../sheets/records';
+import { lastRowOf } from '../sheets/table';
 import { clientDetail } from './clients';
 import type { ClientDetail, Result, SavePrioritiesInput } from './contract';
 import { withDocumentLock } from './lock';
@@ -31,7 +32,7 @@ export function savePriorities(input: SavePrioritiesInput): Result<ClientDetail>
     if (Object.keys(errors).length) return invalid(errors);
     const tab = book.tab(PRIORITIES);
     book.tab(AUDIT); // opened before the first write, so a broken Audit tab stops the action before anything is saved
-    const lastRow = tab.sheet.getLastRow();
+    const lastRow = lastRowOf(tab);
     const existing = new Map(readPriorities(book, code, lastRow).map((r) => [r.goalId, r]));
     const updates: { row: number; values: Record<string, unknown> }[] = [];
     const added: Record<string, unknown>[] = [];

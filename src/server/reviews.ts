@@ -4,7 +4,7 @@ import { Book } from '../sheets/book';
 import { GOALS, REVIEWS } from '../sheets/layout';
 import { clientCodes, goalFromRow, latestRatings, readSessions, recordsAt, rowsOf } from '../sheets/records';
 import { auditRows, cadenceOf, lastReview, readReviewRows } from '../sheets/reviews-tab';
-import { appendRows, writeRows, type Tab } from '../sheets/table';
+import { appendRows, lastRowOf, writeRows, type Tab } from '../sheets/table';
 import { isoToSerial } from '../sheets/values';
 import { clientDetail } from './clients';
 import type { ClientDetail, GoalView, Result, ReviewGoalView, SaveReviewData, SaveReviewInput, StartReviewData } from './contract';
@@ -62,7 +62,7 @@ interface GoalRow {
 /** A client's Goals rows with their raw cells (one read of the client column, one of the rows' span). */
 function readClientGoals(book: Book, code: string): GoalRow[] {
   const tab = book.tab(GOALS);
-  return recordsAt(tab, rowsOf(tab, 'client', code, tab.sheet.getLastRow())).map(({ row, values }) => ({ row, raw: values, goal: goalFromRow(book, values) }));
+  return recordsAt(tab, rowsOf(tab, 'client', code, lastRowOf(tab))).map(({ row, values }) => ({ row, raw: values, goal: goalFromRow(book, values) }));
 }
 
 /** The same tab narrowed to some columns, so a write touches only those cells. */

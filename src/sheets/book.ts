@@ -1,10 +1,10 @@
 // One action's view of the spreadsheet: tabs opened once per execution (one getSheets, one header read per tab), the time zone, settings and the Audit row.
 import { findInstrument } from '../core/instruments/registry';
 import { AUDIT, FIXED_TABS, instrumentTab, SETTINGS, type TabLayout } from './layout';
-import { INDEX_COLS, INDEX_ROWS, INDEX_TAB, parseIndex } from './index-tab';
+import { INDEX_TAB, parseIndex, type IndexedTab } from './index-tab';
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import { parseSettings, type Settings } from './settings';
-import { appendRows, openTab, readColumns, type Tab } from './table';
+import { appendRows, lastRowOf, openTab, readColumns, type Tab } from './table';
 import { cellToIso, dateCellToIso, wallTimeToSerial, zoneOffsetMs } from './values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -63,13 +63,16 @@ export class Book {
     return this.sheet(name) !== null;
   }
 
-  private positions: Map<string, Map<string, number>> | null = null;
+  private positions: Map<string, IndexedTab> | null = null;
 
-  /** Every layout's column positions from the hidden index (one read per execution); empty when there is no index. */
-  private indexed(layouts: readonly TabLayout[]): Map<string, Map<string, number>> {
+  /**
+   * Every layout's column positions and last row from the hidden index (one read per execution; the used range, so an index of
+   * any earlier size reads safely); empty when there is no index or it is of an older layout.
+   */
+  private indexed(layouts: readonly TabLayout[]): Map<string, IndexedTab> {
     if (this.positions) return this.positions;
     const sheet = this.sheet(INDEX_TAB);
-    this.positions = sheet ? parseIndex(sheet.getRange(1, 1, INDEX_ROWS, INDEX_COLS).getValues(), layouts) : new Map();
+    this.positions = sheet ? parseIndex(sheet.getDataRange().getValues(), layouts) : new Map();
     return this.positions;
   }
 
@@ -81,8 +84,8 @@ export class Book {
     const hit = this.tabs.get(layout.key);
     if (hit) return hit;
     const sheet = this.sheet(layout.name);
-    const cols = sheet ? this.indexed(knownLayouts(layout)).get(layout.name) : undefined;
-    const tab: Tab = sheet && cols ? { layout, sheet, cols, missing: [], width: Math.max(...cols.values()) } : openTab(this.ss, layout, sheet);
+    const indexed = sheet ? this.indexed(knownLayouts(layout)).get(layout.name) : undefined;
+    const tab: Tab = sheet && indexed ? { layout, sheet, cols: indexed.cols, missing: [], width: Math.max(...indexed.cols.values()), lastRow: indexed.lastRow ?? undefined } : openTab(this.ss, layout, sheet);
     this.tabs.set(layout.key, tab);
     return tab;
   }
@@ -96,7 +99,7 @@ export class Book {
   /** The Settings tab as typed settings (two reads). */
   settings(): Settings {
     const tab = this.tab(SETTINGS);
-    const { key, value } = readColumns(tab, ['key', 'value'], tab.sheet.getLastRow());
+    const { key, value } = readColumns(tab, ['key', 'value'], lastRowOf(tab));
     const raw: Record<string, unknown> = {};
     key.forEach((k, i) => {
       const name = String(k ?? '').trim();

@@ -1,7 +1,7 @@
-// The hidden "Attain index" tab: live MATCH formulas giving every Attain column's position by header name, so an action learns all layouts in one read.
+// The hidden "Attain index" tab: per tab its last used row and every Attain column's position by header name, all live formulas, so an action learns every layout and where to append in one read.
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import { FIXED_TABS, instrumentTab, type TabLayout } from './layout';
-import { str } from './formulas';
+import { columnLetters, str } from './formulas';
 import type { Tab } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -9,42 +9,80 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const INDEX_TAB = 'Attain index';
 
+// Per row: tab name, last used row, the width that formula covers, then one position per layout column.
+const POSITIONS_AT = 3;
+
 // Room for every possible layout (fixed tabs and all registry instruments) and its widest column list.
-export const INDEX_ROWS = FIXED_TABS.length + BUILT_IN_INSTRUMENTS.length + 3;
-export const INDEX_COLS = 1 + Math.max(...[...FIXED_TABS, ...BUILT_IN_INSTRUMENTS.map((d) => instrumentTab(d))].map((l) => l.columns.length)) + 2;
+export const INDEX_ROWS = 1 + FIXED_TABS.length + BUILT_IN_INSTRUMENTS.length + 3;
+export const INDEX_COLS = POSITIONS_AT + Math.max(...[...FIXED_TABS, ...BUILT_IN_INSTRUMENTS.map((d) => instrumentTab(d))].map((l) => l.columns.length)) + 2;
+
+/** What one index row tells an action about a tab. */
+export interface IndexedTab {
+  cols: Map<string, number>;
+  /** The last row with anything in columns A…covered width (1 = header only), as getLastRow would give for those columns. */
+  lastRow: number | null;
+}
 
 /** A sheet name as a formula reference: always quoted, inner quotes doubled. */
 function sheetRef(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** One index row: the tab name, then per layout column the position of its header in row 1 (0 when absent). */
-export function indexRow(layout: TabLayout): string[] {
-  return [layout.name, ...layout.columns.map((c) => `=IFERROR(MATCH(${str(c.header)},${sheetRef(layout.name)}!$1:$1,0),0)`)];
+/**
+ * The last row with any content in columns 1…width: the highest row whose cells, joined, are not empty. A row typed by hand
+ * with a blank client cell still counts, so an append never lands on it (the reason a COUNTA would not do).
+ */
+export function lastRowFormula(name: string, width: number): string {
+  const ref = sheetRef(name);
+  const cells = Array.from({ length: Math.max(1, width) }, (_, i) => `${ref}!$${columnLetters(i + 1)}:$${columnLetters(i + 1)}`).join('&');
+  return `=ARRAYFORMULA(MAX(IF(LEN(${cells}),ROW(${ref}!$A:$A),0)))`;
 }
 
-/** Positions by tab name from the index's values; a row with a 0 or a non-number is left out (the caller reads that header instead). */
-export function parseIndex(values: readonly (readonly unknown[])[], layouts: readonly TabLayout[]): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
-  for (const row of values) {
+/**
+ * The width an index row's last-row formula covers: column A to the last Attain column, so every cell an append writes is
+ * covered (user columns beyond ours are never written, so a row with data only there cannot be overwritten).
+ */
+export function coveredWidth(tab: Pick<Tab, 'cols'>): number {
+  return Math.max(...tab.cols.values());
+}
+
+/** One index row: the tab name, its last used row, the width that covers, then per layout column the position of its header in row 1 (0 when absent). */
+export function indexRow(layout: TabLayout, width: number): (string | number)[] {
+  return [layout.name, lastRowFormula(layout.name, width), width, ...layout.columns.map((c) => `=IFERROR(MATCH(${str(c.header)},${sheetRef(layout.name)}!$1:$1,0),0)`)];
+}
+
+
+/** Row 1 of the index: the marker tells this layout (last row, width, positions) from the first one (positions only), which is read as no index. */
+export const INDEX_HEADER = ['Attain index v2', 'Last row', 'Width covered', 'Column positions by header →'] as const;
+
+/**
+ * Positions and last rows by tab name from the index's values (row 1 its header). A row with a 0 or a non-number position is
+ * left out (the caller reads that header instead); a last row that is not a whole number ≥ 1 reads as unknown (the caller asks
+ * the sheet). An index without this version's header is ignored whole, so an old layout is never misread.
+ */
+export function parseIndex(values: readonly (readonly unknown[])[], layouts: readonly TabLayout[]): Map<string, IndexedTab> {
+  const out = new Map<string, IndexedTab>();
+  if (values[0]?.[0] !== INDEX_HEADER[0]) return out;
+  for (const row of values.slice(1)) {
     const name = String(row[0] ?? '');
     const layout = layouts.find((l) => l.name === name);
     if (!layout) continue;
     const cols = new Map<string, number>();
     let complete = true;
     layout.columns.forEach((c, i) => {
-      const v = row[i + 1];
+      const v = row[i + POSITIONS_AT];
       if (typeof v === 'number' && Number.isInteger(v) && v > 0) cols.set(c.key, v);
       else complete = false;
     });
-    if (complete) out.set(name, cols);
+    const last = row[1];
+    if (complete) out.set(name, { cols, lastRow: typeof last === 'number' && Number.isInteger(last) && last >= 1 ? last : null });
   }
   return out;
 }
 
 /**
- * Creates or refreshes the index for the tabs setup just made sure of. It is rewritten only when its values differ
- * from the positions setup read from the header rows, so a second setup writes nothing.
+ * Creates or refreshes the index for the tabs setup just made sure of. It is rewritten only when its values differ from what
+ * setup read from the header rows (positions, covered width, a working last-row formula), so a second setup writes nothing.
  */
 export function ensureIndex(ss: Spreadsheet, sheets: Map<string, Sheet>, tabs: readonly Tab[]): boolean {
   let sheet = sheets.get(INDEX_TAB.toLowerCase());
@@ -52,18 +90,26 @@ export function ensureIndex(ss: Spreadsheet, sheets: Map<string, Sheet>, tabs: r
   if (!sheet) {
     sheet = ss.insertSheet(INDEX_TAB, sheets.size);
     sheets.set(INDEX_TAB.toLowerCase(), sheet);
-    if (sheet.getMaxColumns() < INDEX_COLS) sheet.insertColumnsAfter(sheet.getMaxColumns(), INDEX_COLS - sheet.getMaxColumns());
     sheet.hideSheet();
     // Nobody should type here: a sheet-wide warning says so.
     sheet.protect().setDescription('Attain: index of column positions (do not edit)').setWarningOnly(true);
     fresh = true;
   }
-  const rows: string[][] = tabs.map((t) => indexRow(t.layout));
-  const block = rows.map((r) => [...r, ...new Array(INDEX_COLS - r.length).fill('')]);
+  // An index from an older layout may be narrower than this one.
+  const maxCols = sheet.getMaxColumns();
+  if (maxCols < INDEX_COLS) sheet.insertColumnsAfter(maxCols, INDEX_COLS - maxCols);
+  const rows = tabs.map((t) => indexRow(t.layout, coveredWidth(t)));
+  const block: (string | number)[][] = [[...INDEX_HEADER], ...rows].map((r) => [...r, ...new Array(INDEX_COLS - r.length).fill('')]);
   while (block.length < INDEX_ROWS) block.push(new Array(INDEX_COLS).fill(''));
   if (!fresh) {
     const current = sheet.getRange(1, 1, INDEX_ROWS, INDEX_COLS).getValues();
-    const same = tabs.every((t, i) => current[i][0] === t.layout.name && t.layout.columns.every((c, j) => current[i][j + 1] === t.cols.get(c.key))) && current.slice(tabs.length).every((r) => r.every((v) => v === ''));
+    const same =
+      INDEX_HEADER.every((h, j) => current[0][j] === h) &&
+      tabs.every((t, i) => {
+        const r = current[i + 1];
+        return r[0] === t.layout.name && typeof r[1] === 'number' && r[2] === rows[i][2] && t.layout.columns.every((c, j) => r[j + POSITIONS_AT] === t.cols.get(c.key));
+      }) &&
+      current.slice(tabs.length + 1).every((r) => r.every((v) => v === ''));
     if (same) return false;
   }
   sheet.getRange(1, 1, INDEX_ROWS, INDEX_COLS).setValues(block);

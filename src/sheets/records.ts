@@ -2,7 +2,7 @@
 import type { ClientStatus, ClientSummary, DbtTier, GoalView } from '../server/contract';
 import type { Book } from './book';
 import { CLIENT_STATUSES, CLIENTS, GOALS, PRIORITIES, RATINGS, SESSIONS } from './layout';
-import { appendRows, readColumns, readRows, writeRows, type Tab } from './table';
+import { appendRows, lastRowOf, readColumns, readRows, writeRows, type Tab } from './table';
 import { cellBool, cellNumber, cellText, isoToSerial } from './values';
 
 const norm = (code: unknown) => cellText(code).toLowerCase();
@@ -41,7 +41,7 @@ function toStatus(v: unknown): ClientStatus {
 /** Every client row (codes, clinician, dates, status, modality); sessions and last session are filled by the caller. */
 export function readClients(book: Book): ClientRecord[] {
   const tab = book.tab(CLIENTS);
-  const rows = readRows(tab, 2, tab.sheet.getLastRow());
+  const rows = readRows(tab, 2, lastRowOf(tab));
   const out: ClientRecord[] = [];
   rows.forEach((r, i) => {
     const code = cellText(r.code);
@@ -54,7 +54,7 @@ export function readClients(book: Book): ClientRecord[] {
 /** Client codes (one column read) for existence and uniqueness checks; with `forAppend` also the last row (one more read). */
 export function clientCodes(book: Book, forAppend = false): { codes: Set<string>; lastRow: number } {
   const tab = book.tab(CLIENTS);
-  const lastRow = forAppend ? tab.sheet.getLastRow() : undefined;
+  const lastRow = forAppend ? lastRowOf(tab) : tab.lastRow;
   const codes = new Set(readColumns(tab, ['code'], lastRow).code.map(norm).filter(Boolean));
   return { codes, lastRow: lastRow ?? -1 };
 }
@@ -79,7 +79,7 @@ export interface SessionRecord {
 /** Per client (lower-case code): number of sessions and the latest date (one read of client and date). */
 export function sessionStats(book: Book): Map<string, { sessions: number; last: string }> {
   const tab = book.tab(SESSIONS);
-  const { client, date } = readColumns(tab, ['client', 'date'], tab.sheet.getLastRow());
+  const { client, date } = readColumns(tab, ['client', 'date'], lastRowOf(tab));
   const out = new Map<string, { sessions: number; last: string }>();
   client.forEach((c, i) => {
     const k = norm(c);
@@ -95,7 +95,7 @@ export function sessionStats(book: Book): Map<string, { sessions: number; last: 
 
 export function readSessions(book: Book, code: string): SessionRecord[] {
   const tab = book.tab(SESSIONS);
-  const rows = rowsOf(tab, 'client', code, tab.sheet.getLastRow());
+  const rows = rowsOf(tab, 'client', code, lastRowOf(tab));
   return recordsAt(tab, rows)
     .map(({ values: v }) => ({ number: cellNumber(v.session) ?? 0, date: book.iso(v.date), attended: cellBool(v.attended), note: cellText(v.note), clinician: cellText(v.clinician) }))
     .sort((a, b) => a.number - b.number || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -104,7 +104,7 @@ export function readSessions(book: Book, code: string): SessionRecord[] {
 /** The next session number for a client: one more than the highest recorded (one read of client and session columns). */
 export function nextSessionNumber(book: Book, code: string): { next: number; lastRow: number } {
   const tab = book.tab(SESSIONS);
-  const lastRow = tab.sheet.getLastRow();
+  const lastRow = lastRowOf(tab);
   const { client, session } = readColumns(tab, ['client', 'session'], lastRow);
   const want = code.toLowerCase();
   let max = 0;
@@ -198,7 +198,7 @@ export function goalToRow(g: GoalView, templateId: string): Record<string, unkno
 /** Goal ids and client codes of the whole tab (one read), plus the last row. */
 export function goalIndex(book: Book, forAppend = false): { byId: Map<string, { row: number; client: string }>; lastRow: number } {
   const tab = book.tab(GOALS);
-  const lastRow = forAppend ? tab.sheet.getLastRow() : undefined;
+  const lastRow = forAppend ? lastRowOf(tab) : tab.lastRow;
   const { id, client } = readColumns(tab, ['id', 'client'], lastRow);
   const byId = new Map<string, { row: number; client: string }>();
   id.forEach((v, i) => {
@@ -211,7 +211,7 @@ export function goalIndex(book: Book, forAppend = false): { byId: Map<string, { 
 /** A client's goals in sheet order (one read of the client column, one of their rows' span). */
 export function readGoals(book: Book, code: string, lastRow?: number): GoalRecord[] {
   const tab = book.tab(GOALS);
-  const rows = rowsOf(tab, 'client', code, lastRow ?? tab.sheet.getLastRow());
+  const rows = rowsOf(tab, 'client', code, lastRow ?? lastRowOf(tab));
   return recordsAt(tab, rows).map(({ row, values }) => ({ row, goal: goalFromRow(book, values) }));
 }
 
@@ -235,7 +235,7 @@ export function rewriteRows(tab: Tab, updates: readonly { row: number; values: R
 /** The latest GAS level and rating per goal of a client (by session number, then row order). */
 export function latestRatings(book: Book, code: string): Map<string, { level: number | null; rating: number | null; session: number }> {
   const tab = book.tab(RATINGS);
-  const rows = rowsOf(tab, 'client', code, tab.sheet.getLastRow());
+  const rows = rowsOf(tab, 'client', code, lastRowOf(tab));
   const out = new Map<string, { level: number | null; rating: number | null; session: number }>();
   for (const { values: v } of recordsAt(tab, rows)) {
     const goal = cellText(v.goalId);
@@ -262,7 +262,7 @@ export interface PriorityRecord {
 
 export function readPriorities(book: Book, code: string, lastRow?: number): PriorityRecord[] {
   const tab = book.tab(PRIORITIES);
-  const rows = rowsOf(tab, 'client', code, lastRow ?? tab.sheet.getLastRow());
+  const rows = rowsOf(tab, 'client', code, lastRow ?? lastRowOf(tab));
   return recordsAt(tab, rows).map(({ row, values: v }) => ({
     row,
     goalId: cellText(v.goalId),

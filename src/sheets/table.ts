@@ -16,6 +16,8 @@ export interface Tab {
   missing: ColumnSpec[];
   /** Number of header cells read (the sheet's width). */
   width: number;
+  /** The last used row when known: from the index's live formula, then kept current by this execution's appends. */
+  lastRow?: number;
 }
 
 /** Thrown when a tab or one of its columns is missing: the message tells the user what to run. */
@@ -71,6 +73,12 @@ export function col(tab: Tab, key: string): number {
   const c = tab.cols.get(key);
   if (c === undefined) throw new LayoutError(`Expected a "${key}" column in the "${tab.layout.name}" tab; found none`);
   return c;
+}
+
+/** The tab's last used row: the index's figure (or this execution's own count) when known, else one getLastRow. */
+export function lastRowOf(tab: Tab): number {
+  if (tab.lastRow === undefined) tab.lastRow = tab.sheet.getLastRow();
+  return tab.lastRow;
 }
 
 /**
@@ -147,13 +155,15 @@ export function writeRows(tab: Tab, firstRow: number, rows: readonly Record<stri
 export const GROW_BY = 500;
 
 /**
- * Appends rows after the sheet's last row (one getLastRow and one setValues per column run).
+ * Appends rows after the tab's last row (known from the index, else one getLastRow) with one setValues per column run.
  * A sheet that is full grows by a block with the layout's formats and validations. Returns the first new row.
  */
 export function appendRows(tab: Tab, rows: readonly Record<string, unknown>[], lastRow?: number): number {
-  const last = lastRow ?? tab.sheet.getLastRow();
+  const last = lastRow ?? lastRowOf(tab);
   const first = Math.max(2, last + 1);
   if (rows.length === 0) return first;
+  // Later appends in this execution go below these rows without asking the sheet again.
+  tab.lastRow = first + rows.length - 1;
   try {
     writeRows(tab, first, rows);
   } catch (e) {

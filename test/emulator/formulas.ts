@@ -14,6 +14,32 @@ import {
 } from 'hyperformula';
 import { isDate } from './not-emulated';
 
+/**
+ * ROW as Sheets has it: inside ARRAYFORMULA, ROW(range) is the column of the range's row numbers (HyperFormula gives only the
+ * first row). Registered after the built-ins, so it replaces theirs; a cell or no argument behaves as before.
+ */
+function rowArrayPlugin(): ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number] {
+  const builtIn = HyperFormula.getAllFunctionPlugins().find((p) => 'ROW' in p.implementedFunctions)!;
+  type RowAst = { args: { type: string; expression?: unknown }[] };
+  type Evaluator = { evaluateAst(a: unknown, s: unknown): unknown; row(ast: unknown, state: unknown): unknown };
+  class SheetsRow extends (builtIn as unknown as new (...a: unknown[]) => Evaluator) {
+    row(ast: RowAst, state: { arraysFlag?: boolean }): unknown {
+      let arg = ast.args[0] as { type: string; expression?: unknown } | undefined;
+      while (arg && arg.type === 'PARENTHESIS') arg = arg.expression as typeof arg;
+      if (arg && state.arraysFlag && ['CELL_RANGE', 'COLUMN_RANGE', 'ROW_RANGE'].includes(arg.type)) {
+        const v = this.evaluateAst(arg, state);
+        if (v instanceof SimpleRangeValue) {
+          const top = v.range ? v.range.start.row : 0;
+          return SimpleRangeValue.onlyNumbers(v.data.map((_, r) => [top + r + 1]));
+        }
+      }
+      return super.row(ast, state);
+    }
+  }
+  (SheetsRow as unknown as { implementedFunctions: unknown }).implementedFunctions = { ROW: builtIn.implementedFunctions.ROW };
+  return SheetsRow as unknown as ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number];
+}
+
 export interface Addr {
   sheet: number;
   row: number; // 0-based, HyperFormula's
@@ -119,7 +145,7 @@ export class FormulaEngine {
     if (Object.keys(missing).length) lang.extendFunctions(missing);
     this.hf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
-      functionPlugins: [...HyperFormula.getAllFunctionPlugins(), this.customPlugin()],
+      functionPlugins: [...HyperFormula.getAllFunctionPlugins(), rowArrayPlugin(), this.customPlugin()],
       maxRows: 10_000_000,
       maxColumns: 18_278,
       // Sheets compares text case-insensitively, treats blank as 0 in arithmetic and uses 1899-12-30 as day 0.

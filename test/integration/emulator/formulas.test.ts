@@ -22,6 +22,18 @@ describe('formulas', () => {
     expect(sh.getRange('A1:B1').getFormulas()).toEqual([['', '=A1*10']]);
   });
 
+  test('ROW(range) inside ARRAYFORMULA is the column of row numbers, as in Sheets (the last-used-row idiom computes)', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1:B1').setValues([['head', '']]);
+    sh.getRange('B5').setValue('far down');
+    sh.getRange('D1').setFormula('=ARRAYFORMULA(MAX(IF(LEN($A:$A&$B:$B),ROW($A:$A),0)))');
+    sh.getRange('D2').setFormula('=ROW(A7)');
+    sh.getRange('D3').setFormula('=ROW()');
+    expect(sh.getRange('D1:D3').getValues()).toEqual([[5], [7], [3]]);
+    sh.getRange('A9').setValue('x');
+    expect(sh.getRange('D1').getValue()).toBe(9);
+  });
+
   test('formulas recompute when their inputs change', () => {
     const { sh } = sheet1();
     sh.getRange('A1').setValue(1);

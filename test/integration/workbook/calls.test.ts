@@ -9,8 +9,9 @@ describe('service calls per action are the same on 10 and 10,000 clients', () =>
     const a = measure(small.em, () => ok(small.em.run('addClient', client('C-NEW1'))));
     const b = measure(big.em, () => ok(big.em.run('addClient', client('C-NEW1'))));
     expect(b.log).toEqual(a.log);
-    // Index read, Clients codes, Clients last row, Clients append, Audit last row, Audit append.
-    expect(a.counted).toBeLessThanOrEqual(6);
+    // Index read (positions and last rows), Clients codes, Clients append, Audit append: no getLastRow.
+    expect([a.read, a.write]).toEqual([2, 2]);
+    expect(a.counted).toBe(4);
   });
 
   test('savePlan', () => {
@@ -20,7 +21,7 @@ describe('service calls per action are the same on 10 and 10,000 clients', () =>
     const b = measure(big.em, () => ok(big.em.run('savePlan', fiveGoalPlan('C-PLAN'))));
     expect(b.log).toEqual(a.log);
     expect(a.write).toBe(2); // Goals once (five rows in one block), Audit once
-    expect(a.counted).toBeLessThanOrEqual(18); // includes re-reading the client for the returned ClientDetail
+    expect(a.counted).toBeLessThanOrEqual(11); // includes re-reading the client for the returned ClientDetail
   });
 
   test('recordSession (5 goals, PHQ-9 and GAD-7)', () => {
@@ -28,8 +29,9 @@ describe('service calls per action are the same on 10 and 10,000 clients', () =>
     const b = measure(big.em, () => ok(big.em.run('recordSession', session('C-TEST', big.goalIds))));
     expect(b.log).toEqual(a.log);
     expect(a.write).toBe(5); // Sessions, Ratings, PHQ-9, GAD-7, Audit: each touched tab written once
-    // Reads: the index, Clients codes, Goals ids, Sessions last row + client column, then one last row per appended tab.
-    expect(a.read).toBeLessThanOrEqual(9);
+    // Reads: the index (every tab's positions and last row), Clients codes, Goals ids, Sessions client and session columns.
+    expect(a.read).toBe(4);
+    expect(a.log.filter((c) => c.endsWith('.getLastRow'))).toEqual([]);
     expect(a.format + a.structure).toBe(0);
   });
 

@@ -29,3 +29,12 @@ test('drops indentation and comments but keeps strings, regular expressions and 
 test('refuses code that is not an ES2020 classic script', () => {
   expect(() => compactLines('export const a = 1;')).toThrow();
 });
+
+test('leaves template literals exactly as written, even where a word meets ${', () => {
+  const code = 'const range = `1\\u2013${max}`;\nconst msg = `Expected ${what} as text of 1–${max} ${"x"}`;\n';
+  const out = compactLines(code);
+  expect(out).toContain('`1\\u2013${max}`');
+  expect(out).toContain('`Expected ${what} as text of 1–${max} ${"x"}`');
+  const run = (src: string) => new Function('max', 'what', `${src}; return [range, msg];`)(5, 'it');
+  expect(run(out)).toEqual(run(code));
+});
