@@ -4,7 +4,7 @@ import type { Browser, Frame } from 'playwright-core';
 import type { Preview } from '../../../scripts/preview/server';
 import { cleanup, clickMenu, getState, guardedPage, launchBrowser, sidebarFrame, startTestPreview, tempStateFile, until, type Guarded } from './helpers';
 
-jest.setTimeout(120000);
+jest.setTimeout(180000);
 
 let browser: Browser;
 let preview: Preview;

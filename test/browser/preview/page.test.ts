@@ -6,7 +6,7 @@ import type { Menu } from '../../../scripts/preview/render';
 import { a1 } from '../../../scripts/preview/a1';
 import { cleanup, clickMenu, getState, getUi, guardedPage, launchBrowser, startTestPreview, tempStateFile, until, type Guarded } from './helpers';
 
-jest.setTimeout(90000);
+jest.setTimeout(180000); // a preview start seeds through the emulator (about 32 s alone on 2 cores)
 
 let browser: Browser;
 let preview: Preview;

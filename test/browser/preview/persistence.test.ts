@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { cleanup, getState, guardedPage, launchBrowser, postJson, ROOT, startTestPreview, tempStateFile, until } from './helpers';
 
-jest.setTimeout(120000);
+// Three preview starts (about 32 s each alone on 2 cores, seeding through the emulator) plus the checks between them.
+jest.setTimeout(300000);
 
 let browser: Browser;
 const files: string[] = [];

@@ -4,7 +4,7 @@ import { createEmulator, type Emulator } from '../../emulator';
 import { seedEmulator, SEED_TIME_ZONE, SEED_USER } from '../../../scripts/preview/seed';
 import type { SpreadsheetView } from '../../../scripts/preview/render';
 
-jest.setTimeout(60000);
+jest.setTimeout(180000); // seeding through the emulator takes about 32 s alone on 2 cores
 
 let em: Emulator;
 let view: SpreadsheetView;

@@ -6,7 +6,7 @@ import type { Browser, Frame } from 'playwright-core';
 import type { Preview } from '../../../scripts/preview/server';
 import { cleanup, clickMenu, getState, getUi, guardedPage, launchBrowser, ROOT, sidebarFrame, startTestPreview, tempStateFile, until, type Guarded } from './helpers';
 
-jest.setTimeout(90000);
+jest.setTimeout(180000); // a preview start seeds through the emulator (about 32 s alone on 2 cores)
 
 let browser: Browser;
 let preview: Preview;
