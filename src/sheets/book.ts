@@ -1,7 +1,7 @@
 // One action's view of the spreadsheet: tabs opened once per execution (one getSheets, one header read per tab), the time zone, settings and the Audit row.
 import { findInstrument } from '../core/instruments/registry';
 import { AUDIT, FIXED_TABS, instrumentTab, SETTINGS, type TabLayout } from './layout';
-import { INDEX_TAB, parseIndex, type IndexedTab } from './index-tab';
+import { coveredWidth, INDEX_TAB, parseIndex, type IndexedTab } from './index-tab';
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import { parseSettings, type Settings } from './settings';
 import { appendRows, lastRowOf, openTab, readColumns, type Tab } from './table';
@@ -85,7 +85,7 @@ export class Book {
     if (hit) return hit;
     const sheet = this.sheet(layout.name);
     const indexed = sheet ? this.indexed(knownLayouts(layout)).get(layout.name) : undefined;
-    const tab: Tab = sheet && indexed ? { layout, sheet, cols: indexed.cols, missing: [], width: Math.max(...indexed.cols.values()), lastRow: indexed.lastRow ?? undefined } : openTab(this.ss, layout, sheet);
+    const tab: Tab = sheet && indexed ? { layout, sheet, cols: indexed.cols, missing: [], width: coveredWidth(indexed), lastRow: indexed.lastRow ?? undefined } : openTab(this.ss, layout, sheet);
     this.tabs.set(layout.key, tab);
     return tab;
   }

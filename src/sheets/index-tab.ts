@@ -51,7 +51,6 @@ export function indexRow(layout: TabLayout, width: number): (string | number)[] 
   return [layout.name, lastRowFormula(layout.name, width), width, ...layout.columns.map((c) => `=IFERROR(MATCH(${str(c.header)},${sheetRef(layout.name)}!$1:$1,0),0)`)];
 }
 
-
 /** Row 1 of the index: the marker tells this layout (last row, width, positions) from the first one (positions only), which is read as no index. */
 export const INDEX_HEADER = ['Attain index v2', 'Last row', 'Width covered', 'Column positions by header →'] as const;
 
