@@ -10,6 +10,17 @@ const appsScriptMissing = ['setTimeout', 'setInterval', 'clearTimeout', 'TextEnc
 // Full zod adds ≈455 KB to a bundle every custom-function cell loads; zod/mini ≈14 KB.
 const ZOD_PATHS = ['zod', 'zod/v4'].map((name) => ({ name, message: "import zod as 'zod/mini' (bundle size)." }));
 
+// Import directions (test/unit/lint/directions.test.ts proves each one fails on a wrong import): core ← contract ← server, core ← sheets ← server,
+// core and contract ← sidebar; nothing outside test/ imports from test/.
+const only = (dirs, message) => ({ group: dirs.flatMap((d) => [`**/${d}`, `**/${d}/**`]), message });
+const NOT_TEST = only(['test'], 'test/ is for tests: nothing outside it imports from it (move shared code to kit/, emulator/ or src/).');
+const DIRECTIONS = {
+  core: [only(['sheets', 'server', 'sidebar', 'contract', 'emulator', 'preview', 'kit', 'scripts'], 'src/core imports nothing of ours outside src/core (the contract and every other layer import core, not the reverse).'), NOT_TEST],
+  contract: [only(['sheets', 'server', 'sidebar'], 'src/contract.ts is neutral ground: it may import core types only.'), NOT_TEST],
+  sheets: [only(['server', 'sidebar', 'contract'], 'src/sheets persists rows: it imports neither src/server, sidebar nor the contract (the server builds replies).'), NOT_TEST],
+  server: [only(['sidebar'], 'src/server never imports the sidebar.'), NOT_TEST],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.cache/**'] },
   js.configs.recommended,
@@ -20,17 +31,45 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: ['test/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_TEST] }] },
+  },
+  {
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', ...appsScriptMissing],
-      'no-restricted-imports': ['error', { paths: ZOD_PATHS }],
+      'no-restricted-imports': ['error', { paths: ZOD_PATHS, patterns: DIRECTIONS.server }],
+    },
+  },
+  {
+    files: ['src/contract.ts', 'src/contract/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ZOD_PATHS, patterns: DIRECTIONS.contract }] },
+  },
+  {
+    files: ['src/sheets/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ZOD_PATHS, patterns: DIRECTIONS.sheets }] },
+  },
+  {
+    // The sidebar runs in the browser: never the sheets layer, and the server only for its types (the contract is the usual way).
+    files: ['sidebar/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            only(['sheets'], 'the sidebar never imports src/sheets: it reaches the workbook through the server (sidebar/rpc.ts).'),
+            { ...only(['server'], 'the sidebar imports src/server only as `import type` (prefer src/contract.ts).'), allowTypeImports: true },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', ...appsScriptMissing, ...['SpreadsheetApp', 'HtmlService', 'PropertiesService', 'CacheService', 'LockService', 'Session', 'Utilities', 'Charts', 'Logger'].map((name) => ({ name, message: 'src/core is pure: no Apps Script services.' }))],
-      'no-restricted-imports': ['error', { paths: ZOD_PATHS, patterns: [{ group: ['**/sheets/**', '**/server/**'], message: 'core imports neither sheets nor server.' }] }],
+      'no-restricted-imports': ['error', { paths: ZOD_PATHS, patterns: DIRECTIONS.core }],
     },
   },
   {

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { startPreview } from './preview/server';
-import { clickMenu, guardedPage, launchBrowser, sidebarFrame, tempStateFile, cleanup } from '../test/browser/preview/helpers';
+import { startPreview } from '../preview/server';
+import { clickMenu, guardedPage, launchBrowser, sidebarFrame, tempStateFile, cleanup } from '../kit/browser';
 
 
 async function showTab(page: Page, name: string): Promise<boolean> {

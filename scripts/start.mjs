@@ -33,7 +33,7 @@ const stateFile = path.resolve(root, process.env.ATTAIN_PREVIEW_STATE || '.attai
 
 const t0 = performance.now();
 // The add-on's build and the preview server's own bundle are independent: make both at once.
-const server = importTs('scripts/preview/server.ts');
+const server = importTs('preview/server.ts');
 server.catch(() => {}); // reported below, after the build
 try {
   if (!args.includes('--no-build')) {

@@ -15,7 +15,7 @@ const run = (label, cmd, args) => {
 // Each pre-step that fails counts as one failed check, so a broken build can never report green.
 const steps = [
   ['typecheck (server, core, sheets)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
-  ['typecheck (tests, scripts)', bin('tsc'), ['--noEmit', '-p', 'test/tsconfig.json']],
+  ['typecheck (tests, scripts, emulator, preview, kit)', bin('tsc'), ['--noEmit', '-p', 'test/tsconfig.json']],
   ['typecheck (sidebar)', bin('tsc'), ['--noEmit', '-p', 'sidebar/tsconfig.json']],
   ['lint', bin('eslint'), ['.']],
   ['build', process.execPath, ['scripts/build.mjs']],

@@ -3,8 +3,10 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { FailureNotice, Notice } from './components/Messages';
 import { headingOf, Nav, NeedClient, SCREENS, type ScreenId } from './components/Screen';
 import { useBootstrap, useClientDetail } from './hooks/useData';
-import { refKey, usePlanDraft, type GoalRef } from './hooks/usePlanDraft';
-import type { ClientDetail } from '../src/server/contract';
+import { usePlanDraft } from './hooks/usePlanDraft';
+import { refKey, type GoalRef } from './model/plan';
+import type { ClientDetail } from '../src/contract';
+import { withClient } from './model/bootstrap';
 import { usePriorityDraft } from './hooks/usePriorityDraft';
 import { useSessionDraft } from './hooks/useSessionDraft';
 import { ClientsScreen } from './screens/Clients';
@@ -12,7 +14,7 @@ import { GasScreen } from './screens/Gas';
 import { PlanScreen } from './screens/Plan';
 import { PrioritiesScreen } from './screens/Priorities';
 import { ExportScreen } from './screens/Export';
-import { MaintenanceScreen } from './screens/Maintenance';
+import { RelapsePreventionScreen } from './screens/RelapsePrevention';
 import { ReviewScreen } from './screens/Review';
 import { SessionScreen } from './screens/Session';
 
@@ -46,16 +48,12 @@ export function App() {
     heading.focus({ preventScroll: true });
   }, [screen, current]);
 
-  // After a session: the client's sessions and the caseload's counts changed on the server.
-  const reloadClient = useCallback(() => {
-    detail.reload();
-    boot.reload();
-  }, [detail, boot]);
-  // After a plan or priorities save the server returns the client as it now stands.
+  // Every save (plan, GAS, session, priorities, review) answers with the client as it now stands: the detail and the
+  // caseload's line for that client are replaced from it, with no second call.
   const savedDetail = useCallback(
     (d: ClientDetail) => {
       detail.replace(d);
-      boot.reload();
+      if (boot.data) boot.replace(withClient(boot.data, d.client));
     },
     [detail, boot],
   );
@@ -117,11 +115,11 @@ export function App() {
   } else if (screen === 'gas') {
     body = <GasScreen boot={b} detail={current} plan={plan} chosen={gasChoice} onChoose={setGasChoice} onSaved={savedDetail} />;
   } else if (screen === 'session') {
-    body = <SessionScreen boot={b} detail={current} draft={session} onSaved={reloadClient} />;
+    body = <SessionScreen boot={b} detail={current} draft={session} onSaved={savedDetail} />;
   } else if (screen === 'review') {
     body = <ReviewScreen key={code} detail={current} onSaved={savedDetail} />;
   } else if (screen === 'discharge') {
-    body = <MaintenanceScreen key={code} boot={b} detail={current} />;
+    body = <RelapsePreventionScreen key={code} boot={b} detail={current} />;
   } else {
     body = <PrioritiesScreen detail={current} draft={priorities} onSaved={savedDetail} />;
   }

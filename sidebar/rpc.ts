@@ -1,7 +1,7 @@
-// The one typed promise wrapper over google.script.run; names and types come from the server's API module.
-import type * as ServerApi from '../src/server/api';
+// The one typed promise wrapper over google.script.run; names and types come from the contract's SidebarApi.
+import type { SidebarApi } from '../src/contract';
 
-type Api = typeof ServerApi;
+type Api = SidebarApi;
 export type ApiName = { [K in keyof Api]: Api[K] extends (...args: never[]) => unknown ? K : never }[keyof Api];
 
 /** Calls a server API function; resolves with its result or rejects with the server's Error. */

@@ -10,13 +10,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { startPreview } from '../preview/server';
+import { launchBrowser } from '../../kit/browser';
+import { startPreview } from '../../preview/server';
 
 type Report = (name: string, value: number, unit: string) => void;
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 /** The sidebar's first interactive element, as defined above. */
 export const INTERACTIVE = '#app :is(button, select, input, textarea, a[href]):enabled';
 
@@ -39,7 +37,7 @@ function freePort(): Promise<number> {
 
 async function sidebarFirstRender(root: string, tmp: string, runs: number): Promise<number> {
   const preview = await startPreview({ port: 0, stateFile: path.join(tmp, 'sidebar-bench.json'), reset: true, root });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchBrowser();
   try {
     const times: number[] = [];
     // One warm-up load (disk cache, JIT), then the measured ones, each in a fresh context (nothing cached).

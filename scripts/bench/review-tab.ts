@@ -1,30 +1,13 @@
 // The Review tab: service calls of one "Rebuild review charts" on a 200-client workbook, and the script activity of choosing a client (expected 0).
-import { declaredCustomFunctions, type Emulator } from '../../test/emulator';
-import { caseload, client, measure, ok } from '../../test/integration/workbook/fixtures';
+import { declaredCustomFunctions, type Emulator } from '../../emulator';
+import { caseload, client, measure, ok, scriptActivity } from '../../kit/workbook';
 
 type Report = (name: string, value: number, unit: string) => void;
 
 /** Service calls, custom-function executions and onEdit runs of the bundle while `fn` runs. */
 function scriptRuns(em: Emulator, fn: () => void): number {
-  const g = em.context as Record<string, unknown>;
-  let runs = 0;
-  const saved = new Map<string, unknown>();
-  for (const name of [...declaredCustomFunctions(), 'onEdit']) {
-    const f = g[name];
-    if (typeof f !== 'function') continue;
-    saved.set(name, f);
-    g[name] = (...a: unknown[]) => {
-      runs++;
-      return (f as (...x: unknown[]) => unknown)(...a);
-    };
-  }
-  em.calls.reset();
-  try {
-    fn();
-  } finally {
-    for (const [k, f] of saved) g[k] = f;
-  }
-  return runs + em.calls.total;
+  const { calls, runs } = scriptActivity(em, fn, [...declaredCustomFunctions(), 'onEdit']);
+  return calls + runs;
 }
 
 export async function run(report: Report, _ctx: { dist: Record<string, unknown>; root: string }): Promise<void> {

@@ -1,5 +1,5 @@
 // Service calls of a goal review for a client with five goals (startReview, then saveReview with every decision kind) on a 10-client workbook.
-import { caseload, measure, ok, session } from '../../test/integration/workbook/fixtures';
+import { caseload, measure, ok, session } from '../../kit/workbook';
 
 type Report = (name: string, value: number, unit: string) => void;
 

@@ -1,5 +1,5 @@
 // Service calls per sidebar action on 10- and 10,000-client workbooks: calls_* counts every emulated service call (lookups, lock, properties too); io_calls_* only those that read, write, format or restructure the sheet.
-import { caseload, client, emulator, fiveGoalPlan, measure, ok, session } from '../../test/integration/workbook/fixtures';
+import { caseload, client, emulator, fiveGoalPlan, measure, ok, session } from '../../kit/workbook';
 
 type Report = (name: string, value: number, unit: string) => void;
 

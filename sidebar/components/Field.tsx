@@ -19,6 +19,14 @@ function describedBy(p: BaseProps): string | undefined {
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
+/** The attributes every control shares: id and name, required, disabled, and its invalid state and descriptions. */
+function controlProps(p: BaseProps) {
+  return { id: p.id, name: p.id, required: p.required, disabled: p.disabled, 'aria-invalid': p.error ? ('true' as const) : undefined, 'aria-describedby': describedBy(p) };
+}
+
+/** The typed text of an input, text area or select. */
+const valueOf = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+
 /** The hint above and the error below an input. */
 function Wrap(p: BaseProps & { children: ComponentChildren }) {
   return (
@@ -61,20 +69,15 @@ export function TextField(p: BaseProps & { value: string; onInput: (value: strin
         </datalist>
       ) : null}
       <input
+        {...controlProps(p)}
         type="text"
-        id={p.id}
-        name={p.id}
         list={listId}
         value={p.value}
         placeholder={p.placeholder}
         maxLength={p.maxLength}
         autoComplete={p.autoComplete ?? 'off'}
         spellcheck={false}
-        required={p.required}
-        disabled={p.disabled}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy(p)}
-        onInput={(e) => p.onInput((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => p.onInput(valueOf(e))}
       />
     </Wrap>
   );
@@ -84,16 +87,11 @@ export function TextArea(p: BaseProps & { value: string; onInput: (value: string
   return (
     <Wrap {...p}>
       <textarea
-        id={p.id}
-        name={p.id}
+        {...controlProps(p)}
         value={p.value}
         rows={p.rows ?? 2}
         maxLength={p.maxLength}
-        required={p.required}
-        disabled={p.disabled}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy(p)}
-        onInput={(e) => p.onInput((e.currentTarget as HTMLTextAreaElement).value)}
+        onInput={(e) => p.onInput(valueOf(e))}
       />
     </Wrap>
   );
@@ -104,15 +102,10 @@ export function DateField(p: BaseProps & { value: string; onInput: (value: strin
   return (
     <Wrap {...p}>
       <input
+        {...controlProps(p)}
         type="date"
-        id={p.id}
-        name={p.id}
         value={p.value}
-        required={p.required}
-        disabled={p.disabled}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy(p)}
-        onInput={(e) => p.onInput((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => p.onInput(valueOf(e))}
       />
     </Wrap>
   );
@@ -123,19 +116,14 @@ export function NumberField(p: BaseProps & { value: string; onInput: (value: str
   return (
     <Wrap {...p}>
       <input
+        {...controlProps(p)}
         type="number"
-        id={p.id}
-        name={p.id}
         value={p.value}
         min={p.min}
         max={p.max}
         step={p.step}
         inputMode="decimal"
-        required={p.required}
-        disabled={p.disabled}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy(p)}
-        onInput={(e) => p.onInput((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => p.onInput(valueOf(e))}
       />
     </Wrap>
   );
@@ -150,14 +138,9 @@ export function SelectField(p: BaseProps & { value: string; onChange: (value: st
   return (
     <Wrap {...p}>
       <select
-        id={p.id}
-        name={p.id}
+        {...controlProps(p)}
         value={p.value}
-        required={p.required}
-        disabled={p.disabled}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy(p)}
-        onChange={(e) => p.onChange((e.currentTarget as HTMLSelectElement).value)}
+        onChange={(e) => p.onChange(valueOf(e))}
       >
         {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
         {p.options.map((o) => (

@@ -1,5 +1,5 @@
 // Shared goal-field groups: classification (type, domain, category, modality), values, status with reason; used by the plan editor for goals and objectives.
-import { DOMAINS, GOAL_TYPES, MODALITIES, STATUSES, SUGGESTED_CATEGORIES } from '../../src/core/plan';
+import { DOMAINS, GOAL_TYPES, MODALITIES, GOAL_STATUSES as STATUSES, SUGGESTED_CATEGORIES } from '../../src/core/vocabularies';
 import type { GoalDraft } from '../model/plan';
 import { SelectField, TextArea, TextField, type Option } from './Field';
 

@@ -10,7 +10,7 @@ export const SCREENS: { id: ScreenId; label: string; title: string; headingId: s
   { id: 'session', label: 'Session', title: 'Session entry', headingId: 'session-h' },
   { id: 'priorities', label: 'Priorities', title: 'Priority matrix', headingId: 'priority-h' },
   { id: 'review', label: 'Review', title: 'Goal review', headingId: 'review-h' },
-  { id: 'discharge', label: 'Discharge', title: 'Maintenance plan', headingId: 'discharge-h' },
+  { id: 'discharge', label: 'Discharge', title: 'Relapse-prevention plan', headingId: 'discharge-h' },
   { id: 'export', label: 'Export', title: 'Export outcomes', headingId: 'export-h' },
 ];
 

@@ -1,6 +1,6 @@
 // Hook for one server action answering Result<T>: pending flag, field errors with a summary message, and a thrown failure's plain message.
 import { useCallback, useRef, useState } from 'preact/hooks';
-import type { Result } from '../../src/server/contract';
+import type { Result } from '../../src/contract';
 
 export interface ActionState {
   pending: boolean;

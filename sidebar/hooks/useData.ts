@@ -1,6 +1,6 @@
 // Hooks that load server data: the Bootstrap (clinic, clients, instruments, templates) and one client's detail, each reloadable.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Bootstrap, ClientDetail, Result } from '../../src/server/contract';
+import type { Bootstrap, ClientDetail, Result } from '../../src/contract';
 import { call } from '../rpc';
 
 export interface Loaded<T> {

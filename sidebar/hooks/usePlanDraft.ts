@@ -1,13 +1,9 @@
 // Hook holding the selected client's plan draft (shared by the plan editor and the GAS builder), with edits, template fill and undo.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ClientDetail } from '../../src/server/contract';
-import { blankGoal, blankLongGoal, draftFromGoals, MAX_GOALS, MAX_OBJECTIVES, type GoalDraft, type LongGoalDraft } from '../model/plan';
-
-/** Which goal an edit addresses: a long-term goal, or one of its objectives. */
-export interface GoalRef {
-  goal: number;
-  objective: number | null;
-}
+import type { ClientDetail } from '../../src/contract';
+import { blankGoal, blankLongGoal, draftFromGoals, MAX_GOALS, MAX_OBJECTIVES, toPlanInput, treeErrors, type GoalDraft, type GoalRef, type LongGoalDraft } from '../model/plan';
+import { call } from '../rpc';
+import type { Action } from './useAction';
 
 export interface PlanDraft {
   goals: LongGoalDraft[];
@@ -26,9 +22,6 @@ export interface PlanDraft {
   /** Resets the draft to what the server holds (after a save, so new goals carry their saved ids). */
   reset(detail: ClientDetail): void;
 }
-
-/** A GoalRef as a string key ("0" for goal 1, "0.1" for its second objective), for selects and lifted state. */
-export const refKey = (r: GoalRef): string => (r.objective === null ? `${r.goal}` : `${r.goal}.${r.objective}`);
 
 export function usePlanDraft(code: string | null, detail: ClientDetail | null): PlanDraft {
   const [goals, setGoals] = useState<LongGoalDraft[]>([]);
@@ -100,4 +93,12 @@ export function usePlanDraft(code: string | null, detail: ClientDetail | null): 
   }, [undo]);
 
   return { goals, templateId, dirty, undo, update, addGoal, removeGoal, addObjective, removeObjective, fill, undoFill, reset };
+}
+
+/** Saves the whole draft with savePlan (the Plan and GAS screens both do); on success the draft is reset to what the server now holds. */
+export async function savePlanDraft(action: Action, code: string, plan: PlanDraft): Promise<ClientDetail | undefined> {
+  const { input, index } = toPlanInput(code, plan.goals, plan.templateId);
+  const data = await action.run(() => call('savePlan', input), (errs) => treeErrors(errs, index));
+  if (data !== undefined) plan.reset(data);
+  return data;
 }

@@ -1,13 +1,7 @@
 // Hook holding the priority ratings being edited (urgency, importance, readiness 1–5 and DBT tier per goal), loaded from the client's saved priorities.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ClientDetail, DbtTier } from '../../src/server/contract';
-
-export interface PriorityRow {
-  urgency: string;
-  importance: string;
-  readiness: string;
-  tier: DbtTier;
-}
+import type { ClientDetail } from '../../src/contract';
+import { EMPTY_ROW, rowsFromDetail, type PriorityRow } from '../model/priorities';
 
 export interface PriorityDraft {
   rows: Record<string, PriorityRow>;
@@ -15,14 +9,6 @@ export interface PriorityDraft {
   set(goalId: string, patch: Partial<PriorityRow>): void;
   /** Marks the current rows as saved. */
   markSaved(): void;
-}
-
-export const EMPTY_ROW: PriorityRow = { urgency: '', importance: '', readiness: '', tier: '' };
-
-function fromDetail(detail: ClientDetail | null): Record<string, PriorityRow> {
-  const rows: Record<string, PriorityRow> = {};
-  for (const p of detail?.priorities ?? []) rows[p.goalId] = { urgency: String(p.urgency), importance: String(p.importance), readiness: String(p.readiness), tier: p.tier ?? '' };
-  return rows;
 }
 
 export function usePriorityDraft(code: string | null, detail: ClientDetail | null): PriorityDraft {
@@ -35,7 +21,7 @@ export function usePriorityDraft(code: string | null, detail: ClientDetail | nul
   useEffect(() => {
     if (!detail || detail.client.code !== code) return;
     if (loadedFor.current !== code || !dirtyRef.current) {
-      setRows(fromDetail(detail));
+      setRows(rowsFromDetail(detail));
       setDirty(false);
       loadedFor.current = code;
     }

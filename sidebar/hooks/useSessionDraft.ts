@@ -1,6 +1,6 @@
 // Hook holding the session being entered for the selected client (date, attendance, ratings, GAS levels, questionnaire answers, note) as typed.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Bootstrap } from '../../src/server/contract';
+import type { Bootstrap } from '../../src/contract';
 
 export interface SessionForm {
   date: string;

@@ -1,8 +1,8 @@
 // Live questionnaire scoring for the session form: core's registry and scorer give total, band, subscales and safety flags from the typed answers.
 import { findInstrument } from '../../src/core/instruments/registry';
 import type { InstrumentDefinition } from '../../src/core/instruments/schema';
-import { bandLabel, scoreItems } from '../../src/core/instruments/score';
-import type { InstrumentSummary } from '../../src/server/contract';
+import { bandLabel, scoreItems, type ScoreOptions } from '../../src/core/instruments/score';
+import type { InstrumentSummary } from '../../src/contract';
 
 export interface MeasurePreview {
   answered: number;
@@ -28,21 +28,22 @@ export function definitionOf(inst: InstrumentSummary): InstrumentDefinition | nu
   }
 }
 
-/** Answers as the scorer reads them: numbers, '' for blank. */
-export function answerValues(answers: readonly string[], count: number): (number | '')[] {
-  const out: (number | '')[] = [];
+/** Answers as the scorer and the server read them: numbers, null for blank (the one blank, end to end). */
+export function answerValues(answers: readonly string[], count: number): (number | null)[] {
+  const out: (number | null)[] = [];
   for (let i = 0; i < count; i++) {
     const s = (answers[i] ?? '').trim();
     const n = Number(s);
-    out.push(s === '' || !Number.isFinite(n) ? '' : n);
+    out.push(s === '' || !Number.isFinite(n) ? null : n);
   }
   return out;
 }
 
-const safeBand = (def: InstrumentDefinition, score: number | null, subscale?: string): string => {
+/** A band label, or '' when there is none to give; the total's band follows the clinic's choices, as the saved band does. */
+const safeBand = (def: InstrumentDefinition, score: number | null, subscale?: string, options?: ScoreOptions): string => {
   if (score === null) return '';
   try {
-    return bandLabel(def, score, subscale);
+    return bandLabel(def, score, subscale, options);
   } catch {
     return '';
   }
@@ -50,19 +51,19 @@ const safeBand = (def: InstrumentDefinition, score: number | null, subscale?: st
 
 export function previewMeasure(inst: InstrumentSummary, answers: readonly string[]): MeasurePreview {
   const values = answerValues(answers, inst.items);
-  const answered = values.filter((v) => v !== '').length;
+  const answered = values.filter((v) => v !== null).length;
   const def = definitionOf(inst);
   const out: MeasurePreview = { answered, count: inst.items, total: null, band: '', subscales: [], flags: [], note: '', step: def?.items.step ?? 1 };
   if (!def) {
     // An instrument the sidebar cannot score: show the plain sum once every item is answered; the sheet does the scoring.
-    if (answered === inst.items) out.total = values.reduce<number>((s, v) => s + (v === '' ? 0 : v), 0);
+    if (answered === inst.items) out.total = values.reduce<number>((s, v) => s + (v ?? 0), 0);
     out.note = answered < inst.items ? `${inst.items - answered} item${inst.items - answered === 1 ? '' : 's'} still to answer.` : 'Band and flags are worked out in the sheet.';
     return out;
   }
   try {
     const s = scoreItems(def, values);
     out.total = s.total;
-    out.band = safeBand(def, s.total);
+    out.band = safeBand(def, s.total, undefined, inst.bandOptions);
     out.flags = s.flags;
     out.subscales = (def.subscales ?? []).map((sub) => ({ name: sub.name, score: s.subscales[sub.id] ?? null, band: safeBand(def, s.subscales[sub.id] ?? null, sub.id) }));
     if (s.total === null && !def.noTotal) {

@@ -1,5 +1,5 @@
-// Plan drafts: the editable shape of a client's goals (long-term goals → 1–5 objectives, every field as typed text) and conversion to and from the contract.
-import type { GoalView, SavePlanInput } from '../../src/server/contract';
+// Plan drafts: the editable shape of a client's goals (long-term goals → 1–5 objectives, every field as typed text), a reference to one goal, and conversion to and from the contract.
+import type { GoalView, SavePlanInput } from '../../src/contract';
 
 export type Anchors = [string, string, string, string, string];
 
@@ -37,6 +37,15 @@ export interface LongGoalDraft extends GoalDraft {
 }
 
 export type GoalInput = SavePlanInput['goals'][number];
+
+/** Which goal an edit addresses: a long-term goal, or one of its objectives. */
+export interface GoalRef {
+  goal: number;
+  objective: number | null;
+}
+
+/** A GoalRef as a string key ("0" for goal 1, "0.1" for its second objective), for selects and lifted state. */
+export const refKey = (r: GoalRef): string => (r.objective === null ? `${r.goal}` : `${r.goal}.${r.objective}`);
 
 export const MAX_OBJECTIVES = 5;
 export const MAX_GOALS = 6;
@@ -129,7 +138,8 @@ export function draftFromGoals(goals: readonly GoalView[]): LongGoalDraft[] {
   return longs;
 }
 
-const intOrNull = (s: string): number | null => {
+/** A typed number, or null when blank or not a number. */
+export const intOrNull = (s: string): number | null => {
   const t = s.trim();
   if (t === '') return null;
   const n = Number(t);
@@ -149,7 +159,7 @@ function toInput(d: GoalDraft, parentId: string): GoalInput {
     type: d.type,
     domain: d.domain,
     category: d.category,
-    modality: d.modality,
+    modality: d.modality as GoalInput['modality'], // any text typed; the server checks it against MODALITIES
     values: d.values,
     behaviour: d.behaviour,
     measure: d.measure,

@@ -1,6 +1,27 @@
-// Pure helpers of the Review, Discharge and Export screens: the review draft ↔ saveReview input, local checks, line lists, and the outcomes CSV built with core.
+// Pure helpers of the Review, Discharge and Export screens: the cadence sentence, the review draft ↔ saveReview input, local checks, field names for errors, line lists, and the outcomes CSV built with core.
 import { CSV_COLUMNS, DEFAULT_CSV_COLUMNS, outcomesCsv, type CsvColumn } from '../../src/core/csv';
-import type { MaintenancePlanInput, OutcomeRow, ReviewDecision, SaveReviewInput, StartReviewData } from '../../src/server/contract';
+import type { RelapsePreventionPlanInput, OutcomeRow, ReviewCadenceView, ReviewDecision, SaveReviewInput, StartReviewData } from '../../src/contract';
+
+/** The cadence as one sentence. */
+export function cadenceText(c: ReviewCadenceView): string {
+  const since = `${c.sessionsSince} attended session${c.sessionsSince === 1 ? '' : 's'} since ${c.lastReviewSession ? `the last review (session ${c.lastReviewSession}, ${c.lastReviewDate})` : 'the start'}`;
+  if (c.overdue) return `Review overdue: ${since}; reviews are due every ${c.everySessions}.`;
+  if (c.due) return `Review due: ${since}; reviews are due every ${c.everySessions}.`;
+  const left = c.everySessions - c.sessionsSince;
+  return `Not due yet: ${since}. The next review is due in ${left} attended session${left === 1 ? '' : 's'} (every ${c.everySessions}).`;
+}
+
+/** A change in T-score with its sign and one decimal: "+4.2", "−1.0". */
+export const signedChange = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(1)}`;
+
+const FIELD_WORDS: Record<string, string> = { decision: 'Decision', reason: 'Reason', gasLevel: 'GAS level', rating: 'Rating', revisedObjective: 'Revised objective', goalId: 'Goal' };
+
+/** "goals.1.reason" → "Goal 2 › Reason". */
+export function describeReviewPath(path: string): string {
+  const m = /^goals\.(\d+)\.(\w+)$/.exec(path);
+  if (m) return `Goal ${Number(m[1]) + 1} › ${FIELD_WORDS[m[2]] ?? m[2]}`;
+  return path === 'goals' ? 'Goals' : path === 'date' ? 'Review date' : path === 'sessionNumber' ? 'Session' : path === '' ? 'Review' : path;
+}
 
 export const DECISIONS: { value: ReviewDecision; label: string }[] = [
   { value: 'continue', label: 'Continue as it is' },
@@ -57,7 +78,7 @@ export function toReviewInput(start: StartReviewData, rows: readonly ReviewRowDr
   };
 }
 
-// ---- Maintenance plan ---------------------------------------------------------------------
+// ---- Relapse-prevention plan ---------------------------------------------------------------------
 
 /** A text area's lines: one entry per non-blank line, trimmed. */
 export const lines = (text: string): string[] =>
@@ -66,7 +87,7 @@ export const lines = (text: string): string[] =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
-export interface MaintenanceDraft {
+export interface RelapsePreventionDraft {
   date: string;
   whatHelped: string;
   warningSigns: string;
@@ -78,7 +99,27 @@ export interface MaintenanceDraft {
 
 export const LIST_FIELDS = ['whatHelped', 'warningSigns', 'highRiskSituations', 'copingStrategies', 'ifTheyReturn'] as const;
 
-export function toMaintenanceInput(code: string, d: MaintenanceDraft): MaintenancePlanInput {
+/** The plan's list fields as the form shows them, in order. */
+export const RELAPSE_PREVENTION_LISTS: { key: (typeof LIST_FIELDS)[number]; label: string; hint: string; optional?: boolean }[] = [
+  { key: 'whatHelped', label: 'What helped', hint: 'The tools and changes that made the difference.' },
+  { key: 'warningSigns', label: 'Early warning signs', hint: 'What the client (or others) would notice first if things slipped.' },
+  { key: 'highRiskSituations', label: 'High-risk situations', hint: 'Times or places when difficulties are more likely.', optional: true },
+  { key: 'copingStrategies', label: 'Coping strategies', hint: 'What to keep doing, and what to do when a warning sign shows.' },
+  { key: 'ifTheyReturn', label: 'If difficulties return: what to do', hint: 'Steps in order.' },
+];
+
+const RELAPSE_PREVENTION_NAMES: Record<string, string> = { date: 'Plan date', contacts: 'Contacts', clientCode: 'Client', '': 'Plan', ...Object.fromEntries(RELAPSE_PREVENTION_LISTS.map((l) => [l.key, l.label])) };
+
+/** "contacts.0.how" → "Contact 1 › How to reach them"; a list field → its label. */
+export function describeRelapsePreventionPath(path: string): string {
+  const m = /^contacts\.(\d+)\.(\w+)$/.exec(path);
+  if (m) return `Contact ${Number(m[1]) + 1} › ${m[2] === 'who' ? 'Who' : m[2] === 'how' ? 'How to reach them' : 'When'}`;
+  return RELAPSE_PREVENTION_NAMES[path] ?? path;
+}
+
+export const emptyContact = (): RelapsePreventionDraft['contacts'][number] => ({ who: '', how: '', when: '' });
+
+export function toRelapsePreventionInput(code: string, d: RelapsePreventionDraft): RelapsePreventionPlanInput {
   const high = lines(d.highRiskSituations);
   return {
     clientCode: code,
@@ -96,7 +137,7 @@ export function toMaintenanceInput(code: string, d: MaintenanceDraft): Maintenan
 }
 
 /** Server errors on list lines ("whatHelped.2") belong to the list's one text area: "whatHelped" with "Line 3: …". */
-export function maintenanceErrors(errors: Record<string, string>): Record<string, string> {
+export function relapsePreventionErrors(errors: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(errors)) {
     const m = /^(whatHelped|warningSigns|highRiskSituations|copingStrategies|ifTheyReturn)\.(\d+)$/.exec(k);
@@ -117,6 +158,15 @@ export function exportColumns(all: boolean): readonly CsvColumn[] {
 /** The CSV text, built here in the browser with core's outcomesCsv (allowlisted columns, RFC 4180, formulas neutralised). */
 export function buildCsv(rows: readonly OutcomeRow[], all: boolean): string {
   return outcomesCsv(rows, exportColumns(all));
+}
+
+/** The CSV, or why core refused a row it cannot export safely (a bad code, date or label). */
+export function csvOrProblem(rows: readonly OutcomeRow[], all: boolean): { csv: string; problem: string | null } {
+  try {
+    return { csv: buildCsv(rows, all), problem: null };
+  } catch (e) {
+    return { csv: '', problem: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 export const csvFileName = (today: string) => `attain-outcomes-${today}.csv`;

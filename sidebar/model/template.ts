@@ -1,6 +1,6 @@
 // Template → plan draft: turns getTemplate's answer (a template or plan with nested goals, or flat goal rows) into editor drafts.
-import { addDaysIso, isIsoDate } from '../../src/core/plan';
-import type { GoalView } from '../../src/server/contract';
+import { addDaysIso, isIsoDate } from '../../src/core/iso-dates';
+import type { GoalView } from '../../src/contract';
 import { blankGoal, draftFromGoals, type Anchors, type GoalDraft, type LongGoalDraft } from './plan';
 
 type Loose = Record<string, unknown>;

@@ -1,12 +1,15 @@
 // Clients screen: pick the client to work on, or add a client by code (live warning when a code looks like a name, email or phone number).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { clientCodeWarnings, MODALITIES } from '../../src/core/plan';
-import type { AddClientInput, Bootstrap } from '../../src/server/contract';
+import { clientCodeWarnings } from '../../src/core/client-code';
+import { MODALITIES } from '../../src/core/vocabularies';
+import type { AddClientInput, Bootstrap } from '../../src/contract';
 import { DateField, SelectField, TextField } from '../components/Field';
-import { ErrorSummary, FailureNotice, Notice } from '../components/Messages';
+import { Notice } from '../components/Messages';
+import { SaveFooter } from '../components/SaveFooter';
 import { ScreenHeading } from '../components/Screen';
 import { describePath } from '../errors';
 import { useAction } from '../hooks/useAction';
+import { clientSummary, filterClients } from '../model/clients';
 import { call } from '../rpc';
 
 const P = 'client';
@@ -25,10 +28,7 @@ export function ClientsScreen({ boot, selected, onSelect, onAdded, unsaved }: Pr
   const [filter, setFilter] = useState('');
   const [adding, setAdding] = useState(boot.clients.length === 0);
   const [added, setAdded] = useState<string | null>(null);
-  const shown = useMemo(() => {
-    const f = filter.trim().toLowerCase();
-    return f === '' ? boot.clients : boot.clients.filter((c) => c.code.toLowerCase().includes(f) || c.clinician.toLowerCase().includes(f));
-  }, [boot.clients, filter]);
+  const shown = useMemo(() => filterClients(boot.clients, filter), [boot.clients, filter]);
 
   return (
     <section aria-labelledby="clients-h">
@@ -64,9 +64,7 @@ export function ClientsScreen({ boot, selected, onSelect, onAdded, unsaved }: Pr
                   <span class="client-code">{c.code}</span>{' '}
                   <span class="tag">{c.status}</span>
                   <br />
-                  <span class="muted small">
-                    {[c.clinician, c.modality, `${c.sessions} session${c.sessions === 1 ? '' : 's'}`, c.lastSession ? `last ${c.lastSession}` : ''].filter((s) => s !== '').join(' · ')}
-                  </span>
+                  <span class="muted small">{clientSummary(c)}</span>
                 </button>
               </li>
             ))}
@@ -142,13 +140,7 @@ function AddClientForm({ boot, onAdded }: { boot: Bootstrap; onAdded(code: strin
       <TextField id={`${P}-clinician`} label="Clinician" hint={boot.clinicians.length > 0 ? 'Type a name, or pick one already in use.' : undefined} required maxLength={60} value={form.clinician} onInput={set('clinician')} suggestions={boot.clinicians} error={action.errors.clinician} />
       <DateField id={`${P}-startDate`} label="Start date" required value={form.startDate} onInput={set('startDate')} error={action.errors.startDate} />
       <SelectField id={`${P}-modality`} label="Modality" value={form.modality} onChange={set('modality')} options={MODALITIES.map((m) => ({ value: m, label: m }))} placeholder="Choose…" error={action.errors.modality} />
-      <ErrorSummary prefix={P} message={action.message} errors={action.errors} describe={describePath} />
-      <FailureNotice message={action.failure} />
-      <div class="actions">
-        <button type="submit" class="btn btn-primary" aria-disabled={action.pending ? 'true' : undefined}>
-          {action.pending ? 'Adding…' : 'Save new client'}
-        </button>
-      </div>
+      <SaveFooter prefix={P} action={action} describe={describePath} label="Save new client" pendingLabel="Adding…" />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 // Export screen: a de-identified outcomes CSV (client codes, dates, totals, bands, GAS T-scores) built here with core's outcomesCsv from getOutcomes' rows; offered as a download and as read-only text to copy.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Bootstrap, OutcomesData } from '../../src/server/contract';
+import type { Bootstrap, OutcomesData } from '../../src/contract';
 import { CheckboxField } from '../components/Field';
 import { FailureNotice, Notice } from '../components/Messages';
 import { ScreenHeading } from '../components/Screen';
 import { useAction } from '../hooks/useAction';
-import { buildCsv, csvFileName } from '../model/review';
+import { csvFileName, csvOrProblem } from '../model/review';
 import { call } from '../rpc';
 
 export function ExportScreen({ boot }: { boot: Bootstrap }) {
@@ -13,15 +13,8 @@ export function ExportScreen({ boot }: { boot: Bootstrap }) {
   const [data, setData] = useState<OutcomesData | null>(null);
   const [all, setAll] = useState(false);
   const [url, setUrl] = useState<string | null>(null);
-  // core refuses a row it cannot export safely (a bad code, date or label); the reason is shown instead of a CSV.
-  const { csv, problem } = useMemo(() => {
-    if (!data) return { csv: '', problem: null };
-    try {
-      return { csv: buildCsv(data.rows, all), problem: null };
-    } catch (e) {
-      return { csv: '', problem: e instanceof Error ? e.message : String(e) };
-    }
-  }, [data, all]);
+  // core refuses a row it cannot export safely; the reason is shown instead of a CSV.
+  const { csv, problem } = useMemo(() => (data ? csvOrProblem(data.rows, all) : { csv: '', problem: null }), [data, all]);
   // One object URL per CSV text, revoked when it changes or the screen closes.
   useEffect(() => {
     if (!csv) {

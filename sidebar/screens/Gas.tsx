@@ -1,24 +1,17 @@
 // GAS scale builder screen: five anchors (−2 … +2), baseline, importance × difficulty weight, and a live Kiresuk–Sherman T-score preview; saves via savePlan.
 import { useMemo, useState } from 'preact/hooks';
-import { gasTScoreOrBlank } from '../../src/core/gas';
-import { GAS_LEVEL_LABELS, GAS_LEVELS, gasWeight, type GasLevel } from '../../src/core/plan';
-import type { Bootstrap, ClientDetail } from '../../src/server/contract';
+import { GAS_LEVELS } from '../../src/core/gas-scale';
+import type { Bootstrap, ClientDetail } from '../../src/contract';
 import { SelectField, TextArea } from '../components/Field';
-import { ErrorSummary, FailureNotice, Notice } from '../components/Messages';
+import { focusErrors, SaveFooter } from '../components/SaveFooter';
 import { ScreenHeading } from '../components/Screen';
 import { describePath, fieldId } from '../errors';
 import { useAction } from '../hooks/useAction';
-import { refKey, type GoalRef, type PlanDraft } from '../hooks/usePlanDraft';
-import { goalLabel, toPlanInput, treeErrors, type Anchors, type GoalDraft, type LongGoalDraft } from '../model/plan';
-import { call } from '../rpc';
+import { savePlanDraft, type PlanDraft } from '../hooks/usePlanDraft';
+import { DIFFICULTY_LABELS, draftWeight, formatT, goalEntries, IMPORTANCE_LABELS, levelLabel, levelText, tPreview } from '../model/gas';
+import { refKey, type Anchors, type GoalDraft } from '../model/plan';
 
 const P = 'gas';
-
-// [S2] importance (client) and difficulty (therapist), each 0–3.
-export const IMPORTANCE_LABELS = ['Not important', 'Important', 'Very important', 'Extremely important'];
-export const DIFFICULTY_LABELS = ['Not difficult', 'Minor difficulty', 'Moderate difficulty', 'Extreme difficulty'];
-
-export const levelText = (level: number) => `${level > 0 ? '+' : level < 0 ? '−' : ''}${Math.abs(level)}`;
 
 interface Props {
   boot: Bootstrap;
@@ -30,64 +23,8 @@ interface Props {
   onSaved(detail: ClientDetail): void;
 }
 
-/** Every goal and objective in the draft, objectives first in each goal's order, with its tree reference. */
-function allGoals(goals: readonly LongGoalDraft[]): { ref: GoalRef; goal: GoalDraft; label: string }[] {
-  const out: { ref: GoalRef; goal: GoalDraft; label: string }[] = [];
-  goals.forEach((g, gi) => {
-    out.push({ ref: { goal: gi, objective: null }, goal: g, label: goalLabel(gi, null, g.title) });
-    g.objectives.forEach((o, oi) => out.push({ ref: { goal: gi, objective: oi }, goal: o, label: goalLabel(gi, oi, o.title) }));
-  });
-  return out;
-}
-
-const toInt = (s: string): number | null => (s.trim() === '' || !Number.isFinite(Number(s)) ? null : Number(s));
-
-/** Weight of a draft goal, or null while importance or difficulty is blank. */
-export function draftWeight(g: GoalDraft): number | null {
-  const i = toInt(g.importance);
-  const d = toInt(g.difficulty);
-  return i === null || d === null ? null : gasWeight({ importance: i, difficulty: d });
-}
-
-export interface TPreview {
-  goals: number;
-  baseline: number | null;
-  thisGoal: number | null;
-  everyGoal: number | null;
-  problem: string | null;
-}
-
-/** Baseline T (every scaled goal at its baseline), T with the chosen goal at `level`, and T with every goal at `level`. */
-export function tPreview(entries: readonly { goal: GoalDraft; key: string }[], chosenKey: string, level: number, rho: number): TPreview {
-  const scaled = entries.filter((e) => e.goal.status === 'active' && (e.goal.baseline === '-1' || e.goal.baseline === '-2'));
-  const weights = scaled.map((e) => draftWeight(e.goal));
-  const base = scaled.map((e) => Number(e.goal.baseline));
-  const out: TPreview = { goals: scaled.length, baseline: null, thisGoal: null, everyGoal: null, problem: null };
-  if (scaled.length === 0) return out;
-  try {
-    out.baseline = gasTScoreOrBlank(base, weights, rho, false);
-    out.thisGoal = gasTScoreOrBlank(
-      scaled.map((e, i) => (e.key === chosenKey ? level : base[i])),
-      weights,
-      rho,
-      false,
-    );
-    out.everyGoal = gasTScoreOrBlank(
-      scaled.map(() => level),
-      weights,
-      rho,
-      false,
-    );
-  } catch (e) {
-    out.problem = e instanceof Error ? e.message : String(e);
-  }
-  return out;
-}
-
-const fmt = (t: number | null) => (t === null ? '—' : t.toFixed(1));
-
 export function GasScreen({ boot, detail, plan, chosen, onChoose, onSaved }: Props) {
-  const entries = allGoals(plan.goals);
+  const entries = goalEntries(plan.goals);
   const firstObjective = entries.find((e) => e.ref.objective !== null) ?? entries[0];
   const [level, setLevel] = useState<number>(0);
   const save = useAction();
@@ -117,14 +54,12 @@ export function GasScreen({ boot, detail, plan, chosen, onChoose, onSaved }: Pro
   const submit = async (e: Event) => {
     e.preventDefault();
     setSaved(null);
-    const { input, index } = toPlanInput(code, plan.goals, plan.templateId);
-    const data = await save.run(() => call('savePlan', input), (errs) => treeErrors(errs, index));
+    const data = await savePlanDraft(save, code, plan);
     if (data !== undefined) {
-      plan.reset(data);
       setSaved(`Saved the GAS scale for ${current.label}.`);
       onSaved(data);
     } else {
-      window.setTimeout(() => document.getElementById(`${P}-errors`)?.focus(), 0);
+      focusErrors(P);
     }
   };
 
@@ -140,7 +75,7 @@ export function GasScreen({ boot, detail, plan, chosen, onChoose, onSaved }: Pro
             <TextArea
               key={lv}
               id={`${base}-anchors-${i}`}
-              label={`${levelText(lv)} ${GAS_LEVEL_LABELS[lv as GasLevel]}`}
+              label={levelLabel(lv)}
               value={g.anchors[i]}
               onInput={(v) => {
                 const next = [...g.anchors] as Anchors;
@@ -183,35 +118,25 @@ export function GasScreen({ boot, detail, plan, chosen, onChoose, onSaved }: Pro
             label="Preview level"
             value={String(level)}
             onChange={(v) => setLevel(Number(v))}
-            options={GAS_LEVELS.map((lv) => ({ value: String(lv), label: `${levelText(lv)} ${GAS_LEVEL_LABELS[lv as GasLevel]}` }))}
+            options={GAS_LEVELS.map((lv) => ({ value: String(lv), label: levelLabel(lv) }))}
           />
           <dl id="gas-t" aria-live="polite">
             <dt>Goals scaled</dt>
             <dd>{preview.goals}</dd>
             <dt>Baseline T</dt>
-            <dd id="gas-t-baseline">{fmt(preview.baseline)}</dd>
+            <dd id="gas-t-baseline">{formatT(preview.baseline)}</dd>
             <dt>This goal at {levelText(level)}</dt>
-            <dd id="gas-t-this">{fmt(preview.thisGoal)}</dd>
+            <dd id="gas-t-this">{formatT(preview.thisGoal)}</dd>
             <dt>Every goal at {levelText(level)}</dt>
-            <dd id="gas-t-every">{fmt(preview.everyGoal)}</dd>
+            <dd id="gas-t-every">{formatT(preview.everyGoal)}</dd>
           </dl>
           {preview.goals === 0 ? <p class="muted small">Set a baseline to include this goal.</p> : null}
           {preview.problem ? <p class="muted small">{preview.problem}</p> : null}
           <p class="muted small">T = 50 when every goal reaches its expected outcome; the others stay at baseline in “this goal” (ρ = {boot.rho}).</p>
         </div>
-        <ErrorSummary prefix={P} message={save.message} errors={save.errors} describe={describePath} />
-        <FailureNotice message={save.failure} />
-        {saved ? (
-          <Notice kind="ok" role="status">
-            {saved}
-          </Notice>
-        ) : null}
-        <div class="actions">
-          <button type="submit" class="btn btn-primary" aria-disabled={save.pending ? 'true' : undefined}>
-            {save.pending ? 'Saving…' : 'Save GAS scale'}
-          </button>
+        <SaveFooter prefix={P} action={save} describe={describePath} saved={saved} label="Save GAS scale">
           <span class="muted small">Saves the whole plan.</span>
-        </div>
+        </SaveFooter>
       </form>
     </section>
   );

@@ -1,19 +1,18 @@
 // Plan editor screen: long-term goals → 1–5 objectives with every plan field, a live SMART check per objective, a template picker, save via savePlan.
 import { useState } from 'preact/hooks';
-import type { Bootstrap, ClientDetail } from '../../src/server/contract';
-import { GAS_LEVELS } from '../../src/core/plan';
+import type { Bootstrap, ClientDetail } from '../../src/contract';
 import { DateField, SelectField, TextArea, TextField } from '../components/Field';
 import { CategoryHint, ClassificationFields, StatusFields, ValuesField } from '../components/GoalFields';
-import { ErrorSummary, FailureNotice, Notice } from '../components/Messages';
+import { focusErrors, SaveFooter } from '../components/SaveFooter';
 import { ScreenHeading } from '../components/Screen';
 import { SmartCheck } from '../components/SmartCheck';
 import { describePath, fieldId } from '../errors';
 import { useAction } from '../hooks/useAction';
-import type { GoalRef, PlanDraft } from '../hooks/usePlanDraft';
-import { MAX_GOALS, MAX_OBJECTIVES, toPlanInput, treeErrors, type GoalDraft, type LongGoalDraft } from '../model/plan';
+import { savePlanDraft, type PlanDraft } from '../hooks/usePlanDraft';
+import { gasFieldObjective, gasMissing } from '../model/gas';
+import { MAX_GOALS, MAX_OBJECTIVES, type GoalDraft, type GoalRef, type LongGoalDraft } from '../model/plan';
 import { draftFromTemplate } from '../model/template';
 import { bundledTemplates } from '../../src/core/template-library';
-import { call } from '../rpc';
 
 const P = 'plan';
 
@@ -27,12 +26,10 @@ interface Props {
   onEditGas(ref: GoalRef): void;
 }
 
-const GAS_FIELD = /^goals\.(\d+)\.objectives\.(\d+)\.(anchors|baseline|importance|difficulty)(\.|$)/;
-
 /** GAS fields live on the GAS screen: their errors point at the objective's "Edit GAS scale" button. */
 const gasTarget = (path: string): string | null => {
-  const m = GAS_FIELD.exec(path);
-  return m ? `${fieldId(P, `goals.${m[1]}.objectives.${m[2]}`)}-gas` : null;
+  const objective = gasFieldObjective(path);
+  return objective === null ? null : `${fieldId(P, objective)}-gas`;
 };
 
 export function PlanScreen({ boot, detail, plan, onSaved, onEditGas }: Props) {
@@ -43,16 +40,14 @@ export function PlanScreen({ boot, detail, plan, onSaved, onEditGas }: Props) {
   const submit = async (e: Event) => {
     e.preventDefault();
     setSaved(null);
-    const { input, index } = toPlanInput(code, plan.goals, plan.templateId);
-    const data = await save.run(() => call('savePlan', input), (errs) => treeErrors(errs, index));
+    const data = await savePlanDraft(save, code, plan);
     if (data !== undefined) {
       const longs = data.goals.filter((g) => g.parentId === '').length;
       const objectives = data.goals.length - longs;
-      plan.reset(data);
       setSaved(`Saved the plan for ${code}: ${longs} long-term goal${longs === 1 ? '' : 's'} and ${objectives} objective${objectives === 1 ? '' : 's'}.`);
       onSaved(data);
     } else {
-      window.setTimeout(() => document.getElementById(`${P}-errors`)?.focus(), 0);
+      focusErrors(P);
     }
   };
 
@@ -72,19 +67,9 @@ export function PlanScreen({ boot, detail, plan, onSaved, onEditGas }: Props) {
           </button>
           {plan.goals.length >= MAX_GOALS ? <span class="muted small">At most {MAX_GOALS} long-term goals.</span> : null}
         </div>
-        <ErrorSummary prefix={P} message={save.message} errors={save.errors} describe={describePath} targetFor={gasTarget} />
-        <FailureNotice message={save.failure} />
-        {saved ? (
-          <Notice kind="ok" role="status">
-            {saved}
-          </Notice>
-        ) : null}
-        <div class="actions">
-          <button type="submit" class="btn btn-primary" aria-disabled={save.pending ? 'true' : undefined}>
-            {save.pending ? 'Saving…' : 'Save plan'}
-          </button>
+        <SaveFooter prefix={P} action={save} describe={describePath} targetFor={gasTarget} saved={saved} label="Save plan">
           {plan.dirty && !save.pending ? <span class="muted small">Unsaved changes</span> : null}
-        </div>
+        </SaveFooter>
       </form>
     </section>
   );
@@ -242,13 +227,8 @@ function ObjectiveCard({ goal, gi, oi, plan, errors, today, onEditGas }: { goal:
 
 /** What the objective's GAS scale still needs, its save errors, and the button that opens it in the GAS builder. */
 function GasStatus({ base, path, goal, errors, onEdit, label }: { base: string; path: string; goal: GoalDraft; errors: Record<string, string>; onEdit(): void; label: string }) {
-  const missing: string[] = [];
-  const anchors = goal.anchors.filter((a) => a.trim() !== '').length;
-  if (anchors < GAS_LEVELS.length) missing.push(`anchors (${anchors} of 5)`);
-  if (goal.baseline === '') missing.push('baseline');
-  if (goal.importance === '') missing.push('importance');
-  if (goal.difficulty === '') missing.push('difficulty');
-  const gasErrors = Object.entries(errors).filter(([k]) => k.startsWith(`${path}.`) && GAS_FIELD.test(k));
+  const missing = gasMissing(goal);
+  const gasErrors = Object.entries(errors).filter(([k]) => gasFieldObjective(k) === path);
   const errorId = `${base}-gas-error`;
   return (
     <div class="field">

@@ -1,50 +1,17 @@
 // Priority matrix screen: urgency, importance, readiness (1–5) and DBT tier per goal, a live ranked list (tier first, then product) and a 5×5 urgency × importance grid; saves via savePriorities.
 import { useState } from 'preact/hooks';
-import { DBT_TIERS, rankPriorities } from '../../src/core/priority';
-import type { ClientDetail, GoalView, SavePrioritiesInput } from '../../src/server/contract';
+import { DBT_TIERS } from '../../src/core/vocabularies';
+import type { ClientDetail } from '../../src/contract';
 import { rangeOptions, SelectField } from '../components/Field';
-import { ErrorSummary, FailureNotice, Notice } from '../components/Messages';
+import { focusErrors, SaveFooter } from '../components/SaveFooter';
 import { ScreenHeading } from '../components/Screen';
 import { describePath } from '../errors';
 import { useAction } from '../hooks/useAction';
-import { EMPTY_ROW, type PriorityDraft, type PriorityRow } from '../hooks/usePriorityDraft';
+import type { PriorityDraft } from '../hooks/usePriorityDraft';
+import { EMPTY_ROW, goalTitle, rank, TIER_LABELS, toPrioritiesInput, type PriorityRow, type Ranked } from '../model/priorities';
 import { call } from '../rpc';
 
 const P = 'priority';
-
-const TIER_LABELS: Record<string, string> = {
-  'life-threatening': 'Life-threatening (safety)',
-  'therapy-interfering': 'Therapy-interfering',
-  'quality-of-life': 'Quality of life',
-  skills: 'Skills',
-};
-
-export interface Ranked {
-  goal: GoalView;
-  /** Position in the screen's goal list (1-based), used as the goal's short label. */
-  n: number;
-  row: PriorityRow;
-  score: number;
-  rank: number;
-}
-
-const complete = (r: PriorityRow) => r.urgency !== '' && r.importance !== '' && r.readiness !== '';
-
-/** Core's ranking over the goals whose three ratings are filled in; the rest are listed as unrated. */
-export function rank(goals: readonly GoalView[], rows: Record<string, PriorityRow>): { ranked: Ranked[]; unrated: { goal: GoalView; n: number }[] } {
-  const rated: Omit<Ranked, 'rank'>[] = [];
-  const unrated: { goal: GoalView; n: number }[] = [];
-  goals.forEach((goal, i) => {
-    const row = rows[goal.id] ?? EMPTY_ROW;
-    if (complete(row)) rated.push({ goal, n: i + 1, row, score: Number(row.urgency) * Number(row.importance) * Number(row.readiness) });
-    else unrated.push({ goal, n: i + 1 });
-  });
-  const ranks = rankPriorities(rated.map((r) => ({ urgency: Number(r.row.urgency), importance: Number(r.row.importance), readiness: Number(r.row.readiness), tier: r.row.tier })));
-  const ranked = rated.map((r, i) => ({ ...r, rank: ranks[i] })).sort((a, b) => a.rank - b.rank);
-  return { ranked, unrated };
-}
-
-const title = (g: GoalView, n: number) => (g.title.trim() === '' ? `Goal ${n}` : g.title);
 
 export function PrioritiesScreen({ detail, draft, onSaved }: { detail: ClientDetail; draft: PriorityDraft; onSaved(detail: ClientDetail): void }) {
   const save = useAction();
@@ -56,30 +23,15 @@ export function PrioritiesScreen({ detail, draft, onSaved }: { detail: ClientDet
   const submit = async (e: Event) => {
     e.preventDefault();
     setSaved(null);
-    const at: number[] = [];
-    const items: SavePrioritiesInput['items'] = [];
-    goals.forEach((g, i) => {
-      const r = draft.rows[g.id];
-      if (!r || !complete(r)) return;
-      items.push({ goalId: g.id, urgency: Number(r.urgency), importance: Number(r.importance), readiness: Number(r.readiness), tier: r.tier });
-      at.push(i);
-    });
-    const input: SavePrioritiesInput = { clientCode: code, items };
-    const remap = (errs: Record<string, string>) => {
-      const out: Record<string, string> = {};
-      for (const [k, v] of Object.entries(errs)) {
-        const m = /^items\.(\d+)(\..*)?$/.exec(k);
-        out[m && at[Number(m[1])] !== undefined ? `items.${at[Number(m[1])]}${m[2] ?? ''}` : k] = v;
-      }
-      return out;
-    };
+    const { input, remap } = toPrioritiesInput(code, goals, draft.rows);
+    const items = input.items;
     const data = await save.run(() => call('savePriorities', input), remap);
     if (data !== undefined) {
       draft.markSaved();
       setSaved(`Saved priorities for ${items.length} goal${items.length === 1 ? '' : 's'}.${unrated.length > 0 ? ` ${unrated.length} unrated goal${unrated.length === 1 ? ' was' : 's were'} left out.` : ''}`);
       onSaved(data);
     } else {
-      window.setTimeout(() => document.getElementById(`${P}-errors`)?.focus(), 0);
+      focusErrors(P);
     }
   };
 
@@ -104,7 +56,7 @@ export function PrioritiesScreen({ detail, draft, onSaved }: { detail: ClientDet
           return (
             <fieldset key={g.id} class="card">
               <legend>
-                #{i + 1} {title(g, i + 1)}
+                #{i + 1} {goalTitle(g, i + 1)}
               </legend>
               <div class="row">
                 {scale('urgency', 'Urgency')}
@@ -124,7 +76,7 @@ export function PrioritiesScreen({ detail, draft, onSaved }: { detail: ClientDet
             <ol class="ranked" aria-labelledby="priority-ranked-h">
               {ranked.map((r) => (
                 <li key={r.goal.id}>
-                  {title(r.goal, r.n)} <span class="muted small">(#{r.n})</span>{' '}
+                  {goalTitle(r.goal, r.n)} <span class="muted small">(#{r.n})</span>{' '}
                   {r.row.tier ? <span class={`tag ${r.row.tier === 'life-threatening' ? 'tag-safety' : ''}`}>{TIER_LABELS[r.row.tier] ?? r.row.tier}</span> : null}{' '}
                   <span class="muted small">
                     {r.row.urgency}×{r.row.importance}×{r.row.readiness} = {r.score}
@@ -139,19 +91,9 @@ export function PrioritiesScreen({ detail, draft, onSaved }: { detail: ClientDet
 
         <Grid ranked={ranked} />
 
-        <ErrorSummary prefix={P} message={save.message} errors={save.errors} describe={describePath} />
-        <FailureNotice message={save.failure} />
-        {saved ? (
-          <Notice kind="ok" role="status">
-            {saved}
-          </Notice>
-        ) : null}
-        <div class="actions">
-          <button type="submit" class="btn btn-primary" aria-disabled={save.pending ? 'true' : undefined}>
-            {save.pending ? 'Saving…' : 'Save priorities'}
-          </button>
+        <SaveFooter prefix={P} action={save} describe={describePath} saved={saved} label="Save priorities">
           {draft.dirty ? <span class="muted small">Unsaved changes</span> : null}
-        </div>
+        </SaveFooter>
       </form>
     </section>
   );

@@ -1,39 +1,18 @@
 // Goal review screen: the cadence, then each active goal in turn (GAS level and 0–10 rating prefilled from the latest ratings, a decision with its reason, revised wording for "modify"); saves via saveReview and shows the milestones.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { GAS_LEVEL_LABELS, type GasLevel } from '../../src/core/plan';
-import type { ClientDetail, ReviewCadenceView, SaveReviewData, StartReviewData } from '../../src/server/contract';
+import { GAS_LEVEL_LABELS, GAS_LEVELS, type GasLevel } from '../../src/core/gas-scale';
+import type { ClientDetail, SaveReviewData, StartReviewData } from '../../src/contract';
 import { DateField, rangeOptions, SelectField, TextArea } from '../components/Field';
-import { ErrorSummary, FailureNotice, Notice } from '../components/Messages';
+import { FailureNotice, Notice } from '../components/Messages';
+import { focusErrors, SaveFooter } from '../components/SaveFooter';
 import { ScreenHeading } from '../components/Screen';
 import { fieldId } from '../errors';
 import { useAction } from '../hooks/useAction';
-import { DECISIONS, draftRows, localProblems, toReviewInput, type ReviewRowDraft } from '../model/review';
+import { levelText } from '../model/gas';
+import { cadenceText, DECISIONS, describeReviewPath, draftRows, localProblems, signedChange, toReviewInput, type ReviewRowDraft } from '../model/review';
 import { call } from '../rpc';
 
 const P = 'review';
-const LEVELS = [-2, -1, 0, 1, 2] as const;
-
-const levelText = (level: number) => `${level > 0 ? '+' : level < 0 ? '−' : ''}${Math.abs(level)}`;
-const signed = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(1)}`;
-
-const FIELD_WORDS: Record<string, string> = { decision: 'Decision', reason: 'Reason', gasLevel: 'GAS level', rating: 'Rating', revisedObjective: 'Revised objective', goalId: 'Goal' };
-
-/** "goals.1.reason" → "Goal 2 › Reason". */
-export function describeReviewPath(path: string): string {
-  const m = /^goals\.(\d+)\.(\w+)$/.exec(path);
-  if (m) return `Goal ${Number(m[1]) + 1} › ${FIELD_WORDS[m[2]] ?? m[2]}`;
-  return path === 'goals' ? 'Goals' : path === 'date' ? 'Review date' : path === 'sessionNumber' ? 'Session' : path === '' ? 'Review' : path;
-}
-
-/** The cadence as one sentence. */
-export function cadenceText(c: ReviewCadenceView): string {
-  const since = `${c.sessionsSince} attended session${c.sessionsSince === 1 ? '' : 's'} since ${c.lastReviewSession ? `the last review (session ${c.lastReviewSession}, ${c.lastReviewDate})` : 'the start'}`;
-  if (c.overdue) return `Review overdue: ${since}; reviews are due every ${c.everySessions}.`;
-  if (c.due) return `Review due: ${since}; reviews are due every ${c.everySessions}.`;
-  const left = c.everySessions - c.sessionsSince;
-  return `Not due yet: ${since}. The next review is due in ${left} attended session${left === 1 ? '' : 's'} (every ${c.everySessions}).`;
-}
-
 export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSaved(detail: ClientDetail): void }) {
   const code = detail.client.code;
   const [start, setStart] = useState<StartReviewData | null>(null);
@@ -70,7 +49,7 @@ export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSave
     const problems = localProblems(rows);
     setLocal(problems);
     if (Object.keys(problems).length) {
-      window.setTimeout(() => document.getElementById(`${P}-errors`)?.focus(), 0);
+      focusErrors(P);
       return;
     }
     const data = await save.run(() => call('saveReview', toReviewInput(start, rows, date)));
@@ -79,7 +58,7 @@ export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSave
       onSaved(data.detail);
       window.setTimeout(() => savedRef.current?.focus(), 0);
     } else {
-      window.setTimeout(() => document.getElementById(`${P}-errors`)?.focus(), 0);
+      focusErrors(P);
     }
   };
 
@@ -111,7 +90,7 @@ export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSave
           {saved.tScore !== null ? (
             <p id="review-t">
               GAS T-score {saved.tScore.toFixed(1)}
-              {saved.change !== null ? `, change from baseline ${signed(saved.change)}` : ''}.
+              {saved.change !== null ? `, change from baseline ${signedChange(saved.change)}` : ''}.
             </p>
           ) : (
             <p class="small">No GAS levels were scored, so there is no T-score for this review.</p>
@@ -169,7 +148,7 @@ export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSave
                       label="GAS level now"
                       value={r.gasLevel}
                       onChange={(v) => patch(i, { gasLevel: v })}
-                      options={LEVELS.map((lv, k) => ({ value: String(lv), label: `${levelText(lv)} ${g.anchors[k] || GAS_LEVEL_LABELS[lv as GasLevel]}` }))}
+                      options={GAS_LEVELS.map((lv, k) => ({ value: String(lv), label: `${levelText(lv)} ${g.anchors[k] || GAS_LEVEL_LABELS[lv as GasLevel]}` }))}
                       placeholder="Not scored"
                       error={err('gasLevel')}
                     />
@@ -181,13 +160,7 @@ export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSave
                 </fieldset>
               );
             })}
-            <ErrorSummary prefix={P} message={message} errors={errors} describe={describeReviewPath} />
-            <FailureNotice message={save.failure} />
-            <div class="actions">
-              <button type="submit" class="btn btn-primary" aria-disabled={save.pending ? 'true' : undefined}>
-                {save.pending ? 'Saving…' : 'Save review'}
-              </button>
-            </div>
+            <SaveFooter prefix={P} action={save} message={message} errors={errors} describe={describeReviewPath} label="Save review" />
           </form>
         )
       ) : null}

@@ -1,16 +1,17 @@
 // Session entry screen: date, attendance, 0–10 rating per active goal, GAS levels at review, questionnaires with live total/band/safety flag, note; saves via recordSession.
 import { useState } from 'preact/hooks';
-import { GAS_LEVEL_LABELS, GAS_LEVELS, type GasLevel } from '../../src/core/plan';
-import type { Bootstrap, ClientDetail, GoalView, InstrumentSummary, RecordSessionInput, RecordSessionResult } from '../../src/server/contract';
+import { GAS_LEVEL_LABELS, GAS_LEVELS, type GasLevel } from '../../src/core/gas-scale';
+import type { Bootstrap, ClientDetail, GoalView, InstrumentSummary, RecordSessionData } from '../../src/contract';
 import { CheckboxField, DateField, NumberField, rangeOptions, SelectField, TextArea, TextField } from '../components/Field';
-import { ErrorSummary, FailureNotice } from '../components/Messages';
+import { SaveFooter } from '../components/SaveFooter';
 import { ScreenHeading } from '../components/Screen';
-import { describePath } from '../errors';
+import { fieldId } from '../errors';
 import { useAction } from '../hooks/useAction';
 import type { SessionDraft } from '../hooks/useSessionDraft';
-import { answerValues, previewMeasure, SAFETY_ADVICE } from '../model/measures';
+import { levelText } from '../model/gas';
+import { previewMeasure, SAFETY_ADVICE } from '../model/measures';
+import { describeSessionPath, nextSessionNumber, sessionInput } from '../model/session';
 import { call } from '../rpc';
-import { levelText } from './Gas';
 
 const P = 'session';
 
@@ -18,63 +19,21 @@ interface Props {
   boot: Bootstrap;
   detail: ClientDetail;
   draft: SessionDraft;
-  onSaved(): void;
-}
-
-/** The next session's number and whether it is a GAS review (every `reviewEvery` sessions). */
-export function nextSession(detail: ClientDetail, reviewEvery: number): { number: number; reviewDue: boolean } {
-  const last = detail.sessions.reduce((m, s) => Math.max(m, s.number), 0);
-  const number = Math.max(last, detail.client.sessions) + 1;
-  return { number, reviewDue: reviewEvery > 0 && number % reviewEvery === 0 };
+  /** The client as the save left them (recordSession answers with it: no second call). */
+  onSaved(detail: ClientDetail): void;
 }
 
 const hasGas = (g: GoalView) => g.baseline === -1 || g.baseline === -2 || g.anchors.some((a) => a.trim() !== '');
 
-interface Built {
-  input: RecordSessionInput;
-  /** Payload index → screen index, to place the server's "ratings.N…" and "measures.N…" errors. */
-  ratingAt: number[];
-  measureAt: number[];
-}
-
-function buildInput(code: string, draft: SessionDraft['form'], goals: GoalView[], instruments: InstrumentSummary[], gasShown: boolean): Built {
-  const ratingAt: number[] = [];
-  const ratings: RecordSessionInput['ratings'] = [];
-  goals.forEach((g, i) => {
-    const r = (draft.ratings[g.id] ?? '').trim();
-    const l = gasShown ? (draft.gas[g.id] ?? '').trim() : '';
-    if (r === '' && l === '') return;
-    ratings.push({ goalId: g.id, rating: r === '' ? null : Number(r), gasLevel: l === '' ? null : Number(l) });
-    ratingAt.push(i);
-  });
-  const measureAt: number[] = [];
-  const measures: RecordSessionInput['measures'] = [];
-  instruments.forEach((inst, i) => {
-    const values = answerValues(draft.measures[inst.id] ?? [], inst.items);
-    if (values.every((v) => v === '')) return;
-    measures.push({ instrument: inst.id, items: values.map((v) => (v === '' ? null : v)) });
-    measureAt.push(i);
-  });
-  return { input: { clientCode: code, date: draft.date, clinician: draft.clinician, attended: draft.attended, note: draft.note, ratings, measures }, ratingAt, measureAt };
-}
-
-function remap(errors: Record<string, string>, ratingAt: number[], measureAt: number[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(errors)) {
-    const m = /^(ratings|measures)\.(\d+)(\..*)?$/.exec(k);
-    const at = m ? (m[1] === 'ratings' ? ratingAt : measureAt)[Number(m[2])] : undefined;
-    out[m && at !== undefined ? `${m[1]}.${at}${m[3] ?? ''}` : k] = v;
-  }
-  return out;
-}
-
 export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
   const save = useAction();
-  const [saved, setSaved] = useState<{ result: RecordSessionResult; date: string } | null>(null);
+  const [saved, setSaved] = useState<{ result: RecordSessionData; date: string } | null>(null);
   const f = draft.form;
   const code = detail.client.code;
   const goals = detail.goals.filter((g) => g.status === 'active');
-  const { number, reviewDue } = nextSession(detail, boot.reviewEvery);
+  const number = nextSessionNumber(detail);
+  // The server's rule (attended sessions since the last review), not a second one here.
+  const reviewDue = detail.reviewDue;
   const gasGoals = goals.filter(hasGas);
   const gasShown = reviewDue || f.gasAnyway;
   const errors = save.errors;
@@ -82,12 +41,12 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
   const submit = async (e: Event) => {
     e.preventDefault();
     setSaved(null);
-    const { input, ratingAt, measureAt } = buildInput(code, f, goals, boot.instruments, gasShown);
-    const data = await save.run(() => call('recordSession', input), (errs) => remap(errs, ratingAt, measureAt));
+    const input = sessionInput(code, f, goals, boot.instruments, gasShown);
+    const data = await save.run(() => call('recordSession', input));
     if (data !== undefined) {
       setSaved({ result: data, date: input.date });
       draft.clear();
-      onSaved();
+      onSaved(data.detail);
       window.setTimeout(() => document.getElementById(`${P}-saved`)?.focus(), 0);
     } else {
       window.setTimeout(() => document.getElementById(`${P}-errors`)?.focus(), 0);
@@ -100,7 +59,7 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
       {saved ? <SavedSummary saved={saved} names={boot.instruments} /> : null}
       <form onSubmit={submit} noValidate id={`${P}-form`} tabIndex={-1}>
         <p class="muted small">
-          This will be session {number}.{reviewDue ? ` A goal review is due (every ${boot.reviewEvery} sessions).` : ''}
+          This will be session {number}.{reviewDue ? ` A goal review is due (${detail.review.sessionsSince} attended session${detail.review.sessionsSince === 1 ? '' : 's'} since the last; every ${detail.review.everySessions}).` : ''}
         </p>
         <div class="row">
           <DateField id={`${P}-date`} label="Date" required value={f.date} onInput={(v) => draft.set('date', v)} error={errors.date} />
@@ -117,14 +76,14 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
           {goals.map((g, i) => (
             <SelectField
               key={g.id}
-              id={`${P}-ratings-${i}-rating`}
+              id={fieldId(P, `ratings.${g.id}.rating`)}
               label={g.title.trim() === '' ? `Goal ${i + 1}` : g.title}
               value={f.ratings[g.id] ?? ''}
               onChange={(v) => draft.setRating(g.id, v)}
               options={rangeOptions(0, 10)}
               placeholder="Not rated"
               describedBy={`${P}-rating-hint`}
-              error={errors[`ratings.${i}.rating`] ?? errors[`ratings.${i}.goalId`] ?? errors[`ratings.${i}`]}
+              error={errors[`ratings.${g.id}.rating`] ?? errors[`ratings.${g.id}.goalId`] ?? errors[`ratings.${g.id}`]}
             />
           ))}
         </fieldset>
@@ -138,13 +97,13 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
                   hasGas(g) ? (
                     <SelectField
                       key={g.id}
-                      id={`${P}-ratings-${i}-gasLevel`}
+                      id={fieldId(P, `ratings.${g.id}.gasLevel`)}
                       label={`GAS: ${g.title.trim() === '' ? `Goal ${i + 1}` : g.title}`}
                       value={f.gas[g.id] ?? ''}
                       onChange={(v) => draft.setGas(g.id, v)}
                       options={GAS_LEVELS.map((lv, li) => ({ value: String(lv), label: `${levelText(lv)} ${GAS_LEVEL_LABELS[lv as GasLevel]}${g.anchors[li] ? `: ${g.anchors[li]}` : ''}` }))}
                       placeholder="Not scored"
-                      error={errors[`ratings.${i}.gasLevel`]}
+                      error={errors[`ratings.${g.id}.gasLevel`]}
                     />
                   ) : null,
                 )
@@ -152,26 +111,21 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
           </fieldset>
         ) : null}
 
-        {boot.instruments.map((inst, mi) => (
-          <Questionnaire key={inst.id} inst={inst} mi={mi} answers={f.measures[inst.id] ?? []} onItem={(ii, v) => draft.setItem(inst.id, ii, inst.items, v)} errors={errors} />
+        {boot.instruments.map((inst) => (
+          <Questionnaire key={inst.id} inst={inst} answers={f.measures[inst.id] ?? []} onItem={(ii, v) => draft.setItem(inst.id, ii, inst.items, v)} errors={errors} />
         ))}
 
         <TextArea id={`${P}-note`} label="Event note" hint="Anything notable this session (a life event, a missed homework). Use codes, not names." value={f.note} onInput={(v) => draft.set('note', v)} error={errors.note} maxLength={500} rows={3} />
-        <ErrorSummary prefix={P} message={save.message} errors={errors} describe={describePath} />
-        <FailureNotice message={save.failure} />
-        <div class="actions">
-          <button type="submit" class="btn btn-primary" aria-disabled={save.pending ? 'true' : undefined}>
-            {save.pending ? 'Saving…' : 'Save session'}
-          </button>
-        </div>
+        <SaveFooter prefix={P} action={save} errors={errors} describe={(path) => describeSessionPath(path, goals, boot.instruments)} label="Save session" />
       </form>
     </section>
   );
 }
 
-function Questionnaire({ inst, mi, answers, onItem, errors }: { inst: InstrumentSummary; mi: number; answers: string[]; onItem(item: number, value: string): void; errors: Record<string, string> }) {
-  const base = `${P}-measures-${mi}`;
-  const ownErrors = Object.keys(errors).some((k) => k === `measures.${mi}` || k.startsWith(`measures.${mi}.`));
+function Questionnaire({ inst, answers, onItem, errors }: { inst: InstrumentSummary; answers: string[]; onItem(item: number, value: string): void; errors: Record<string, string> }) {
+  const key = `measures.${inst.id}`;
+  const base = fieldId(P, key);
+  const ownErrors = Object.keys(errors).some((k) => k === key || k.startsWith(`${key}.`));
   const anyAnswer = answers.some((a) => a !== '');
   const [open, setOpen] = useState(anyAnswer || ownErrors);
   const expanded = open || ownErrors;
@@ -207,7 +161,7 @@ function Questionnaire({ inst, mi, answers, onItem, errors }: { inst: Instrument
         ))}
       </div>
       <div id={bodyId} hidden={!expanded}>
-        {[`measures.${mi}`, `measures.${mi}.instrument`, `measures.${mi}.items`].map((k) =>
+        {[key, `${key}.instrument`, `${key}.items`].map((k) =>
           errors[k] ? (
             <p class="field-error" key={k}>
               {errors[k]}
@@ -220,7 +174,7 @@ function Questionnaire({ inst, mi, answers, onItem, errors }: { inst: Instrument
               {ii + 1}. {inst.itemLabels[ii] ?? `Item ${ii + 1}`}
             </span>
           );
-          const err = errors[`measures.${mi}.items.${ii}`];
+          const err = errors[`${key}.items.${ii}`];
           return small ? (
             <SelectField key={ii} id={`${base}-items-${ii}`} label={label} value={answers[ii] ?? ''} onChange={(v) => onItem(ii, v)} options={rangeOptions(inst.min, inst.max)} placeholder="—" error={err} class="item-row" />
           ) : (
@@ -232,7 +186,7 @@ function Questionnaire({ inst, mi, answers, onItem, errors }: { inst: Instrument
   );
 }
 
-function SavedSummary({ saved, names }: { saved: { result: RecordSessionResult; date: string }; names: InstrumentSummary[] }) {
+function SavedSummary({ saved, names }: { saved: { result: RecordSessionData; date: string }; names: InstrumentSummary[] }) {
   const { result, date } = saved;
   const name = (id: string) => names.find((i) => i.id === id)?.name ?? id;
   const flags = result.saved.measures.filter((m) => m.flag !== '');
@@ -250,7 +204,7 @@ function SavedSummary({ saved, names }: { saved: { result: RecordSessionResult; 
         </li>
         {result.saved.measures.map((m) => (
           <li key={m.instrument}>
-            {name(m.instrument)}: total {m.total === '' ? '—' : m.total}
+            {name(m.instrument)}: total {m.total === null ? '—' : m.total}
             {m.band ? ` (${m.band})` : ''}
           </li>
         ))}

@@ -1,11 +1,12 @@
 // Clinical alerts per client (safety first, then deterioration, not on track, plateau, overdue review or measure) and the risk rank that orders clients.
-import { instrumentChangeCategory, jtCategory, minimumReliableChange, rci, RCI_CRITICAL, reliableChangeByPoints, type JtCategory } from './change';
 import { findInstrument } from './instruments/registry';
 import type { InstrumentDefinition } from './instruments/schema';
-import { checkScore, compile, criticalFlags, isClinical, type ScoreOptions } from './instruments/score';
-import { roundTo } from './numbers';
-import { describeValue, isIsoDate } from './plan';
-import { cadenceSettings, reviewCadence, REVIEW_POLICY, wholeIn } from './review';
+import { criticalFlags, isClinical, type ScoreOptions } from './instruments/score';
+import { lastMeasureSession, measuredWithin, resolveSeries, type FindInstrument, type MeasurePoint, type MeasureSeries, type ResolvedSeries } from './measure-series';
+import { describeValue } from './messages';
+import { roundTo, wholeIn } from './numbers';
+import { reliableChange, reliableThreshold, type ReliableChangeMethod } from './reliable-change';
+import { cadenceSettings, reviewCadence, REVIEW_POLICY } from './review-cadence';
 
 // ---------------------------------------------------------------------------
 // Kinds, order, severities (data)
@@ -38,12 +39,6 @@ export interface Alert {
 // ---------------------------------------------------------------------------
 // Settings
 // ---------------------------------------------------------------------------
-
-/**
- * 'jt': Jacobson–Truax RCI when the definition has SD and reliability, else its points (as change.ts instrumentChangeCategory);
- * 'points': the programme's points threshold (e.g. PHQ-9 6, GAD-7 4 [S40a]). Never both in one view (§7.2).
- */
-export type ReliableChangeMethod = 'jt' | 'points';
 
 export interface AlertSettings {
   /** Review every N sessions; default 4 ([seed 003]). */
@@ -92,22 +87,6 @@ export function alertSettings(settings: Partial<AlertSettings> = {}): AlertSetti
 // Inputs
 // ---------------------------------------------------------------------------
 
-/** One administration of an instrument. */
-export interface MeasurePoint {
-  date: string;
-  /** Session number at which it was given (1 = first session). */
-  session: number;
-  /** null when no total could be scored (missing items, or a subscale-only instrument). */
-  total: number | null;
-  /** Item answers as recorded, when kept; used for the registry's critical-item rules. */
-  items?: ArrayLike<unknown>;
-  /** A flag stored when the measure was recorded (e.g. the sheet's flag text); non-empty text or true means a critical item was endorsed. */
-  flag?: string | boolean | null;
-}
-
-/** Measure series keyed by instrument name or id ("PHQ-9", "phq9"). */
-export type MeasureSeries = Readonly<Record<string, readonly MeasurePoint[]>>;
-
 export interface ClientAlertInput {
   clientCode?: string;
   measures: MeasureSeries;
@@ -115,106 +94,6 @@ export interface ClientAlertInput {
   sessions: number;
   /** Session number of the last goal review; 0 if none. */
   lastReviewAt: number;
-}
-
-/** Looks an instrument up by name; the default is the built-in registry. */
-export type FindInstrument = (name: unknown) => InstrumentDefinition;
-
-/** One instrument's series, resolved and ordered by session (stable for ties). */
-export interface ResolvedSeries {
-  def: InstrumentDefinition;
-  points: MeasurePoint[];
-  /** Points with a total, in order. */
-  scored: (MeasurePoint & { total: number })[];
-}
-
-function checkPoint(p: MeasurePoint, where: string): void {
-  if (typeof p !== 'object' || p === null) throw new Error(`Expected a measure as { date, session, total }${where}; got ${describeValue(p)}`);
-  if (!isIsoDate(p.date)) throw new Error(`Expected a measure date as YYYY-MM-DD${where}; got ${describeValue(p.date)}`);
-  wholeIn(`a measure's session number${where}`, p.session, 1);
-  if (p.total !== null && (typeof p.total !== 'number' || !Number.isFinite(p.total))) throw new Error(`Expected a measure total as a number or null${where}; got ${describeValue(p.total)}`);
-}
-
-/** Resolves each series' instrument and orders its points by session; throws naming the instrument and point that is malformed. */
-export function resolveSeries(measures: MeasureSeries, find: FindInstrument = findInstrument): ResolvedSeries[] {
-  const out: ResolvedSeries[] = [];
-  const keyOf = new Map<InstrumentDefinition, string>();
-  for (const name of Object.keys(measures)) {
-    const def = find(name);
-    // Two keys for one instrument ("PHQ-9" and "phq9") would split its series and hide a change.
-    const other = keyOf.get(def);
-    if (other !== undefined) throw new Error(`Expected each instrument's measures under one name; got ${def.name} as both "${other}" and "${name}"`);
-    keyOf.set(def, name);
-    const raw = measures[name];
-    if (!Array.isArray(raw)) throw new Error(`Expected a list of ${def.name} measures; got ${describeValue(raw)}`);
-    const c = compile(def);
-    raw.forEach((p, i) => {
-      const where = ` (${def.name}, measure ${i + 1})`;
-      checkPoint(p, where);
-      if (p.total === null) return;
-      if (!c.total) throw new Error(`Expected no total for ${def.name}, which reports subscales only${where}; got ${p.total}`);
-      checkScore(c, c.total, p.total, `measure ${i + 1}`);
-    });
-    const points = raw.map((p, i) => ({ p, i })).sort((a, b) => a.p.session - b.p.session || a.i - b.i).map((x) => x.p);
-    out.push({ def, points, scored: points.filter((p): p is MeasurePoint & { total: number } => p.total !== null) });
-  }
-  return out;
-}
-
-/** Session number of the latest measure of any instrument; 0 when none. */
-export function lastMeasureSession(series: readonly ResolvedSeries[]): number {
-  let last = 0;
-  for (const s of series) for (const p of s.points) if (p.session > last) last = p.session;
-  return last;
-}
-
-/** Whether any instrument was given in the latest `n` sessions (sessions − n + 1 … sessions). */
-export function measuredWithin(series: readonly ResolvedSeries[], sessions: number, n: number): boolean {
-  return series.some((s) => s.points.some((p) => p.session > sessions - n));
-}
-
-// ---------------------------------------------------------------------------
-// Reliable change, by the chosen method
-// ---------------------------------------------------------------------------
-
-export interface ReliableChangeResult {
-  better: boolean;
-  worse: boolean;
-  /** Smallest raw change that counts as reliable. */
-  threshold: number;
-}
-
-/** The smallest reliable raw change on an instrument's total by the method, or null when the definition has none. */
-export function reliableThreshold(def: InstrumentDefinition, method: ReliableChangeMethod): number | null {
-  const rc = def.reliableChange;
-  if (!rc || def.noTotal) return null;
-  const jt = rc.sd !== undefined && rc.reliability !== undefined;
-  // [S39a] 1.96 · S_diff
-  if (method === 'jt' && jt) return minimumReliableChange(rc.sd as number, rc.reliability as number);
-  return rc.points ?? (jt ? minimumReliableChange(rc.sd as number, rc.reliability as number) : null);
-}
-
-/** Reliable better/worse between two totals, direction-aware; null when the instrument has no reliable-change data. */
-export function reliableChange(def: InstrumentDefinition, before: number, after: number, method: ReliableChangeMethod): ReliableChangeResult | null {
-  const threshold = reliableThreshold(def, method);
-  if (threshold === null) return null;
-  const rc = def.reliableChange!;
-  if (method === 'jt' && rc.sd !== undefined && rc.reliability !== undefined) {
-    // [S39a] reliable if |RCI| ≥ 1.96, the sign flipped when higher is worse
-    const r = (def.direction === 'higher-is-worse' ? -1 : 1) * rci(before, after, rc.sd, rc.reliability);
-    return { better: r >= RCI_CRITICAL, worse: -r >= RCI_CRITICAL, threshold };
-  }
-  const label = reliableChangeByPoints(before, after, threshold, def.direction);
-  return { better: label === 'Reliable improvement', worse: label === 'Reliable deterioration', threshold };
-}
-
-/** Jacobson–Truax category first → latest by the method ([S39a] table); null when the instrument lacks a cut-off or reliable-change data. */
-export function changeCategory(def: InstrumentDefinition, before: number, after: number, settings: Pick<AlertSettings, 'reliableChangeMethod' | 'scoreOptions'>): JtCategory | null {
-  if (!def.cutoff || def.noTotal || reliableThreshold(def, settings.reliableChangeMethod) === null) return null;
-  const options = settings.scoreOptions[def.id] ?? {};
-  if (settings.reliableChangeMethod === 'jt') return instrumentChangeCategory(def, before, after, options);
-  const rc = reliableChange(def, before, after, 'points')!;
-  return jtCategory(rc.better, rc.worse, isClinical(def, after, options));
 }
 
 /** "6 points": the threshold as a clinician reads it; whole-number totals need the next whole number up. */

@@ -1,11 +1,15 @@
 // De-identified outcomes export: an allowlist of columns, per-column value checks, formula-injection neutralizing and RFC 4180 quoting.
 import * as z from 'zod/mini';
-import { resolveSeries, type FindInstrument, type MeasureSeries } from './alerts';
+import { resolveSeries, type FindInstrument, type MeasureSeries } from './measure-series';
 import { findInstrument } from './instruments/registry';
 import { bandLabel, type ScoreOptions } from './instruments/score';
 import { roundTo } from './numbers';
-import { clientCodeSchema, describeValue, isIsoDate, LIMITS } from './plan';
-import { wholeIn, type GasPoint } from './review';
+import { clientCodeSchema } from './client-code';
+import { isIsoDate } from './iso-dates';
+import { LIMITS } from './limits';
+import { describeValue } from './messages';
+import { wholeIn } from './numbers';
+import type { GasPoint } from './review';
 
 /**
  * The only columns an export may hold (de-identified by design: a client code, dates, scores and controlled labels).

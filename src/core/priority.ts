@@ -1,9 +1,6 @@
 // Goal priorities: urgency × importance × readiness (1–125), with the DBT target tier as a lexicographic override.
 import { fail, show } from './errors';
-
-// [S41a] [S41b] stage-1 hierarchy; [S41c] skills as a fourth tier is a simplification (§8)
-export const DBT_TIERS = ['life-threatening', 'therapy-interfering', 'quality-of-life', 'skills'] as const;
-export type DbtTier = (typeof DBT_TIERS)[number];
+import { DBT_TIERS } from './vocabularies';
 
 export interface PriorityInput {
   urgency: unknown;

@@ -1,78 +1,16 @@
-// Goal reviews: the every-N-sessions cadence, the review-decision schemas (zod/mini), and applyReview (new statuses, audit history, GAS T-score, milestones).
+// Goal reviews: the review-decision schemas (zod/mini) and applyReview (new statuses, audit history, GAS T-score, milestones); the cadence is in review-cadence.ts.
 import * as z from 'zod/mini';
 import { gasChange, gasTScore } from './gas';
-import { clientCodeSchema, describeValue, expected, fieldErrors, idSchema, isoDate, LIMITS, text, wholeNumber, type GoalStatus } from './plan';
-
-// ---------------------------------------------------------------------------
-// Cadence
-// ---------------------------------------------------------------------------
-
-// [seed 003] review every 4–6 sessions, [seed 001] every fourth: due at N = 4, overdue at N + 2 = 6, the top of that window (policy).
-export const REVIEW_POLICY = {
-  everySessions: 4,
-  graceSessions: 2,
-  // Same range as the plan's reviewEverySessions field (plan.ts).
-  everySessionsRange: [1, 12],
-  graceSessionsRange: [0, 12],
-} as const;
-
-export interface CadenceSettings {
-  /** Sessions between reviews (clinic setting); default 4. */
-  everySessions?: number;
-  /** Extra sessions before a due review counts as overdue; default 2. */
-  graceSessions?: number;
-}
-
-export interface ReviewCadence {
-  /** A review is due: at least N sessions since the last one. */
-  due: boolean;
-  /** At least N + grace sessions since the last one. */
-  overdue: boolean;
-  /** The session number at which the next review falls due. */
-  nextAt: number;
-  /** Attended sessions since the last review (or since the start). */
-  sessionsSince: number;
-}
-
-/** A whole number in min–max, else "Expected <what> as a whole number <range>; got <value>". */
-export function wholeIn(what: string, value: unknown, min: number, max = Infinity): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const range = max === Infinity ? `${min} or more` : `${min}–${max}`;
-    throw new Error(`Expected ${what} as a whole number ${range}; got ${describeValue(value)}`);
-  }
-  return value;
-}
-
-/** Resolved cadence settings, each checked against its allowed range. */
-export function cadenceSettings(settings: CadenceSettings = {}): Required<CadenceSettings> {
-  const [e0, e1] = REVIEW_POLICY.everySessionsRange;
-  const [g0, g1] = REVIEW_POLICY.graceSessionsRange;
-  return {
-    everySessions: wholeIn('a review interval in sessions', settings.everySessions ?? REVIEW_POLICY.everySessions, e0, e1),
-    graceSessions: wholeIn('a review grace in sessions', settings.graceSessions ?? REVIEW_POLICY.graceSessions, g0, g1),
-  };
-}
-
-/**
- * Whether a goal review is due or overdue, from the client's attended-session count and the session number of
- * the last review (0 when there has been none, so the first review falls due at session N).
- */
-export function reviewCadence(attendedSessions: number, lastReviewAt: number, settings: CadenceSettings = {}): ReviewCadence {
-  const { everySessions, graceSessions } = cadenceSettings(settings);
-  const attended = wholeIn('an attended-session count', attendedSessions, 0);
-  const last = wholeIn('the session number of the last review (0 if none)', lastReviewAt, 0);
-  if (last > attended) throw new Error(`Expected the last review at or before the attended-session count ${attended}; got session ${last}`);
-  const sessionsSince = attended - last;
-  return { due: sessionsSince >= everySessions, overdue: sessionsSince >= everySessions + graceSessions, nextAt: last + everySessions, sessionsSince };
-}
+import { clientCodeSchema } from './client-code';
+import { idSchema, isoDate, text, wholeNumber } from './field-schemas';
+import { LIMITS } from './limits';
+import { describeValue, expected, fieldErrors } from './messages';
+import { REVIEW_DECISIONS, type GoalStatus, type ReviewDecision } from './vocabularies';
 
 // ---------------------------------------------------------------------------
 // Review decisions (schemas)
 // ---------------------------------------------------------------------------
 
-// [seed 003] the goal revision session decides whether to continue, modify or retire each goal; achieved closes it as a milestone.
-export const REVIEW_DECISIONS = ['continue', 'modify', 'retire', 'achieved'] as const;
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
 /** The status each decision gives the goal (plan.ts STATUSES). */
 export const DECISION_STATUS: Record<ReviewDecision, GoalStatus> = { continue: 'active', modify: 'modified', retire: 'retired', achieved: 'achieved' };

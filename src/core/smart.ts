@@ -1,5 +1,6 @@
 // The SMART check: specific, actionable hints for an objective that is vague, unmeasured, untimed or already overdue.
-import { describeValue, isIsoDate } from './plan';
+import { isIsoDate } from './iso-dates';
+import { describeValue } from './messages';
 
 /** The fields smartCheck reads; all optional and loosely typed because drafts from the sidebar are incomplete. */
 export interface SmartInput {

@@ -1,12 +1,17 @@
 // Supervision view: one risk-ordered row per active client (latest measures, bands, change category, GAS, alerts, review due) and per-clinician totals.
-import { alertSettings, clientAlerts, changeCategory, measuredWithin, orderByRisk, resolveSeries, riskRank, type Alert, type AlertKind, type AlertSettings, type FindInstrument, type MeasureSeries } from './alerts';
+import { alertSettings, clientAlerts, orderByRisk, riskRank, type Alert, type AlertKind, type AlertSettings } from './alerts';
+import { measuredWithin, resolveSeries, type FindInstrument, type MeasureSeries } from './measure-series';
+import { changeCategory } from './reliable-change';
 import type { JtCategory } from './change';
 import { findInstrument } from './instruments/registry';
 import type { InstrumentDefinition } from './instruments/schema';
 import { bandLabel } from './instruments/score';
 import { roundTo } from './numbers';
-import { describeValue, isIsoDate } from './plan';
-import { reviewCadence, wholeIn, type GasPoint, type ReviewCadence } from './review';
+import { isIsoDate } from './iso-dates';
+import { describeValue } from './messages';
+import { wholeIn } from './numbers';
+import type { GasPoint } from './review';
+import { reviewCadence, type ReviewCadence } from './review-cadence';
 
 export interface SupervisionClient {
   clientCode: string;

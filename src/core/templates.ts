@@ -1,29 +1,13 @@
 // Goal-plan templates: their schema, a loader for the bundled templates/*.json, and planFromTemplate (ids and deadlines from a start date).
 import * as z from 'zod/mini';
-import {
-  LIMITS,
-  addDaysIso,
-  categorySchema,
-  countOf,
-  clientCodeSchema,
-  dbtTierSchema,
-  describeValue,
-  domainSchema,
-  expected,
-  fieldErrors,
-  gasScaleSchema,
-  goalTypeSchema,
-  instrumentIdSchema,
-  isoDate,
-  MODALITIES,
-  planSchema,
-  targetSchema,
-  text,
-  wholeNumber,
-  type LongTermGoal,
-  type Objective,
-  type Plan,
-} from './plan';
+import { clientCodeSchema } from './client-code';
+import { categorySchema, dbtTierSchema, domainSchema, goalTypeSchema, instrumentIdSchema, isoDate, text, wholeNumber } from './field-schemas';
+import { gasScaleSchema } from './gas-scale';
+import { addDaysIso } from './iso-dates';
+import { LIMITS } from './limits';
+import { countOf, describeValue, expected, fieldErrors } from './messages';
+import { planSchema, targetSchema, type LongTermGoal, type Objective, type Plan } from './plan';
+import { MODALITIES } from './vocabularies';
 
 // A template has no dates, so deadlines are weeks from the plan's start (two years at most).
 const deadlineWeeksSchema = wholeNumber('a deadline in weeks from the start', 1, 104);

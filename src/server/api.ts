@@ -1,10 +1,7 @@
-// Sidebar API: the functions google.script.run may call; each validates its input and returns plain JSON (no Date).
+// Sidebar API: the functions google.script.run may call (the contract's SidebarApi); each validates its input and returns plain JSON (no Date).
 import { version } from '../../package.json';
-
-export interface AppInfo {
-  name: string;
-  version: string;
-}
+import type { AppInfo, SidebarApi } from '../contract';
+import type * as Self from './api';
 
 /** What the sidebar shows in its header before any spreadsheet data is read. */
 export function getAppInfo(): AppInfo {
@@ -16,5 +13,9 @@ export { savePlan } from './plans';
 export { recordSession } from './sessions';
 export { savePriorities } from './priorities';
 export { startReview, saveReview } from './reviews';
-export { buildMaintenancePlan } from './maintenance';
+export { buildRelapsePreventionPlan } from './relapse-prevention';
 export { getOutcomes } from './outcomes';
+
+// Compile-time check: this module implements every function of the contract's SidebarApi with its exact signature.
+type Implements<T extends SidebarApi> = T;
+export type CheckedApi = Implements<typeof Self>;

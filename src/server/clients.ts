@@ -1,22 +1,29 @@
-// Sidebar actions for the caseload: getBootstrap (everything the sidebar opens with), addClient and getClient.
-import { clientCodeWarnings } from '../core/plan';
-import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
+// Sidebar actions for the caseload: getBootstrap (everything the sidebar opens with), addClient and getClient; clientDetail builds the client reply every save returns.
+import { addClientSchema } from '../core/caseload-inputs';
+import { clientCodeWarnings } from '../core/client-code';
+import { findInstrument } from '../core/instruments/registry';
+import type { InstrumentDefinition } from '../core/instruments/schema';
+import type { GoalRow } from '../core/plan-rows';
+import { reviewStanding } from '../core/review-cadence';
 import { Book } from '../sheets/book';
-import { parseSettings } from '../sheets/settings';
 import { AUDIT } from '../sheets/layout';
+import { appendClient, clientCodes, latestRatings, readClient, readClients, readGoals, readPriorities, readSessions, sessionStats, type ClientRecord, type SessionRecord } from '../sheets/records';
+import { lastReview, readReviewRows } from '../sheets/review-records';
+import { parseSettings, type Settings } from '../sheets/settings';
 import { isSetUp } from '../sheets/setup';
-import { appendClient, clientCodes, latestRatings, readClients, readGoals, readPriorities, readSessions, sessionStats } from '../sheets/records';
-import type { AddClientInput, Bootstrap, ClientDetail, ClientSummary, InstrumentSummary, Result } from './contract';
+import type { AddClientInput, Bootstrap, ClientDetail, ClientSummary, InstrumentSummary, Result } from '../contract';
 import { answering, withDocumentLock } from './lock';
-import { reviewFields } from '../sheets/reviews-tab';
-import { addClientSchema, invalid, ok, parse } from './validate';
+import { invalid, ok, parse } from './validate';
 
-/** What the sidebar shows for an instrument: its range and, where the licence allows, the item wording. */
-export function instrumentSummary(id: string): InstrumentSummary {
-  const def = BUILT_IN_INSTRUMENTS.find((d) => d.id === id);
-  if (!def) throw new Error(`Expected a built-in instrument id; got "${id}"`);
+/** What the sidebar shows for an instrument: its range, the item wording where the licence allows, and the clinic's band choices. */
+export function instrumentSummary(def: InstrumentDefinition, settings: Settings): InstrumentSummary {
   const labels = def.itemText?.items ?? def.items.labels ?? Array.from({ length: def.items.count }, (_, i) => `Item ${i + 1}`);
-  return { id: def.id, name: def.name, items: def.items.count, min: def.items.min, max: def.items.max, itemLabels: [...labels] };
+  return { id: def.id, name: def.name, items: def.items.count, min: def.items.min, max: def.items.max, itemLabels: [...labels], bandOptions: { ...(settings.options[def.id] ?? {}) } };
+}
+
+/** The reply's summary of a stored client, with its session count and latest session date. */
+export function clientSummary(c: ClientRecord, sessions: number, lastSession: string): ClientSummary {
+  return { code: c.code, clinician: c.clinician, startDate: c.startDate, status: c.status, modality: c.modality, sessions, lastSession };
 }
 
 /** The sidebar's opening data; before setup it answers with defaults and no clients (reading no tabs). */
@@ -28,9 +35,9 @@ export function getBootstrap(): Result<Bootstrap> {
     let clients: ClientSummary[] = [];
     if (setUp) {
       const stats = sessionStats(book);
-      clients = readClients(book).map(({ summary }) => {
-        const s = stats.get(summary.code.toLowerCase());
-        return s ? { ...summary, sessions: s.sessions, lastSession: s.last } : summary;
+      clients = readClients(book).map((c) => {
+        const s = stats.get(c.code.toLowerCase());
+        return clientSummary(c, s?.sessions ?? 0, s?.last ?? '');
       });
     }
     const clinicians = [...new Set(clients.map((c) => c.clinician).filter(Boolean))].sort();
@@ -41,7 +48,7 @@ export function getBootstrap(): Result<Bootstrap> {
       rho: settings.rho,
       clinicians,
       clients,
-      instruments: settings.instruments.map(instrumentSummary),
+      instruments: settings.instruments.map((id) => instrumentSummary(findInstrument(id), settings)),
       today: book.today(),
     });
   });
@@ -56,7 +63,7 @@ export function addClient(input: AddClientInput): Result<ClientSummary> {
   return withDocumentLock(() => {
     const book = new Book();
     const { codes, lastRow } = clientCodes(book, true);
-    if (codes.has(c.code.toLowerCase())) return invalid({ code: `Expected a client code not already in use; got "${c.code}", which is taken` });
+    if (codes.has(c.code.toLowerCase())) return invalid({ code: `Expected a client code not already in use; got "${c.code}", which is taken. Choose another code` });
     book.tab(AUDIT); // opened before the first write, so a broken Audit tab stops the action before anything is saved
     const row = appendClient(book, { code: c.code, clinician: c.clinician, startDate: c.startDate, status: 'active', modality: c.modality }, lastRow);
     book.audit({ action: 'addClient', client: c.code, entity: `Clients row ${row}`, summary: `Added client ${c.code} (clinician ${c.clinician}, start ${c.startDate}, status active)` });
@@ -64,29 +71,70 @@ export function addClient(input: AddClientInput): Result<ClientSummary> {
   });
 }
 
-/** Everything about one client: goals, sessions, priorities and the latest GAS level per goal. */
-export function clientDetail(book: Book, code: string): ClientDetail | null {
-  const client = readClients(book).find((r) => r.summary.code.toLowerCase() === code.toLowerCase());
+/** Parts of a client an action has already read (or just written), so clientDetail does not read them again. */
+export interface KnownParts {
+  /** The client's Clients row number. */
+  row?: number;
+  sessions?: readonly SessionRecord[];
+  goals?: readonly GoalRow[];
+  latest?: ReadonlyMap<string, { level: number | null; rating: number | null; session: number }>;
+  settings?: Settings;
+  /** The client's last review, when the action knows it (saveReview just wrote it). */
+  lastReview?: { session: number; date: string } | null;
+}
+
+/** Everything a client reply is built from. */
+export interface ClientParts {
+  client: ClientRecord;
+  sessions: readonly SessionRecord[];
+  goals: readonly GoalRow[];
+  latest: ReadonlyMap<string, { level: number | null; rating: number | null; session: number }>;
+  priorities: ClientDetail['priorities'];
+  reviewEvery: number;
+  lastReview: { session: number; date: string } | null;
+}
+
+/** Reads what `known` does not hold, only this client's rows (so an action can read everything before its first write). Null when the code is not on the Clients tab. */
+export function readClientParts(book: Book, code: string, known: KnownParts = {}): ClientParts | null {
+  const client = readClient(book, code, known.row);
   if (!client) return null;
-  const sessions = readSessions(book, code);
-  const goals = readGoals(book, code).map((g) => g.goal);
-  const latest = latestRatings(book, code);
-  const priorities = readPriorities(book, code).map(({ row: _row, ...p }) => p);
-  const last = sessions.reduce((d, s) => (s.date > d ? s.date : d), '');
   return {
-    client: { ...client.summary, sessions: sessions.length, lastSession: last },
-    goals,
-    sessions: sessions.map((s) => ({ number: s.number, date: s.date, attended: s.attended, note: s.note })),
-    priorities,
-    latestGas: goals.map((g) => ({ goalId: g.id, level: latest.get(g.id)?.level ?? null, rating: latest.get(g.id)?.rating ?? null })),
+    client,
+    sessions: known.sessions ?? readSessions(book, code),
+    goals: known.goals ?? readGoals(book, code).map((g) => g.goal),
+    latest: known.latest ?? latestRatings(book, code),
+    priorities: readPriorities(book, code).map(({ row: _row, ...p }) => p),
+    reviewEvery: (known.settings ?? book.settings()).reviewEvery,
+    lastReview: known.lastReview !== undefined ? known.lastReview : lastReview(readReviewRows(book), code),
   };
 }
 
+/** The reply: goals, sessions, priorities, the latest GAS level and rating per goal, and the review cadence (core's rule). */
+export function detailOf(p: ClientParts): ClientDetail {
+  const review = reviewStanding(p.sessions, p.lastReview, p.reviewEvery);
+  const lastDate = p.sessions.reduce((d, s) => (s.date > d ? s.date : d), '');
+  return {
+    client: clientSummary(p.client, p.sessions.length, lastDate),
+    goals: [...p.goals],
+    sessions: p.sessions.map((s) => ({ number: s.number, date: s.date, attended: s.attended, note: s.note })),
+    priorities: p.priorities,
+    latestGas: p.goals.map((g) => ({ goalId: g.id, level: p.latest.get(g.id)?.level ?? null, rating: p.latest.get(g.id)?.rating ?? null })),
+    reviewDue: review.due,
+    reviewOverdue: review.overdue,
+    review,
+  };
+}
+
+/** Everything about one client, reading only this client's rows; null when the code is not on the Clients tab. */
+export function clientDetail(book: Book, code: string, known: KnownParts = {}): ClientDetail | null {
+  const parts = readClientParts(book, code, known);
+  return parts ? detailOf(parts) : null;
+}
+
 export function getClient(code: string): Result<ClientDetail> {
-  if (typeof code !== 'string' || code.trim() === '') return invalid({ code: `Expected a client code; got ${JSON.stringify(code)}` });
+  if (typeof code !== 'string' || code.trim() === '') return invalid({ code: `Expected a client code; got ${JSON.stringify(code)}. Choose a client from the list` });
   return answering(() => {
-    const book = new Book();
-    const detail = clientDetail(book, code.trim());
-    return detail ? ok({ ...detail, ...reviewFields(book, detail.client.code, detail.sessions) }) : invalid({ code: `Expected a client on the Clients tab; got "${code}", which is not there` }, `No client "${code}".`);
+    const detail = clientDetail(new Book(), code.trim());
+    return detail ? ok(detail) : invalid({ code: `Expected a client on the Clients tab; got "${code}", which is not there` }, `No client "${code}".`);
   });
 }

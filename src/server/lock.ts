@@ -1,6 +1,6 @@
 // The document lock around every write: one execution at a time edits the workbook, and edits are flushed before the lock is released.
 import { LayoutError } from '../sheets/table';
-import type { Result } from './contract';
+import type { Result } from '../contract';
 import { writeRefusal } from './permissions';
 
 /** How long an action waits for another one to finish before telling the user to try again. */

@@ -1,15 +1,15 @@
 // Export: getOutcomes returns the de-identified rows (core csv.ts outcomeRows: client code, date, session, instrument, total, band, GAS T-score); the sidebar builds the CSV itself.
 import * as z from 'zod/mini';
-import type { MeasurePoint } from '../core/alerts';
+import type { MeasurePoint } from '../core/measure-series';
 import { outcomeRows } from '../core/csv';
 import { findInstrument } from '../core/instruments/registry';
-import { clientCodeSchema } from '../core/plan';
+import { clientCodeSchema } from '../core/client-code';
 import { Book } from '../sheets/book';
 import { readClients } from '../sheets/records';
-import { gasPointsByClient, readReviewRows } from '../sheets/reviews-tab';
+import { gasPointsByClient, readReviewRows } from '../sheets/review-records';
 import { readColumns } from '../sheets/table';
 import { cellNumber, cellText } from '../sheets/values';
-import type { OutcomeRow, OutcomesData, Result } from './contract';
+import type { OutcomeRow, OutcomesData, Result } from '../contract';
 import { answering } from './lock';
 import { ok } from './validate';
 
@@ -18,7 +18,7 @@ export function getOutcomes(): Result<OutcomesData> {
   return answering(() => {
     const book = new Book();
     const settings = book.settings();
-    const clients = readClients(book).map((c) => c.summary.code);
+    const clients = readClients(book).map((c) => c.code);
     const measures = new Map<string, Record<string, MeasurePoint[]>>();
     for (const id of settings.instruments) {
       const name = findInstrument(id).name;

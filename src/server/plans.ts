@@ -1,84 +1,25 @@
 // Sidebar action for goal plans: savePlan (add new goals, update existing rows in place). Templates live in the sidebar bundle.
-import { LIMITS } from '../core/plan';
+import { isNewId, planRowProblems, savePlanSchema, type PlanRow } from '../core/plan-rows';
 import { Book } from '../sheets/book';
 import { AUDIT, GOALS } from '../sheets/layout';
 import { appendAt, clientCodes, goalIndex, goalToRow, readGoals, rewriteRows } from '../sheets/records';
 import { clientDetail } from './clients';
-import type { ClientDetail, GoalView, Result, SavePlanInput } from './contract';
+import type { ClientDetail, GoalView, Result, SavePlanInput } from '../contract';
 import { withDocumentLock } from './lock';
-import { invalid, ok, parse, savePlanSchema, type PlanGoal } from './validate';
-
-/** A goal is new when its id is '' or a temporary "new…" id the sidebar made up (objectives may point at it). */
-export function isNewId(id: string): boolean {
-  return id === '' || /^new\b/i.test(id);
-}
-
-/** Rules across rows and per horizon that the row schema cannot express; core's plan rules, for flat rows. */
-export function planProblems(goals: readonly PlanGoal[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const at = (i: number, field: string, message: string) => {
-    const k = `goals.${i}.${field}`;
-    if (!(k in errors)) errors[k] = message;
-  };
-  const seen = new Map<string, number>();
-  goals.forEach((g, i) => {
-    if (g.id === '') return;
-    if (seen.has(g.id)) at(i, 'id', `Expected each goal id once; got "${g.id}" again (also goal ${seen.get(g.id)})`);
-    else seen.set(g.id, i);
-  });
-  const longIds = new Set(goals.filter((g) => g.horizon === 'long' && g.id !== '').map((g) => g.id));
-  const perGoal = new Map<string, number>();
-  goals.forEach((g, i) => {
-    const need = (field: keyof PlanGoal, what: string) => {
-      if (String(g[field] ?? '').trim() === '') at(i, field, `Expected ${what}; got a blank`);
-    };
-    if (g.horizon === 'long') {
-      if (g.parentId !== '') at(i, 'parentId', `Expected no parent for a long-term goal; got "${g.parentId}"`);
-      need('category', 'a category such as "mood"');
-      need('modality', 'a modality');
-      need('values', 'a values statement ("why this matters")');
-      need('deadline', 'a deadline as YYYY-MM-DD');
-    } else {
-      if (!longIds.has(g.parentId)) at(i, 'parentId', `Expected the id of a long-term goal in this plan; got ${g.parentId === '' ? 'a blank' : `"${g.parentId}"`}`);
-      perGoal.set(g.parentId, (perGoal.get(g.parentId) ?? 0) + 1);
-      need('behaviour', 'an observable behaviour (what someone would see the client doing)');
-      need('measure', 'a measure (how the behaviour is counted or rated)');
-      need('target', 'a target such as "20 minutes"');
-      need('frequency', 'a frequency such as "3 times a week"');
-      need('deadline', 'a deadline as YYYY-MM-DD');
-      const labels = ['-2', '-1', '0', '+1', '+2'];
-      const texts = new Map<string, string>();
-      g.anchors.forEach((a, j) => {
-        const t = a.trim().toLowerCase();
-        if (t === '') at(i, `anchors.${j}`, `Expected the ${labels[j]} anchor as text; got a blank`);
-        else if (texts.has(t)) at(i, `anchors.${j}`, `Expected the ${labels[j]} anchor to differ from the ${texts.get(t)} anchor; got the same text`);
-        else texts.set(t, labels[j]);
-      });
-      if (g.baseline === null) at(i, 'baseline', 'Expected a baseline of -1 (some ability) or -2 (none at all); got null');
-      if (g.importance === null) at(i, 'importance', 'Expected importance as a whole number 0–3; got null');
-      if (g.difficulty === null) at(i, 'difficulty', 'Expected difficulty as a whole number 0–3; got null');
-    }
-    if (g.status !== 'active' && g.statusReason.trim() === '') at(i, 'statusReason', `Expected a reason for status "${g.status}" (why it was ${g.status}); got a blank`);
-  });
-  const longCount = goals.filter((g) => g.horizon === 'long').length;
-  if (longCount > LIMITS.goalsPerPlan.max) errors.goals = `Expected at most ${LIMITS.goalsPerPlan.max} long-term goals; got ${longCount}`;
-  goals.forEach((g, i) => {
-    if (g.horizon === 'long' && (perGoal.get(g.id) ?? 0) > LIMITS.objectivesPerGoal.max) at(i, 'id', `Expected at most ${LIMITS.objectivesPerGoal.max} objectives for this goal; got ${perGoal.get(g.id)}`);
-  });
-  return errors;
-}
+import { invalid, ok, parse } from './validate';
 
 /** Saves a client's plan: new goals get ids `<code>.G<n>` / `<goal>.O<n>`; existing rows are rewritten in place; nothing else moves. */
 export function savePlan(input: SavePlanInput): Result<ClientDetail> {
   const parsed = parse(savePlanSchema, input);
   if (!parsed.ok) return invalid(parsed.errors);
   const plan = parsed.value;
-  const problems = planProblems(plan.goals);
+  const problems = planRowProblems(plan.goals);
   if (Object.keys(problems).length) return invalid(problems);
   const code = plan.clientCode;
   return withDocumentLock(() => {
     const book = new Book();
-    if (!clientCodes(book).codes.has(code.toLowerCase())) return invalid({ clientCode: `Expected a client on the Clients tab; got "${code}", which is not there` });
+    const row = clientCodes(book).rows.get(code.toLowerCase());
+    if (row === undefined) return invalid({ clientCode: `Expected a client on the Clients tab; got "${code}", which is not there. Add the client first` });
     const { byId, lastRow } = goalIndex(book, true);
     const errors: Record<string, string> = {};
     plan.goals.forEach((g, i) => {
@@ -95,7 +36,7 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
     let nextGoal = 1 + Math.max(0, ...[...byId.keys()].map((id) => new RegExp(`^${code.replace(/[-]/g, '\\-')}\\.G(\\d+)$`, 'i').exec(id)).map((m) => (m ? Number(m[1]) : 0)));
     const assigned = new Map<string, string>();
     const nextObjective = new Map<string, number>();
-    const idFor = (g: PlanGoal): string => {
+    const idFor = (g: PlanRow): string => {
       if (!isNewId(g.id)) return g.id;
       if (g.id !== '' && assigned.has(g.id)) return assigned.get(g.id) as string;
       let id: string;
@@ -134,6 +75,6 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
     if (added.length) appendAt(tab, lastRow + 1, added);
     const summary = [`${added.length} added`, `${updates.length} updated`, ...changes].join('; ');
     book.audit({ action: 'savePlan', client: code, entity: `Goals${plan.templateId ? ` (template ${plan.templateId})` : ''}`, summary: `Plan saved: ${summary}` });
-    return ok(clientDetail(book, code) as ClientDetail);
+    return ok(clientDetail(book, code, { row }) as ClientDetail);
   });
 }

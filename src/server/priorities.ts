@@ -5,9 +5,10 @@ import { AUDIT, PRIORITIES } from '../sheets/layout';
 import { appendAt, clientCodes, goalIndex, readPriorities, rewriteRows } from '../sheets/records';
 import { lastRowOf } from '../sheets/table';
 import { clientDetail } from './clients';
-import type { ClientDetail, Result, SavePrioritiesInput } from './contract';
+import type { ClientDetail, Result, SavePrioritiesInput } from '../contract';
 import { withDocumentLock } from './lock';
-import { invalid, ok, parse, savePrioritiesSchema } from './validate';
+import { invalid, ok, parse } from './validate';
+import { savePrioritiesSchema } from '../core/caseload-inputs';
 
 export function savePriorities(input: SavePrioritiesInput): Result<ClientDetail> {
   const parsed = parse(savePrioritiesSchema, input);
@@ -23,7 +24,8 @@ export function savePriorities(input: SavePrioritiesInput): Result<ClientDetail>
   const code = p.clientCode;
   return withDocumentLock(() => {
     const book = new Book();
-    if (!clientCodes(book).codes.has(code.toLowerCase())) return invalid({ clientCode: `Expected a client on the Clients tab; got "${code}", which is not there` });
+    const row = clientCodes(book).rows.get(code.toLowerCase());
+    if (row === undefined) return invalid({ clientCode: `Expected a client on the Clients tab; got "${code}", which is not there. Add the client first` });
     const { byId } = goalIndex(book);
     p.items.forEach((it, i) => {
       const g = byId.get(it.goalId);
@@ -47,6 +49,6 @@ export function savePriorities(input: SavePrioritiesInput): Result<ClientDetail>
     const ranks = rankPriorities(p.items.map((it) => ({ urgency: it.urgency, importance: it.importance, readiness: it.readiness, tier: it.tier })));
     const top = p.items.map((it, i) => ({ id: it.goalId, rank: ranks[i] })).sort((a, b) => a.rank - b.rank)[0];
     book.audit({ action: 'savePriorities', client: code, entity: 'Priorities', summary: `${p.items.length} goal(s) prioritised (${added.length} added, ${updates.length} updated); first in this set: ${top.id}` });
-    return ok(clientDetail(book, code) as ClientDetail);
+    return ok(clientDetail(book, code, { row }) as ClientDetail);
   });
 }

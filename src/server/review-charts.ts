@@ -2,9 +2,9 @@
 import { findInstrument } from '../core/instruments/registry';
 import { Book } from '../sheets/book';
 import { CLIENTS, FIXED_TABS, GOALS, RATINGS, SESSIONS, SETTINGS } from '../sheets/layout';
-import { REVIEW_TAB, reviewSources, syncReviewTab } from '../sheets/review-tab';
+import { REVIEW_TAB, reviewSources, syncReviewTab } from '../sheets/review-dashboard';
 import type { Tab } from '../sheets/table';
-import type { Result } from './contract';
+import type { Result } from '../contract';
 import { withDocumentLock } from './lock';
 import { ok } from './validate';
 

@@ -3,11 +3,12 @@ import { applyReview, REVIEWABLE_STATUSES, validateReview, type GoalChange } fro
 import { Book } from '../sheets/book';
 import { GOALS, REVIEWS } from '../sheets/layout';
 import { clientCodes, goalFromRow, latestRatings, readSessions, recordsAt, rowsOf } from '../sheets/records';
-import { auditRows, cadenceOf, lastReview, readReviewRows } from '../sheets/reviews-tab';
+import { reviewStanding } from '../core/review-cadence';
+import { auditRows, lastReview, readReviewRows } from '../sheets/review-records';
 import { appendRows, lastRowOf, writeRows, type Tab } from '../sheets/table';
 import { isoToSerial } from '../sheets/values';
 import { clientDetail } from './clients';
-import type { ClientDetail, GoalView, Result, ReviewGoalView, SaveReviewData, SaveReviewInput, StartReviewData } from './contract';
+import type { ClientDetail, GoalView, Result, ReviewGoalView, SaveReviewData, SaveReviewInput, StartReviewData } from '../contract';
 import { answering, withDocumentLock } from './lock';
 import { invalid, ok } from './validate';
 
@@ -47,20 +48,20 @@ export function startReview(clientCode: string): Result<StartReviewData> {
       date: book.today(),
       sessionNumber: Math.max(1, ...sessions.map((s) => s.number)),
       rho: settings.rho,
-      cadence: cadenceOf(sessions, lastReview(readReviewRows(book), code), settings.reviewEvery),
+      cadence: reviewStanding(sessions, lastReview(readReviewRows(book), code), settings.reviewEvery),
       goals: goalsToReview,
     });
   });
 }
 
-interface GoalRow {
+interface StoredGoal {
   row: number;
   raw: Record<string, unknown>;
   goal: GoalView;
 }
 
 /** A client's Goals rows with their raw cells (one read of the client column, one of the rows' span). */
-function readClientGoals(book: Book, code: string): GoalRow[] {
+function readClientGoals(book: Book, code: string): StoredGoal[] {
   const tab = book.tab(GOALS);
   return recordsAt(tab, rowsOf(tab, 'client', code, lastRowOf(tab))).map(({ row, values }) => ({ row, raw: values, goal: goalFromRow(book, values) }));
 }
@@ -74,13 +75,13 @@ function only(tab: Tab, keys: readonly string[]): Tab {
  * Writes the status cells (and the wording of modified goals) of changed goals. Runs of the client's adjacent rows are
  * written as one block from the first to the last changed row; unchanged rows inside a block get their own cells back.
  */
-function writeGoalChanges(tab: Tab, rows: readonly GoalRow[], changes: readonly GoalChange[]): void {
+function writeGoalChanges(tab: Tab, rows: readonly StoredGoal[], changes: readonly GoalChange[]): void {
   const changed = new Map(changes.filter((c) => c.after !== c.before).map((c) => [c.goalId, c]));
   if (changed.size === 0) return;
   const keys = ['status', 'statusDate', 'statusReason'];
   if ([...changed.values()].some((c) => c.decision === 'modify')) keys.push('title');
   const narrowed = only(tab, keys);
-  const valuesOf = (r: GoalRow): Record<string, unknown> => {
+  const valuesOf = (r: StoredGoal): Record<string, unknown> => {
     const c = changed.get(r.goal.id);
     if (!c) return Object.fromEntries(keys.map((k) => [k, r.raw[k]]));
     return { status: c.after.status, statusDate: isoToSerial(c.after.statusDate), statusReason: c.after.statusReason, title: c.after.statement };
@@ -153,9 +154,8 @@ export function saveReview(input: SaveReviewInput): Result<SaveReviewData> {
       ...outcome.changes.map((c) => ({ entity: `Goal ${c.goalId}`, summary: auditSummary(c, review.sessionNumber, review.date) })),
       { entity: `Reviews (${review.goals.length} rows)`, summary: `Review saved at session ${review.sessionNumber} on ${review.date}: ${review.goals.length} goal(s); ${gasLine}; ${outcome.milestones.length} achieved` },
     ]);
-    const detail = clientDetail(book, code) as ClientDetail;
     // The review just saved is the client's latest, so the cadence restarts from it (no second read of Reviews).
-    const cadence = cadenceOf(detail.sessions, { client: code, date: review.date, session: review.sessionNumber, tScore, change }, settings.reviewEvery);
+    const detail = clientDetail(book, code, { settings, lastReview: { session: review.sessionNumber, date: review.date } }) as ClientDetail;
     const data: SaveReviewData = {
       date: review.date,
       sessionNumber: review.sessionNumber,
@@ -164,7 +164,7 @@ export function saveReview(input: SaveReviewInput): Result<SaveReviewData> {
       change,
       changes: outcome.changes.map((c) => ({ goalId: c.goalId, decision: c.decision, before: c.before.status, after: c.after.status })),
       milestones: outcome.milestones,
-      detail: { ...detail, reviewDue: cadence.due, reviewOverdue: cadence.overdue, review: cadence },
+      detail,
     };
     return ok(data);
   });

@@ -1,86 +1,108 @@
-// recordSession: validates the whole session (ratings, every measure's items) first, then appends one Sessions row, the Ratings rows, one row per measure and an Audit row.
+// recordSession: validates the whole session (ratings, every measure's items) first, then appends one Sessions row, the Ratings rows, one row per measure and an Audit row, and answers with the client as the session leaves them.
+import { hasBand } from '../core/instruments/clinic-choices';
 import { findInstrument } from '../core/instruments/registry';
-import { bandLabel, scoreItems } from '../core/instruments/score';
+import { bandLabel, itemProblems, scoreItems } from '../core/instruments/score';
+import type { InstrumentDefinition } from '../core/instruments/schema';
+import { isRated, keyByIds, measureKey, ratingKey, recordSessionSchema, sessionProblems, type SessionMeasure } from '../core/session-input';
 import { Book } from '../sheets/book';
-import { AUDIT, RATINGS, SESSIONS } from '../sheets/layout';
-import { appendAt, clientCodes, goalIndex, nextSessionNumber } from '../sheets/records';
-import { appendRows } from '../sheets/table';
+import { AUDIT, GOALS, instrumentTab, RATINGS, SESSIONS } from '../sheets/layout';
+import { appendAt, clientCodes, goalFromRow, goalIndex, latestRatings, readSessions, recordsAt } from '../sheets/records';
+import { appendRows, lastRowOf } from '../sheets/table';
 import { isoToSerial } from '../sheets/values';
-import type { RecordSessionInput, RecordSessionResult, Result } from './contract';
+import type { RecordSessionData, RecordSessionInput, Result, SavedMeasure } from '../contract';
+import { detailOf, readClientParts, type ClientParts } from './clients';
 import { withDocumentLock } from './lock';
-import { checkMeasure, invalid, ok, parse, recordSessionSchema } from './validate';
+import { invalid, itemErrors, ok, parse } from './validate';
 
-// Instruments whose band depends on a clinic setting (scheme, cut-off or boundary) need the Settings tab read.
-const needsSettings = (id: string) => {
-  const d = findInstrument(id);
-  return (d.bandSchemes?.length ?? 0) > 1 || !!d.cutoff?.range || (!!d.cutoff && !d.bandSchemes);
-};
+/** A measure with its definition resolved once: everything after validation passes the definition, not the id. */
+interface Resolved {
+  def: InstrumentDefinition;
+  measure: SessionMeasure;
+  key: string;
+}
 
-export function recordSession(input: RecordSessionInput): Result<RecordSessionResult> {
+/** Each measure's definition and item problems (core's item reader), as field errors keyed by the instrument sent. */
+function resolveMeasures(measures: readonly SessionMeasure[], errors: Record<string, string>): Resolved[] {
+  const out: Resolved[] = [];
+  for (const m of measures) {
+    const key = measureKey(m.instrument);
+    let def: InstrumentDefinition;
+    try {
+      def = findInstrument(m.instrument);
+    } catch (err) {
+      errors[`${key}.instrument`] = `Expected a known instrument; got ${JSON.stringify(m.instrument)} (${(err as Error).message})`;
+      continue;
+    }
+    Object.assign(errors, itemErrors(def, itemProblems(def, m.items), key));
+    out.push({ def, measure: m, key });
+  }
+  return out;
+}
+
+export function recordSession(input: RecordSessionInput): Result<RecordSessionData> {
   const parsed = parse(recordSessionSchema, input);
-  if (!parsed.ok) return invalid(parsed.errors);
+  if (!parsed.ok) return invalid(keyByIds(parsed.errors, input));
   const s = parsed.value;
-  const errors: Record<string, string> = {};
-  const ids: string[] = [];
-  s.measures.forEach((m, i) => {
-    const id = checkMeasure(m, i, errors);
-    if (id && ids.includes(id)) errors[`measures.${i}.instrument`] = `Expected each instrument once per session; got ${m.instrument} again`;
-    if (id) ids.push(id);
-  });
-  const goalSeen = new Set<string>();
-  s.ratings.forEach((r, i) => {
-    if (goalSeen.has(r.goalId)) errors[`ratings.${i}.goalId`] = `Expected each goal rated once per session; got "${r.goalId}" again`;
-    goalSeen.add(r.goalId);
-  });
+  const errors = sessionProblems(s);
+  const resolved = resolveMeasures(s.measures, errors);
   if (Object.keys(errors).length) return invalid(errors);
   const code = s.clientCode;
+  const rated = s.ratings.filter(isRated);
 
   return withDocumentLock(() => {
     const book = new Book();
     // Every check that needs the sheet runs before the first write.
-    if (!clientCodes(book).codes.has(code.toLowerCase())) return invalid({ clientCode: `Expected a client on the Clients tab; got "${code}", which is not there` });
-    if (s.ratings.length) {
-      const { byId } = goalIndex(book);
-      s.ratings.forEach((r, i) => {
-        const g = byId.get(r.goalId);
-        if (!g) errors[`ratings.${i}.goalId`] = `Expected a goal of client ${code}; got "${r.goalId}", which is not on the Goals tab`;
-        else if (g.client.toLowerCase() !== code.toLowerCase()) errors[`ratings.${i}.goalId`] = `Expected a goal of client ${code}; got "${r.goalId}", which belongs to ${g.client}`;
-      });
+    const row = clientCodes(book).rows.get(code.toLowerCase());
+    if (row === undefined) return invalid({ clientCode: `Expected a client on the Clients tab; got "${code}", which is not there. Add the client first` });
+    const { byId } = goalIndex(book);
+    for (const r of rated) {
+      const g = byId.get(r.goalId);
+      const key = `${ratingKey(r.goalId)}.goalId`;
+      if (!g) errors[key] = `Expected a goal of client ${code}; got "${r.goalId}", which is not on the Goals tab`;
+      else if (g.client.toLowerCase() !== code.toLowerCase()) errors[key] = `Expected a goal of client ${code}; got "${r.goalId}", which belongs to ${g.client}`;
     }
-    const settings = ids.some(needsSettings) ? book.settings() : undefined;
-    const tabs = ids.map((id, i) => {
-      const name = findInstrument(id).name;
-      if (!book.hasTab(name)) errors[`measures.${i}.instrument`] = `Expected a "${name}" tab; there is none. Tick "Use ${name}" in Settings, then run Set up this spreadsheet`;
-      return errors[`measures.${i}.instrument`] ? null : book.instrument(id, settings);
+    // The Settings tab holds the review interval (for the reply) and the clinic's band choices.
+    const settings = book.settings();
+    const tabs = resolved.map(({ def, key }) => {
+      if (!book.hasTab(def.name)) errors[`${key}.instrument`] = `Expected a "${def.name}" tab; there is none. Tick "Use ${def.name}" in Settings, then run Set up this spreadsheet`;
+      return errors[`${key}.instrument`] ? null : book.tab(instrumentTab(def, settings.options[def.id]));
     });
     if (Object.keys(errors).length) return invalid(errors);
-    // Every tab this action writes is opened (and its columns checked) before the first write.
+    // Every tab this action writes is opened (and its columns checked) before the first write; what the reply needs is read now too.
     book.tab(RATINGS);
     book.tab(AUDIT);
-    const { next, lastRow } = nextSessionNumber(book, code);
+    const sessionsTab = book.tab(SESSIONS);
+    const before = readSessions(book, code);
+    const lastRow = lastRowOf(sessionsTab);
+    const next = 1 + before.reduce((m, x) => Math.max(m, x.number), 0);
+    const goalsTab = book.tab(GOALS);
+    const goalRows = [...byId.values()].filter((g) => g.client.toLowerCase() === code.toLowerCase()).map((g) => g.row).sort((a, b) => a - b);
+    const goals = recordsAt(goalsTab, goalRows).map(({ values }) => goalFromRow(book, values));
+    const latest = new Map(latestRatings(book, code));
+    const parts = readClientParts(book, code, { row, sessions: before, goals, latest, settings }) as ClientParts;
     const date = isoToSerial(s.date);
 
-    appendAt(book.tab(SESSIONS), lastRow + 1, [{ client: code, date, session: next, clinician: s.clinician, attended: s.attended, note: s.note }]);
-    const rated = s.ratings.filter((r) => r.rating !== null || r.gasLevel !== null);
-    if (rated.length) appendRows(book.tab(RATINGS), rated.map((r) => ({ client: code, session: next, date, goalId: r.goalId, rating: r.rating ?? '', gasLevel: r.gasLevel ?? '' })));
-    const measures = s.measures.map((m, i) => {
-      const def = findInstrument(ids[i]);
+    appendAt(sessionsTab, lastRow + 1, [{ client: code, date, session: next, clinician: s.clinician, attended: s.attended, note: s.note }]);
+    if (rated.length) appendRows(book.tab(RATINGS), rated.map((r) => ({ client: code, session: next, date, goalId: r.goalId, rating: r.rating, gasLevel: r.gasLevel })));
+    const measures: SavedMeasure[] = resolved.map(({ def, measure }, i) => {
       const row: Record<string, unknown> = { client: code, date, session: next };
-      m.items.forEach((v, j) => (row[j < def.items.count ? `item${j + 1}` : `extra:${def.extras![j - def.items.count].id}`] = v ?? ''));
+      measure.items.forEach((v, j) => (row[j < def.items.count ? `item${j + 1}` : `extra:${def.extras![j - def.items.count].id}`] = v));
       appendRows(tabs[i]!, [row]);
       // The result the sidebar shows comes from core; the sheet's formulas compute the same from the row.
-      const score = scoreItems(def, m.items.map((v) => (v === null ? '' : v)));
-      const options = settings?.options[def.id] ?? {};
-      const band = score.total !== null && (def.bandSchemes || def.cutoff) ? bandLabel(def, score.total, undefined, options) : '';
-      return { instrument: def.id, total: score.total ?? ('' as const), band, flag: score.flags.join('; ') };
+      const score = scoreItems(def, measure.items);
+      const band = score.total !== null && hasBand(def) ? bandLabel(def, score.total, undefined, settings.options[def.id] ?? {}) : '';
+      return { instrument: def.id, total: score.total, band, flag: score.flags.join('; ') };
     });
     const flags = measures.filter((m) => m.flag).map((m) => m.flag);
     book.audit({
       action: 'recordSession',
       client: code,
       entity: `Session ${next}`,
-      summary: `Session ${next} on ${s.date} (${s.attended ? 'attended' : 'not attended'}): ${rated.length} rating(s); ${measures.map((m) => `${findInstrument(m.instrument).name} ${m.total === '' ? 'incomplete' : m.total}`).join(', ') || 'no measures'}${flags.length ? `; SAFETY: ${flags.join('; ')}` : ''}`,
+      summary: `Session ${next} on ${s.date} (${s.attended ? 'attended' : 'not attended'}): ${rated.length} rating(s); ${resolved.map(({ def }, i) => `${def.name} ${measures[i].total === null ? 'incomplete' : measures[i].total}`).join(', ') || 'no measures'}${flags.length ? `; SAFETY: ${flags.join('; ')}` : ''}`,
     });
-    return ok({ sessionNumber: next, saved: { ratings: rated.length, measures } });
+    // The reply: the client as this session leaves them, from what was read before the first write and what was just written.
+    for (const r of rated) latest.set(r.goalId, { level: r.gasLevel, rating: r.rating, session: next });
+    const detail = detailOf({ ...parts, sessions: [...before, { number: next, date: s.date, attended: s.attended, note: s.note, clinician: s.clinician }], latest });
+    return ok({ sessionNumber: next, saved: { ratings: rated.length, measures }, detail });
   });
 }

@@ -1,9 +1,10 @@
 // Per-client alert formulas for the hidden helper tab: one row per Clients row, native formulas giving core's alerts (alerts.ts, 'points' method), risk key, latest measures and GAS.
-import { ALERT_ORDER, reliableThreshold, type AlertKind } from '../core/alerts';
-import { REVIEW_POLICY } from '../core/review';
+import { ALERT_ORDER, type AlertKind } from '../core/alerts';
+import { reliableThreshold } from '../core/reliable-change';
+import { REVIEW_POLICY } from '../core/review-cadence';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import { chosenBands, type InstrumentOptions } from './instrument-layout';
-import { bandIfs, columnLetters, str } from './formulas';
+import { bandIfs, columnLetters, sheetRef, str } from './formulas';
 
 /** How each alert kind reads in the Alerts cell; kinds appear in ALERT_ORDER, safety first. */
 export const ALERT_LABELS: Record<AlertKind, string> = {
@@ -45,7 +46,7 @@ export interface HelperColumn {
 
 /** A sheet-qualified whole column: 'PHQ-9'!$F:$F. */
 export function colRef(tab: SourceTab, key: string): string {
-  return `'${tab.name.replace(/'/g, "''")}'!$${tab.col(key)}:$${tab.col(key)}`;
+  return `${sheetRef(tab.name)}!$${tab.col(key)}:$${tab.col(key)}`;
 }
 
 /** [core isClinical] with the clinic's cut-off and boundary choice. */

@@ -1,6 +1,7 @@
 // One action's view of the spreadsheet: tabs opened once per execution (one getSheets, one header read per tab), the time zone, settings and the Audit row.
 import { findInstrument } from '../core/instruments/registry';
-import { AUDIT, FIXED_TABS, instrumentTab, SETTINGS, type TabLayout } from './layout';
+import type { TabLayout } from './columns';
+import { AUDIT, FIXED_TABS, instrumentTab, SETTINGS } from './layout';
 import { coveredWidth, INDEX_TAB, parseIndex, type IndexedTab } from './index-tab';
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import { parseSettings, type Settings } from './settings';

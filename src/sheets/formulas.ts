@@ -1,26 +1,21 @@
 // Native Sheets formulas for computed columns, generated from core's rules and data (only functions both Sheets and HyperFormula compute).
-import { DBT_TIERS } from '../core/priority';
+import { DBT_TIERS } from '../core/vocabularies';
 import type { Band } from '../core/instruments/schema';
-import type { RowRefs } from './layout';
+import { columnLetters, columnNumber } from './a1';
+import type { RowRefs } from './columns';
 
 /** A text literal inside a formula: "…" with inner quotes doubled. */
 export function str(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** Column letters → number: "A" → 1, "AA" → 27. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+/** A sheet name quoted for a formula reference: '…' with inner quotes doubled (always quoted, whatever the name). */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** Column number → letters: 1 → "A", 27 → "AA". */
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+// Column letters live in the one A1 module; re-exported for the formula builders that import them from here.
+export { columnLetters, columnNumber } from './a1';
 
 /** The cells of one row as formula arguments, adjacent columns joined into ranges: D7:L7 or D7,F7:G7. */
 export function rowArgs(letters: readonly string[], row: number): string {

@@ -1,7 +1,8 @@
 // The hidden "Attain index" tab: per tab its last used row and every Attain column's position by header name, all live formulas, so an action learns every layout and where to append in one read.
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
-import { FIXED_TABS, instrumentTab, type TabLayout } from './layout';
-import { columnLetters, str } from './formulas';
+import type { TabLayout } from './columns';
+import { FIXED_TABS, instrumentTab } from './layout';
+import { columnLetters, sheetRef, str } from './formulas';
 import type { Tab } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -21,11 +22,6 @@ export interface IndexedTab {
   cols: Map<string, number>;
   /** The last row with anything in columns A…covered width (1 = header only), as getLastRow would give for those columns. */
   lastRow: number | null;
-}
-
-/** A sheet name as a formula reference: always quoted, inner quotes doubled. */
-function sheetRef(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /**

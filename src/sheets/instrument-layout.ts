@@ -2,7 +2,7 @@
 import type { Band, InstrumentDefinition } from '../core/instruments/schema';
 import { instrumentKey } from '../core/instruments/registry';
 import { bandIfs, rowArgs, str } from './formulas';
-import type { ColumnSpec, RowRefs, Validation } from './layout';
+import { clientCol, type ColumnSpec, type RowRefs, type Validation } from './columns';
 
 /** The clinic's documented choices (Settings) that change how a band is computed. */
 export interface InstrumentOptions {
@@ -71,7 +71,7 @@ export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOpt
   const itemValidation: Validation = integer && max - min <= 10 ? { kind: 'list', values: Array.from({ length: max - min + 1 }, (_, i) => String(min + i)) } : { kind: 'number', min, max };
   const words = def.itemText?.items;
   const cols: ColumnSpec[] = [
-    { key: 'client', header: 'Client', note: 'Client code (never a name): it links this row to the Clients tab.', kind: 'text', width: 90 },
+    clientCol(),
     { key: 'date', header: 'Date', note: `Date the ${def.name} was completed (yyyy-mm-dd).`, kind: 'date', validation: { kind: 'date' }, width: 100 },
     { key: 'session', header: 'Session', note: 'Session number (see the Sessions tab); blank if outside a session.', kind: 'number', validation: { kind: 'number', min: 1, max: 10000 }, width: 70 },
   ];

@@ -1,69 +1,15 @@
 // Tab layouts as data: every tab's columns (key, header, note, kind, validation, number format, width, computed formula) and the schema version.
-import { DBT_TIERS, DOMAINS, GOAL_TYPES, HORIZONS, MODALITIES, STATUSES } from '../core/plan';
+import { CLIENT_STATUSES, DBT_TIERS, DOMAINS, GOAL_TYPES, HORIZONS, MODALITIES, GOAL_STATUSES as STATUSES, REVIEW_DECISIONS } from '../core/vocabularies';
 import type { InstrumentDefinition } from '../core/instruments/schema';
+import { clientCol, type ColumnSpec, type TabLayout } from './columns';
 import { instrumentColumns, type InstrumentOptions } from './instrument-layout';
 import { priorityRankFormula, priorityScoreFormula, tierOrderFormula, weightFormula } from './formulas';
 
 /** Bumped whenever a layout changes; setup migrates a workbook that records an older one. */
 export const SCHEMA_VERSION = 1;
 
-export type Validation =
-  | { kind: 'list'; values: readonly string[] }
-  | { kind: 'number'; min: number; max: number }
-  | { kind: 'checkbox' }
-  | { kind: 'date' };
-
-/** How a column's values are stored: text columns are plain text ("@") so a code like 0142 stays text; 'any' (Settings values) keeps what is written. */
-export type ValueKind = 'text' | 'number' | 'date' | 'datetime' | 'bool' | 'formula' | 'any';
-
-/** Where each column of the row being written sits: letters by key, from the tab's actual header row. */
-export interface RowRefs {
-  row: number;
-  /** Column letters of a key, e.g. "D". */
-  col(key: string): string;
-  /** This row's cell of a key, e.g. "D7". */
-  cell(key: string): string;
-}
-
-export interface ColumnSpec {
-  key: string;
-  header: string;
-  /** The header cell's note: what goes in the column. */
-  note: string;
-  kind: ValueKind;
-  validation?: Validation;
-  /** Number format; text columns default to "@", dates to yyyy-mm-dd. */
-  format?: string;
-  width?: number;
-  /** A computed column: the native formula for one row (the workbook keeps working without the add-on). */
-  formula?: (r: RowRefs) => string;
-}
-
-export interface TabLayout {
-  /** Stable key used by code ("sessions", "instrument:phq9"). */
-  key: string;
-  /** The tab's name in the spreadsheet. */
-  name: string;
-  columns: ColumnSpec[];
-}
-
-export const DATE_FORMAT = 'yyyy-mm-dd';
-export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
-export const TEXT_FORMAT = '@';
-
-/** The number format a column gets on setup, or null for none (formula columns keep Sheets' automatic format). */
-export function columnFormat(c: ColumnSpec): string | null {
-  if (c.format) return c.format;
-  if (c.kind === 'text') return TEXT_FORMAT;
-  if (c.kind === 'date') return DATE_FORMAT;
-  if (c.kind === 'datetime') return DATETIME_FORMAT;
-  return null;
-}
-
-export const CLIENT_STATUSES = ['active', 'paused', 'discharged'] as const;
 const TIERS_OR_NONE = [...DBT_TIERS];
 
-const clientCol = (note = 'Client code (never a name): it links this row to the Clients tab.'): ColumnSpec => ({ key: 'client', header: 'Client', note, kind: 'text', width: 90 });
 
 export const CLIENTS: TabLayout = {
   key: 'clients',
@@ -180,7 +126,6 @@ export const SETTINGS: TabLayout = {
   ],
 };
 
-export const REVIEW_DECISION_VALUES = ['continue', 'modify', 'retire', 'achieved'] as const;
 
 // Goal reviews, one row per goal per review (saveReview). Supervision formulas read these header names: keep them.
 export const REVIEWS: TabLayout = {
@@ -191,7 +136,7 @@ export const REVIEWS: TabLayout = {
     { key: 'date', header: 'Date', note: 'Date of the review (yyyy-mm-dd).', kind: 'date', validation: { kind: 'date' }, width: 100 },
     { key: 'session', header: 'Session', note: 'Session number at which the review was held (see the Sessions tab).', kind: 'number', validation: { kind: 'number', min: 1, max: 10000 }, width: 70 },
     { key: 'goalId', header: 'Goal ID', note: 'The goal or objective reviewed (Goals tab).', kind: 'text', width: 150 },
-    { key: 'decision', header: 'Decision', note: `One of: ${REVIEW_DECISION_VALUES.join(', ')}.`, kind: 'text', validation: { kind: 'list', values: REVIEW_DECISION_VALUES }, width: 90 },
+    { key: 'decision', header: 'Decision', note: `One of: ${REVIEW_DECISIONS.join(', ')}.`, kind: 'text', validation: { kind: 'list', values: REVIEW_DECISIONS }, width: 90 },
     { key: 'reason', header: 'Reason', note: 'Why the goal was modified, retired or achieved (optional for continue).', kind: 'text', width: 220 },
     { key: 'gasLevel', header: 'GAS level', note: 'GAS level at the review: -2, -1, 0, +1 or +2; blank if not scored.', kind: 'number', validation: { kind: 'list', values: ['-2', '-1', '0', '1', '2'] }, width: 80 },
     { key: 'rating', header: 'Rating', note: 'The client\u2019s 0–10 rating of how close they feel to the goal; blank if not rated.', kind: 'number', validation: { kind: 'number', min: 0, max: 10 }, width: 70 },

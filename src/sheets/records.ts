@@ -1,7 +1,8 @@
 // Domain rows ↔ tabs: clients, goals, sessions, ratings, measures and priorities, each read or written in whole blocks by header name.
-import type { ClientStatus, ClientSummary, DbtTier, GoalView } from '../server/contract';
+import type { GoalRow } from '../core/plan-rows';
+import { CLIENT_STATUSES, DBT_TIERS, DOMAINS, GOAL_STATUSES, GOAL_TYPES, HORIZONS, oneOf, type ClientStatus, type DbtTier } from '../core/vocabularies';
 import type { Book } from './book';
-import { CLIENT_STATUSES, CLIENTS, GOALS, PRIORITIES, RATINGS, SESSIONS } from './layout';
+import { CLIENTS, GOALS, PRIORITIES, RATINGS, SESSIONS } from './layout';
 import { appendRows, lastRowOf, readColumns, readRows, writeRows, type Tab } from './table';
 import { cellBool, cellNumber, cellText, isoToSerial } from './values';
 
@@ -28,35 +29,49 @@ export function recordsAt(tab: Tab, rows: readonly number[]): { row: number; val
 
 // ---- Clients ----------------------------------------------------------------------
 
+/** One Clients row as stored. */
 export interface ClientRecord {
   row: number;
-  summary: ClientSummary;
+  code: string;
+  clinician: string;
+  startDate: string; // YYYY-MM-DD
+  status: ClientStatus;
+  modality: string;
 }
 
-function toStatus(v: unknown): ClientStatus {
-  const s = cellText(v).toLowerCase();
-  return (CLIENT_STATUSES as readonly string[]).includes(s) ? (s as ClientStatus) : 'active';
+function clientFromRow(book: Book, row: number, r: Record<string, unknown>): ClientRecord {
+  return { row, code: cellText(r.code), clinician: cellText(r.clinician), startDate: book.iso(r.startDate), status: oneOf(r.status, CLIENT_STATUSES, 'active'), modality: cellText(r.modality) };
 }
 
-/** Every client row (codes, clinician, dates, status, modality); sessions and last session are filled by the caller. */
+/** Every client row (codes, clinician, dates, status, modality). */
 export function readClients(book: Book): ClientRecord[] {
   const tab = book.tab(CLIENTS);
   const rows = readRows(tab, 2, lastRowOf(tab));
   const out: ClientRecord[] = [];
   rows.forEach((r, i) => {
-    const code = cellText(r.code);
-    if (!code) return;
-    out.push({ row: i + 2, summary: { code, clinician: cellText(r.clinician), startDate: book.iso(r.startDate), status: toStatus(r.status), modality: cellText(r.modality), sessions: 0, lastSession: '' } });
+    if (cellText(r.code)) out.push(clientFromRow(book, i + 2, r));
   });
   return out;
 }
 
-/** Client codes (one column read) for existence and uniqueness checks; with `forAppend` also the last row (one more read). */
-export function clientCodes(book: Book, forAppend = false): { codes: Set<string>; lastRow: number } {
+/** Client codes (one column read) for existence and uniqueness checks, with the row of each; with `forAppend` also the last row (one more read). */
+export function clientCodes(book: Book, forAppend = false): { codes: Set<string>; rows: Map<string, number>; lastRow: number } {
   const tab = book.tab(CLIENTS);
   const lastRow = forAppend ? lastRowOf(tab) : tab.lastRow;
-  const codes = new Set(readColumns(tab, ['code'], lastRow).code.map(norm).filter(Boolean));
-  return { codes, lastRow: lastRow ?? -1 };
+  const rows = new Map<string, number>();
+  readColumns(tab, ['code'], lastRow).code.forEach((v, i) => {
+    const k = norm(v);
+    if (k && !rows.has(k)) rows.set(k, i + 2);
+  });
+  return { codes: new Set(rows.keys()), rows, lastRow: lastRow ?? -1 };
+}
+
+/** One client's row (one read of that row), or null when the code is not on the Clients tab. */
+export function readClient(book: Book, code: string, row?: number): ClientRecord | null {
+  const at = row ?? clientCodes(book).rows.get(code.toLowerCase());
+  if (at === undefined) return null;
+  const [{ values }] = recordsAt(book.tab(CLIENTS), [at]);
+  return norm(values.code) === code.toLowerCase() ? clientFromRow(book, at, values) : null;
 }
 
 export function appendClient(book: Book, c: { code: string; clinician: string; startDate: string; status: ClientStatus; modality: string }, lastRow: number): number {
@@ -101,19 +116,6 @@ export function readSessions(book: Book, code: string): SessionRecord[] {
     .sort((a, b) => a.number - b.number || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-/** The next session number for a client: one more than the highest recorded (one read of client and session columns). */
-export function nextSessionNumber(book: Book, code: string): { next: number; lastRow: number } {
-  const tab = book.tab(SESSIONS);
-  const lastRow = lastRowOf(tab);
-  const { client, session } = readColumns(tab, ['client', 'session'], lastRow);
-  const want = code.toLowerCase();
-  let max = 0;
-  client.forEach((c, i) => {
-    if (norm(c) === want) max = Math.max(max, cellNumber(session[i]) ?? 0);
-  });
-  return { next: max + 1, lastRow };
-}
-
 /** Writes rows at a known first row (the caller read getLastRow under the lock). */
 export function appendAt(tab: Tab, firstRow: number, rows: readonly Record<string, unknown>[]): void {
   appendRows(tab, rows, firstRow - 1);
@@ -123,7 +125,7 @@ export function appendAt(tab: Tab, firstRow: number, rows: readonly Record<strin
 
 export interface GoalRecord {
   row: number;
-  goal: GoalView;
+  goal: GoalRow;
 }
 
 const ANCHOR_KEYS = ['gas-2', 'gas-1', 'gas0', 'gas+1', 'gas+2'] as const;
@@ -133,19 +135,15 @@ function level(v: unknown, allowed: readonly number[]): number | null {
   return n !== null && allowed.includes(n) ? n : null;
 }
 
-export function goalFromRow(book: Book, v: Record<string, unknown>): GoalView {
-  const pick = <T extends string>(x: unknown, allowed: readonly T[], d: T): T => {
-    const s = cellText(x).toLowerCase();
-    return (allowed as readonly string[]).includes(s) ? (s as T) : d;
-  };
+export function goalFromRow(book: Book, v: Record<string, unknown>): GoalRow {
   return {
     id: cellText(v.id),
     parentId: cellText(v.parentId),
     clientCode: cellText(v.client),
     title: cellText(v.title),
-    horizon: pick(v.horizon, ['short', 'long'] as const, cellText(v.parentId) ? 'short' : 'long'),
-    type: pick(v.type, ['process', 'outcome'] as const, 'outcome'),
-    domain: pick(v.domain, ['behavioral', 'cognitive', 'emotional'] as const, 'behavioral'),
+    horizon: oneOf(v.horizon, HORIZONS, cellText(v.parentId) ? 'short' : 'long'),
+    type: oneOf(v.type, GOAL_TYPES, 'outcome'),
+    domain: oneOf(v.domain, DOMAINS, 'behavioral'),
     category: cellText(v.category),
     modality: cellText(v.modality),
     values: cellText(v.values),
@@ -154,19 +152,19 @@ export function goalFromRow(book: Book, v: Record<string, unknown>): GoalView {
     target: cellText(v.target),
     frequency: cellText(v.frequency),
     deadline: book.iso(v.deadline),
-    anchors: ANCHOR_KEYS.map((k) => cellText(v[k])) as GoalView['anchors'],
+    anchors: ANCHOR_KEYS.map((k) => cellText(v[k])) as GoalRow['anchors'],
     baseline: level(v.baseline, [-1, -2]) as -1 | -2 | null,
     importance: level(v.importance, [0, 1, 2, 3]),
     difficulty: level(v.difficulty, [0, 1, 2, 3]),
     weight: cellNumber(v.weight),
-    status: pick(v.status, ['active', 'achieved', 'modified', 'retired'] as const, 'active'),
+    status: oneOf(v.status, GOAL_STATUSES, 'active'),
     statusDate: book.iso(v.statusDate),
     statusReason: cellText(v.statusReason),
   };
 }
 
 /** The goal as Goals-tab values (the weight column is a formula the writer fills in). */
-export function goalToRow(g: GoalView, templateId: string): Record<string, unknown> {
+export function goalToRow(g: GoalRow, templateId: string): Record<string, unknown> {
   const row: Record<string, unknown> = {
     id: g.id,
     parentId: g.parentId,
@@ -255,7 +253,7 @@ export interface PriorityRecord {
   urgency: number;
   importance: number;
   readiness: number;
-  tier: DbtTier;
+  tier: DbtTier | '';
   score: number;
   rank: number;
 }
@@ -269,7 +267,7 @@ export function readPriorities(book: Book, code: string, lastRow?: number): Prio
     urgency: cellNumber(v.urgency) ?? 0,
     importance: cellNumber(v.importance) ?? 0,
     readiness: cellNumber(v.readiness) ?? 0,
-    tier: cellText(v.tier) as DbtTier,
+    tier: oneOf(v.tier, [...DBT_TIERS, ''], ''),
     score: cellNumber(v.score) ?? 0,
     rank: cellNumber(v.rank) ?? 0,
   }));

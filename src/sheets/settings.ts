@@ -1,8 +1,9 @@
 // The Settings tab's rows as data (key, label, default, validation, note) and reading them back into typed settings.
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
+import { clinicChoices } from '../core/instruments/clinic-choices';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import type { InstrumentOptions } from './instrument-layout';
-import type { Validation } from './layout';
+import type { Validation } from './columns';
 
 export interface SettingRow {
   key: string;
@@ -31,7 +32,8 @@ export function settingRows(instruments: readonly InstrumentDefinition[] = BUILT
   for (const def of instruments) {
     const on = DEFAULT_INSTRUMENTS.includes(def.id);
     rows.push({ key: `instrument.${def.id}`, label: `Use ${def.name}`, value: on, validation: { kind: 'checkbox' }, about: `Tick to get a ${def.name} tab (then run "Set up this spreadsheet"). ${def.licence}` });
-    if (def.bandSchemes && def.bandSchemes.length > 1) {
+    const choices = clinicChoices(def);
+    if (def.bandSchemes && choices.bandScheme) {
       rows.push({
         key: `${def.id}.bandScheme`,
         label: `${def.name} band scheme`,
@@ -41,10 +43,10 @@ export function settingRows(instruments: readonly InstrumentDefinition[] = BUILT
       });
     }
     const cut = def.cutoff;
-    if (cut?.range) {
+    if (cut?.range && choices.cutoff) {
       rows.push({ key: `${def.id}.cutoff`, label: `${def.name} cut-off`, value: cut.value, validation: { kind: 'number', min: cut.range[0], max: cut.range[1] }, about: `${cut.note} ${cut.source}. Applies to rows recorded after a change.` });
     }
-    if (cut && !def.bandSchemes) {
+    if (cut && choices.atCutoff) {
       rows.push({ key: `${def.id}.atCutoffIsClinical`, label: `${def.name}: a score exactly at ${cut.value} is "${cut.clinicalLabel}"`, value: cut.atCutoffIsClinical, validation: { kind: 'checkbox' }, about: `${cut.note} ${cut.source}. Applies to rows recorded after a change.` });
     }
   }

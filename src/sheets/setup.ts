@@ -1,14 +1,15 @@
 // Setup and migration: creates missing tabs, columns and settings rows, never deleting, reordering or overwriting anything already there.
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import type { InstrumentDefinition } from '../core/instruments/schema';
-import { FIXED_TABS, instrumentTab, SCHEMA_VERSION, SETTINGS, type ColumnSpec, type TabLayout } from './layout';
+import type { ColumnSpec, TabLayout } from './columns';
+import { FIXED_TABS, instrumentTab, SCHEMA_VERSION, SETTINGS } from './layout';
 import { parseSettings, settingRows, type Settings } from './settings';
 import { bindTab, formatBlock, readColumns, readHeader, sheetsByName, writeRows, type Tab } from './table';
 import { dataValidation } from './validation';
 import { ensureHeaderProtection, ensureProtections } from './protect';
 import { ensureSupervision, SUPERVISION_TAB } from './supervision-tab';
 import { ensureIndex } from './index-tab';
-import { ensureReviewTab, REVIEW_TAB } from './review-tab';
+import { ensureReviewTab, REVIEW_TAB } from './review-dashboard';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,5 +1,5 @@
 // Batched tab I/O mapped by header name: open a tab (one header read), read chosen columns in one block, append or rewrite rows with one setValues per column run.
-import { columnFormat, type ColumnSpec, type RowRefs, type TabLayout } from './layout';
+import { columnFormat, type ColumnSpec, type RowRefs, type TabLayout } from './columns';
 import { columnLetters } from './formulas';
 import { safeText } from './values';
 import { dataValidation } from './validation';

@@ -1,5 +1,5 @@
 // Data-validation rules built from a layout column's Validation data (reject bad input typed by hand; the note doubles as help text).
-import type { Validation } from './layout';
+import type { Validation } from './columns';
 
 /** The Sheets rule for one constrained column; invalid entries are rejected with the column's note as help. */
 export function dataValidation(v: Validation, help: string): GoogleAppsScript.Spreadsheet.DataValidation {

@@ -102,12 +102,37 @@ function rowText(row?: number): string {
   return row === undefined ? '' : ` (row ${row})`;
 }
 
-/** Checks one row of answers and writes each item's raw value into `out` (NaN for a missing or N/A item); returns the N/A count. */
-export function readRow(c: Compiled, row: ArrayLike<unknown>, out: number[], rowNo?: number): number {
+/** One answer the scorer cannot read: where in the row, what it expects there, and what came. */
+export interface ItemProblem {
+  /** 0-based position in the row (items, then extras); null when the row has the wrong number of values. */
+  index: number | null;
+  /** What is at that position: "item 4", an extra's label, or "item values" for the count. */
+  what: string;
+  /** What would be read, e.g. "a whole number from 0 to 3" or "9 item values". */
+  expected: string;
+  got: unknown;
+}
+
+const countExtra = (c: Compiled) => (c.width > c.count ? ` (or ${c.width} with ${c.def.extras!.map((e) => e.label).join(', ')})` : '');
+
+/** A problem as the sheet functions say it: "<name> item 4 must be …; got 7 (row 3)". */
+function problemMessage(c: Compiled, p: ItemProblem, rowNo?: number): string {
+  if (p.index === null) return `${c.def.name} expects ${c.count} item values per row${countExtra(c)}; got ${p.got as number}${rowText(rowNo)}`;
+  const tail = p.index >= c.count ? ' (never added to the total)' : '';
+  return `${c.def.name} ${p.what} must be ${p.expected}${tail}; got ${show(p.got)}${rowText(rowNo)}`;
+}
+
+/**
+ * Checks one row of answers and writes each item's raw value into `out` (NaN for a missing or N/A item); returns the N/A count.
+ * Without `problems` the first problem throws; with it every problem is collected there (and its value read as missing).
+ */
+export function readRow(c: Compiled, row: ArrayLike<unknown>, out: number[], rowNo?: number, problems?: ItemProblem[]): number {
   const n = row.length;
   if (n !== c.count && n !== c.width) {
-    const extra = c.width > c.count ? ` (or ${c.width} with ${c.def.extras!.map((e) => e.label).join(', ')})` : '';
-    throw new Error(`${c.def.name} expects ${c.count} item values per row${extra}; got ${n}${rowText(rowNo)}`);
+    const p: ItemProblem = { index: null, what: 'item values', expected: `${c.count} ${c.def.name} item values${countExtra(c)}`, got: n };
+    if (!problems) throw new Error(problemMessage(c, p, rowNo));
+    problems.push(p);
+    return 0;
   }
   const { lo, hi, integer, scale } = c;
   let na = 0;
@@ -121,18 +146,33 @@ export function readRow(c: Compiled, row: ArrayLike<unknown>, out: number[], row
       out[i] = NaN;
       na++;
     } else {
-      throw new Error(`${c.def.name} item ${i + 1} must be ${c.expected}; got ${show(v)}${rowText(rowNo)}`);
+      const p: ItemProblem = { index: i, what: `item ${i + 1}`, expected: c.expected, got: v };
+      if (!problems) throw new Error(problemMessage(c, p, rowNo));
+      problems.push(p);
+      out[i] = NaN;
     }
   }
   for (let i = c.count; i < n; i++) {
     const e = c.def.extras![i - c.count];
     const v = row[i];
     if (!isBlank(v) && !(typeof v === 'number' && v >= e.min && v <= e.max && v % 1 === 0)) {
-      throw new Error(`${c.def.name} ${e.label} must be a whole number from ${e.min} to ${e.max} (never added to the total); got ${show(v)}${rowText(rowNo)}`);
+      const p: ItemProblem = { index: i, what: e.label, expected: `a whole number from ${e.min} to ${e.max}`, got: v };
+      if (!problems) throw new Error(problemMessage(c, p, rowNo));
+      problems.push(p);
+      out[i] = NaN;
+      continue;
     }
     out[i] = isBlank(v) ? NaN : (v as number);
   }
   return na;
+}
+
+/** Every problem in one row of answers (count, range, step, extras), none when the scorer can read it: the same reader as scoring. */
+export function itemProblems(def: InstrumentDefinition, row: ArrayLike<unknown>): ItemProblem[] {
+  const c = compile(def);
+  const problems: ItemProblem[] = [];
+  readRow(c, row, new Array<number>(c.width), undefined, problems);
+  return problems;
 }
 
 /** Score of one set from checked raw values, or null when the missing-item rule gives none. */

@@ -1,7 +1,8 @@
 // The preview's chart drawing from recorded specs (pure; the browser tests check it on the page).
-import { parseA1 } from '../../../scripts/preview/a1';
-import { chartData, chartSvg, option, toNumber, type Grid } from '../../../scripts/preview/chart';
-import { chartPlacement, renderGrid, type SheetView } from '../../../scripts/preview/render';
+import { parseA1 } from '../../../src/sheets/a1';
+import { chartSvg } from '../../../preview/chart';
+import { chartData, option, toNumber, type Grid } from '../../../preview/chart-data';
+import { chartPlacement, renderGrid, type SheetView } from '../../../preview/render';
 
 const grid = (rows: string[][]): Grid => rows.map((r) => r.map((v) => ({ v })));
 
@@ -60,7 +61,7 @@ describe('chartData', () => {
     expect(toNumber('45%')).toBeCloseTo(0.45);
     expect(toNumber('')).toBeNull();
     expect(toNumber('n/a')).toBeNull();
-    expect(parseA1('$B$2:C')).toEqual({ sheet: null, r1: 2, c1: 2, r2: null, c2: 3 });
+    expect(parseA1('$B$2:C')).toEqual({ startRow: 2, startCol: 2, endRow: undefined, endCol: 3 });
   });
 });
 

@@ -1,8 +1,10 @@
 // Reviews and supervision through the preview, in a real browser: who is at risk comes first, the review flow updates
 // goals with their history, and rebuilding the review charts twice leaves one set with its cutoff lines.
 import type { Browser, Frame } from 'playwright-core';
-import type { Preview } from '../../../scripts/preview/server';
-import { cleanup, clickMenu, getState, guardedPage, launchBrowser, sidebarFrame, startTestPreview, tempStateFile, until, type Guarded } from './helpers';
+import type { Preview } from '../../../preview/server';
+import { cleanup, clickMenu, guardedPage, launchBrowser, sidebarFrame, tempStateFile, until, type Guarded } from '../../../kit/browser';
+import { columnNumber } from '../../../src/sheets/a1';
+import { getState, startTestPreview } from './helpers';
 
 jest.setTimeout(180000);
 
@@ -116,8 +118,7 @@ test('rebuilding the review charts twice leaves one set, and each measure chart 
   // The cutoff is a constant-value series: the range holds dates, the totals and at least one constant column, and the
   // constant series are drawn thin with no points.
   const [from, to] = String(phq!.ranges?.[0] ?? '').replace(/^.*!/, '').split(':').map((a) => a.replace(/\d+/g, ''));
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  expect(col(to) - col(from) + 1).toBeGreaterThanOrEqual(3);
+  expect(columnNumber(to) - columnNumber(from) + 1).toBeGreaterThanOrEqual(3);
   const series = (phq!.options as Record<string, unknown>).series as Record<string, { lineWidth: number; pointSize: number }>;
   expect(Object.values(series).some((s) => s.pointSize === 0 && s.lineWidth === 1)).toBe(true);
   expect(JSON.stringify(phq!.options)).toMatch(/viewWindow/);

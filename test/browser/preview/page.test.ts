@@ -1,10 +1,11 @@
 // The preview page in a real browser: the add-on menu, the seeded tabs with computed values, a cell edit that recomputes
 // a formula, and charts drawn from their recorded specs. Every request off this machine is blocked and fails the test.
 import type { Browser } from 'playwright-core';
-import type { Preview } from '../../../scripts/preview/server';
-import type { Menu } from '../../../scripts/preview/render';
-import { a1 } from '../../../scripts/preview/a1';
-import { cleanup, clickMenu, getState, getUi, guardedPage, launchBrowser, startTestPreview, tempStateFile, until, type Guarded } from './helpers';
+import type { Preview } from '../../../preview/server';
+import type { Menu } from '../../../preview/render';
+import { cellA1 } from '../../../src/sheets/a1';
+import { cleanup, clickMenu, guardedPage, launchBrowser, tempStateFile, until, type Guarded } from '../../../kit/browser';
+import { getState, getUi, startTestPreview } from './helpers';
 
 jest.setTimeout(180000); // a preview start seeds through the emulator (about 32 s alone on 2 cores)
 
@@ -83,7 +84,7 @@ test('shows the add-on menu and the seeded tabs with their computed values', asy
   await expect(td.getAttribute('title')).resolves.toContain(shown!.c.f);
   await td.hover();
   await expect(page.locator('#formula-input').inputValue()).resolves.toBe(shown!.c.f);
-  await expect(page.locator('#name-box').textContent()).resolves.toBe(a1(shown!.row, shown!.col));
+  await expect(page.locator('#name-box').textContent()).resolves.toBe(cellA1(shown!.row, shown!.col));
 });
 
 test('a cell edit goes through the emulator and formulas recompute', async () => {
@@ -101,11 +102,11 @@ test('a cell edit goes through the emulator and formulas recompute', async () =>
     const editor = page.locator('input.cell-editor');
     await editor.fill(input);
     await editor.press('Enter');
-    await until(async () => ((await getState(preview)).sheets.find((s) => s.name === sheet.name)?.rows[row - 1]?.[col - 1]?.v ?? null) !== null, `${a1(row, col)} saved`);
+    await until(async () => ((await getState(preview)).sheets.find((s) => s.name === sheet.name)?.rows[row - 1]?.[col - 1]?.v ?? null) !== null, `${cellA1(row, col)} saved`);
   };
   await typeInto(1, '2');
   await typeInto(2, '3');
-  await typeInto(3, `=${a1(1, col)}*10+${a1(2, col)}`);
+  await typeInto(3, `=${cellA1(1, col)}*10+${cellA1(2, col)}`);
   const sum = page.locator(`td[data-r="3"][data-c="${col}"]`);
   await expect(until(async () => (await sum.textContent()) === '23', 'the formula to show 23')).resolves.toBe(true);
 
@@ -116,12 +117,12 @@ test('a cell edit goes through the emulator and formulas recompute', async () =>
   await until(async () => (await sum.textContent()) === '73', 'the formula to show 73');
   const after = await getState(preview);
   const cell = after.sheets.find((s) => s.name === sheet.name)!.rows[2][col - 1];
-  expect(cell).toMatchObject({ v: '73', f: `=${a1(1, col)}*10+${a1(2, col)}` });
+  expect(cell).toMatchObject({ v: '73', f: `=${cellA1(1, col)}*10+${cellA1(2, col)}` });
 
   // Keyboard: arrows move, typing starts an edit, Escape cancels it.
   await sum.click();
   await page.keyboard.press('ArrowUp');
-  await expect(page.locator('#name-box').textContent()).resolves.toBe(a1(2, col));
+  await expect(page.locator('#name-box').textContent()).resolves.toBe(cellA1(2, col));
   await page.keyboard.press('9');
   await page.keyboard.press('Escape');
   await expect(page.locator(`td[data-r="2"][data-c="${col}"]`).textContent()).resolves.toBe('3');

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { cleanup, getState, guardedPage, launchBrowser, postJson, ROOT, startTestPreview, tempStateFile, until } from './helpers';
+import { cleanup, guardedPage, launchBrowser, tempStateFile, until } from '../../../kit/browser';
+import { getState, postJson, ROOT, startTestPreview } from './helpers';
 
 // Three preview starts (about 32 s each alone on 2 cores, seeding through the emulator) plus the checks between them.
 jest.setTimeout(300000);

@@ -1,5 +1,5 @@
 // The preview's demo clinic data: fictional, deterministic, and with the stories the preview promises.
-import { addDays, buildSeed, CLINICIANS, itemsFor, rng, SESSION_DATES } from '../../../scripts/preview/seed-data';
+import { addDays, buildSeed, CLINICIANS, itemsFor, rng, SESSION_DATES } from '../../../preview/seed-data';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 

@@ -1,8 +1,8 @@
 // The demo clinic as the add-on writes it: seeded through the server's own functions in the emulator, the same rows every
 // time, with the deteriorating client and the item-9 flag visible in the product's own computed columns.
-import { createEmulator, type Emulator } from '../../emulator';
-import { seedEmulator, SEED_TIME_ZONE, SEED_USER } from '../../../scripts/preview/seed';
-import type { SpreadsheetView } from '../../../scripts/preview/render';
+import { createEmulator, type Emulator } from '../../../emulator';
+import { seedEmulator, SEED_TIME_ZONE, SEED_USER } from '../../../preview/seed';
+import type { SpreadsheetView } from '../../../preview/render';
 
 jest.setTimeout(180000); // seeding through the emulator takes about 32 s alone on 2 cores
 

@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
-import type { Preview } from '../../../scripts/preview/server';
-import { cleanup, clickMenu, getState, getUi, guardedPage, launchBrowser, ROOT, sidebarFrame, startTestPreview, tempStateFile, until, type Guarded } from './helpers';
+import type { Preview } from '../../../preview/server';
+import { cleanup, clickMenu, guardedPage, launchBrowser, sidebarFrame, tempStateFile, until, type Guarded } from '../../../kit/browser';
+import { getState, getUi, ROOT, startTestPreview } from './helpers';
 
 jest.setTimeout(180000); // a preview start seeds through the emulator (about 32 s alone on 2 cores)
 

@@ -1,11 +1,12 @@
 // A clinician's first week in the real sidebar on the preview: add a client, a plan from a template, a GAS scale edit,
 // three sessions with PHQ-9 and GAD-7; the tabs then hold exactly those rows, user text stays text, a bad item writes nothing.
 import type { Browser, Frame } from 'playwright-core';
-import type { Preview } from '../../../scripts/preview/server';
+import type { Preview } from '../../../preview/server';
 import { scoreItems } from '../../../src/core/instruments/score';
 import { PHQ9 } from '../../../src/core/instruments/phq9';
 import { GAD7 } from '../../../src/core/instruments/gad7';
-import { cleanup, clickMenu, getState, guardedPage, launchBrowser, sidebarFrame, startTestPreview, tempStateFile, until, type Guarded } from './helpers';
+import { cleanup, clickMenu, guardedPage, launchBrowser, sidebarFrame, tempStateFile, until, type Guarded } from '../../../kit/browser';
+import { getState, startTestPreview } from './helpers';
 
 jest.setTimeout(180000);
 
@@ -95,7 +96,7 @@ test('add a client, plan from a template, edit a GAS scale, record three session
   await go(frame, 'Session', new RegExp(`Session for ${CODE}`));
   for (let s = 0; s < 3; s++) {
     await frame.getByLabel('Date').fill(`2026-11-0${s + 3}`);
-    for (const [m, items] of [[0, PHQ[s]], [1, GAD[s]]] as const) {
+    for (const [m, items] of [['phq9', PHQ[s]], ['gad7', GAD[s]]] as const) {
       const toggle = frame.locator(`#session-measures-${m}-toggle`);
       if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
       for (let i = 0; i < items.length; i++) await frame.locator(`#session-measures-${m}-items-${i}`).selectOption(String(items[i]));
@@ -133,6 +134,6 @@ test('a PHQ-9 item of 7 is refused with a field error through google.script.run,
       }),
     CODE,
   );
-  expect(answer).toMatchObject({ ok: false, errors: { 'measures.0.items.3': expect.stringMatching(/0–3.*7/) } });
+  expect(answer).toMatchObject({ ok: false, errors: { 'measures.phq9.items.3': expect.stringMatching(/0 to 3.*7/) } });
   expect(JSON.stringify((await getState(preview)).sheets.map((s) => s.rows))).toBe(before);
 });

@@ -1,6 +1,6 @@
 // Browser tests across screens: user text renders as text (no markup injection), keyboard-only use with visible focus, and axe-core finding no serious or critical violations.
 import type { Browser, Page } from 'playwright-core';
-import type { RecordSessionInput } from '../../../src/server/contract';
+import type { RecordSessionInput } from '../../../src/contract';
 import { clientDetail, fakeServer, goal, invalid } from './fixtures';
 import { expectClean, goTo, launch, openSidebar, seriousViolations, type Sidebar } from './harness';
 
@@ -114,19 +114,19 @@ test('keyboard only: Tab reaches the controls with a visible focus, Enter and Sp
 
   await tabTo(page, { id: 'session-date' });
   await expect(focusVisible(page)).resolves.toBe(true);
-  await tabTo(page, { id: 'session-ratings-0-rating' });
+  await tabTo(page, { id: 'session-ratings-G1-rating' });
   await expect(focusVisible(page)).resolves.toBe(true);
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown');
-  await expect(page.locator('#session-ratings-0-rating').inputValue()).resolves.toBe('7');
+  await expect(page.locator('#session-ratings-G1-rating').inputValue()).resolves.toBe('7');
 
-  await tabTo(page, { id: 'session-measures-0-toggle' });
+  await tabTo(page, { id: 'session-measures-phq9-toggle' });
   await expect(focusVisible(page)).resolves.toBe(true);
   await page.keyboard.press('Space');
-  await expect(page.locator('#session-measures-0-toggle').getAttribute('aria-expanded')).resolves.toBe('true');
-  await tabTo(page, { id: 'session-measures-0-items-0' });
+  await expect(page.locator('#session-measures-phq9-toggle').getAttribute('aria-expanded')).resolves.toBe('true');
+  await tabTo(page, { id: 'session-measures-phq9-items-0' });
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  await page.locator('#session-measures-0-total').getByText(/Total: —/).waitFor();
+  await page.locator('#session-measures-phq9-total').getByText(/Total: —/).waitFor();
 
   await tabTo(page, { id: 'session-note' });
   await page.keyboard.type('Typed by keyboard');
@@ -181,7 +181,7 @@ test('keyboard only: Add client opens with Enter, the form submits with Enter, a
 
 test('axe-core: no serious or critical violations on any screen, in normal and error states', async () => {
   const server = fakeServer();
-  server.handlers.recordSession = () => invalid('1 answer needs attention.', { 'measures.0.items.3': 'PHQ-9 item 4 must be a whole number from 0 to 3', date: 'Expected a date' });
+  server.handlers.recordSession = () => invalid('1 answer needs attention.', { 'measures.phq9.items.3': 'PHQ-9 item 4 must be a whole number from 0 to 3', date: 'Expected a date' });
   s = await openSidebar(browser, server.handlers);
   const { page } = s;
   const check = async (where: string) => {
@@ -206,12 +206,12 @@ test('axe-core: no serious or critical violations on any screen, in normal and e
   await check('gas');
   await goTo(page, 'Session');
   await page.getByRole('heading', { name: 'Session for C-0142' }).waitFor();
-  await page.locator('#session-measures-0-toggle').click();
-  await page.locator('#session-measures-0-items-8').selectOption('2');
+  await page.locator('#session-measures-phq9-toggle').click();
+  await page.locator('#session-measures-phq9-items-8').selectOption('2');
   await page.locator('.safety').first().waitFor();
   await check('session with safety flag');
   await page.getByRole('button', { name: 'Save session' }).click();
-  await page.locator('#session-measures-0-items-3-error').waitFor();
+  await page.locator('#session-measures-phq9-items-3-error').waitFor();
   await check('session with errors');
   await goTo(page, 'Priorities');
   await page.getByRole('heading', { name: 'Priorities for C-0142' }).waitFor();

@@ -8,16 +8,18 @@ import type {
   ClientSummary,
   GoalView,
   InstrumentSummary,
+  RecordSessionData,
   RecordSessionInput,
-  RecordSessionResult,
   Result,
   SavePlanInput,
   SavePrioritiesInput,
-} from '../../../src/server/contract';
+} from '../../../src/contract';
 import type { Handlers } from './harness';
-import { maintenanceSections } from '../../../src/core/maintenance';
+import { relapsePreventionSections } from '../../../src/core/relapse-prevention';
 import { applyReview, REVIEWABLE_STATUSES, validateReview } from '../../../src/core/review';
-import type { MaintenancePlanData, MaintenancePlanInput, OutcomesData, ReviewGoalView, SaveReviewData, SaveReviewInput, StartReviewData } from '../../../src/server/contract';
+import { reviewStanding } from '../../../src/core/review-cadence';
+import { isRated } from '../../../src/core/session-input';
+import type { RelapsePreventionPlanData, RelapsePreventionPlanInput, OutcomesData, ReviewGoalView, SaveReviewData, SaveReviewInput, StartReviewData } from '../../../src/contract';
 
 
 export const TODAY = '2026-11-20';
@@ -25,8 +27,8 @@ export const TODAY = '2026-11-20';
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
 export const invalid = (message: string, errors: Record<string, string>): Result<never> => ({ ok: false, message, errors });
 
-export const PHQ9_SUMMARY: InstrumentSummary = { id: 'phq9', name: 'PHQ-9', items: 9, min: 0, max: 3, itemLabels: [...PHQ9.itemText!.items] };
-export const GAD7_SUMMARY: InstrumentSummary = { id: 'gad7', name: 'GAD-7', items: 7, min: 0, max: 3, itemLabels: GAD7.itemText ? [...GAD7.itemText.items] : Array.from({ length: 7 }, (_, i) => `Item ${i + 1}`) };
+export const PHQ9_SUMMARY: InstrumentSummary = { id: 'phq9', name: 'PHQ-9', items: 9, min: 0, max: 3, itemLabels: [...PHQ9.itemText!.items], bandOptions: {} };
+export const GAD7_SUMMARY: InstrumentSummary = { id: 'gad7', name: 'GAD-7', items: 7, min: 0, max: 3, itemLabels: GAD7.itemText ? [...GAD7.itemText.items] : Array.from({ length: 7 }, (_, i) => `Item ${i + 1}`), bandOptions: {} };
 
 export function goal(partial: Partial<GoalView> & Pick<GoalView, 'id' | 'title'>): GoalView {
   return {
@@ -96,7 +98,7 @@ export function clientDetail(code = 'C-0142', goals?: GoalView[]): ClientDetail 
         weight: 3,
       }),
     ];
-  return {
+  return withCadence({
     client: summary(code, 2),
     goals: gs,
     sessions: [
@@ -105,7 +107,13 @@ export function clientDetail(code = 'C-0142', goals?: GoalView[]): ClientDetail 
     ],
     priorities: [],
     latestGas: [],
-  };
+  });
+}
+
+/** A client detail with the review fields the server fills (core's rule over attended sessions; no review yet, every 4). */
+export function withCadence(d: Omit<ClientDetail, 'reviewDue' | 'reviewOverdue' | 'review'>, last: { session: number; date: string } | null = null): ClientDetail {
+  const review = reviewStanding(d.sessions, last, 4);
+  return { ...d, reviewDue: review.due, reviewOverdue: review.overdue, review };
 }
 
 export function summary(code: string, sessions = 0): ClientSummary {
@@ -138,7 +146,7 @@ export function fakeServer(details: ClientDetail[] = [clientDetail(), clientDeta
       if (state.details.has(input.code)) return invalid('That code is taken.', { code: `Client ${input.code} already exists` });
       const s: ClientSummary = { code: input.code, clinician: input.clinician, startDate: input.startDate, status: 'active', modality: input.modality, sessions: 0, lastSession: '' };
       state.boot = { ...state.boot, clients: [...state.boot.clients, s] };
-      state.details.set(input.code, { client: s, goals: [], sessions: [], priorities: [], latestGas: [] });
+      state.details.set(input.code, withCadence({ client: s, goals: [], sessions: [], priorities: [], latestGas: [] }));
       return ok(s);
     },
     // Like the server: "" or "new-…" ids are new; long-term goals get <code>.G<n>, objectives <goal>.O<n>; answers the client as it now stands.
@@ -169,19 +177,24 @@ export function fakeServer(details: ClientDetail[] = [clientDetail(), clientDeta
       state.details.set(input.clientCode, next);
       return ok(next);
     },
-    recordSession: (input: RecordSessionInput): Result<RecordSessionResult> => {
+    // Like the server: only rated goals and answered questionnaires are saved; answers with the client as the session leaves them.
+    recordSession: (input: RecordSessionInput): Result<RecordSessionData> => {
       const d = state.details.get(input.clientCode)!;
       const number = d.sessions.length + 1;
-      state.details.set(input.clientCode, { ...d, sessions: [...d.sessions, { number, date: input.date, attended: input.attended, note: input.note }], client: { ...d.client, sessions: number } });
+      const next = withCadence({ ...d, sessions: [...d.sessions, { number, date: input.date, attended: input.attended, note: input.note }], client: { ...d.client, sessions: number, lastSession: input.date } }, d.review.lastReviewSession ? { session: d.review.lastReviewSession, date: d.review.lastReviewDate } : null);
+      state.details.set(input.clientCode, next);
       return ok({
         sessionNumber: number,
         saved: {
-          ratings: input.ratings.length,
-          measures: input.measures.map((m) => {
-            const total = m.items.every((v) => v !== null) ? (m.items as number[]).reduce((a, b) => a + b, 0) : '';
-            return { instrument: m.instrument, total, band: total === '' ? '' : total >= 10 ? 'Moderate' : 'Mild', flag: m.instrument === 'phq9' && (m.items[8] ?? 0) >= 1 ? 'PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now' : '' };
-          }),
+          ratings: input.ratings.filter(isRated).length,
+          measures: input.measures
+            .filter((m) => m.items.some((v) => v !== null))
+            .map((m) => {
+              const total = m.items.every((v) => v !== null) ? (m.items as number[]).reduce((a, b) => a + b, 0) : null;
+              return { instrument: m.instrument, total, band: total === null ? '' : total >= 10 ? 'Moderate' : 'Mild', flag: m.instrument === 'phq9' && (m.items[8] ?? 0) >= 1 ? 'PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now' : '' };
+            }),
         },
+        detail: next,
       });
     },
     savePriorities: (input: SavePrioritiesInput): Result<ClientDetail> => {
@@ -211,9 +224,9 @@ export function fakeServer(details: ClientDetail[] = [clientDetail(), clientDeta
         detail: next,
       });
     },
-    buildMaintenancePlan: (input: MaintenancePlanInput): Result<MaintenancePlanData> => {
+    buildRelapsePreventionPlan: (input: RelapsePreventionPlanInput): Result<RelapsePreventionPlanData> => {
       const d = state.details.get(input.clientCode)!;
-      return ok({ sheetName: `Maintenance ${input.clientCode}`, rebuilt: false, sections: maintenanceSections(input, d.goals) });
+      return ok({ sheetName: `Relapse prevention ${input.clientCode}`, rebuilt: false, sections: relapsePreventionSections(input, d.goals) });
     },
     getOutcomes: (): Result<OutcomesData> => ok(outcomes()),
   };

@@ -1,7 +1,7 @@
 // Browser tests of the Plan editor and the GAS builder: template fill, live SMART hints, savePlan payload and error placement, weight and T-score preview.
 import type { Browser, Page } from 'playwright-core';
 import { gasTScore } from '../../../src/core/gas';
-import type { SavePlanInput } from '../../../src/server/contract';
+import type { SavePlanInput } from '../../../src/contract';
 import { fakeServer, invalid, TODAY } from './fixtures';
 import { expectClean, goTo, launch, openSidebar, type Sidebar } from './harness';
 

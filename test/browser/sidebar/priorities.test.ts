@@ -1,6 +1,6 @@
 // Browser tests of the Priority matrix: live ranking (DBT tier first, then product, stable), the 5×5 grid, loading saved priorities, savePriorities payload and errors.
 import type { Browser, Page } from 'playwright-core';
-import type { SavePrioritiesInput } from '../../../src/server/contract';
+import type { SavePrioritiesInput } from '../../../src/contract';
 import { clientDetail, fakeServer, invalid } from './fixtures';
 import { expectClean, goTo, launch, openSidebar, type Sidebar } from './harness';
 

@@ -1,8 +1,8 @@
-// Browser tests of the Review and Discharge screens: the cadence, walking each goal with prefilled levels, reasons required, the saveReview payload, milestones, the maintenance plan form, escaping, keyboard and axe.
+// Browser tests of the Review and Discharge screens: the cadence, walking each goal with prefilled levels, reasons required, the saveReview payload, milestones, the relapse-prevention plan form, escaping, keyboard and axe.
 import type { Browser, Page } from 'playwright-core';
 import { applyReview } from '../../../src/core/review';
-import type { MaintenancePlanInput, SaveReviewInput } from '../../../src/server/contract';
-import { clientDetail, fakeServer, goal, invalid, TODAY } from './fixtures';
+import type { RelapsePreventionPlanInput, SaveReviewInput } from '../../../src/contract';
+import { clientDetail, fakeServer, goal, invalid, TODAY, withCadence } from './fixtures';
 import { expectClean, launch, openSidebar, seriousViolations, type Sidebar } from './harness';
 
 jest.setTimeout(90000);
@@ -25,10 +25,9 @@ const XSS = '<img src=x onerror=alert(1)>';
 
 /** C-0142 with four sessions (a review is due) and a latest rating for the first objective. */
 function dueClient() {
-  const d = clientDetail();
-  d.sessions = [1, 2, 3, 4].map((n) => ({ number: n, date: `2026-10-0${n}`, attended: true, note: '' }));
-  d.latestGas = [{ goalId: 'G1.O1', level: 0, rating: 6 }];
-  return d;
+  const { reviewDue: _due, reviewOverdue: _overdue, review: _review, ...d } = clientDetail();
+  // Four attended sessions: the client's own cadence (core's rule) says a review is due, as startReview will.
+  return withCadence({ ...d, sessions: [1, 2, 3, 4].map((n) => ({ number: n, date: `2026-10-0${n}`, attended: true, note: '' })), latestGas: [{ goalId: 'G1.O1', level: 0, rating: 6 }] });
 }
 
 async function open(page: Page, screen: 'Review' | 'Discharge', heading: string) {
@@ -153,13 +152,13 @@ test('user text is escaped and a server field error shows beside its field, with
   expectClean(s);
 });
 
-test('discharge: the maintenance plan form lists achieved goals, sends one line per entry and named contacts, maps line errors, and reports the tab built', async () => {
+test('discharge: the relapse-prevention plan form lists achieved goals, sends one line per entry and named contacts, maps line errors, and reports the tab built', async () => {
   const d = clientDetail();
   d.goals[1] = { ...d.goals[1], status: 'achieved', statusDate: '2026-11-01', statusReason: 'Walks daily' };
   const server = fakeServer([d]);
   let first = true;
-  const real = server.handlers.buildMaintenancePlan;
-  server.handlers.buildMaintenancePlan = (input: MaintenancePlanInput) => {
+  const real = server.handlers.buildRelapsePreventionPlan;
+  server.handlers.buildRelapsePreventionPlan = (input: RelapsePreventionPlanInput) => {
     if (first) {
       first = false;
       return invalid('Check the plan.', { 'whatHelped.1': 'Expected something that helped of up to 2000 characters', 'contacts.0.how': 'Expected how to reach them' });
@@ -168,7 +167,7 @@ test('discharge: the maintenance plan form lists achieved goals, sends one line 
   };
   s = await openSidebar(browser, server.handlers);
   const { page } = s;
-  await open(page, 'Discharge', 'Maintenance plan for C-0142');
+  await open(page, 'Discharge', 'Relapse-prevention plan for C-0142');
   await expect(page.getByRole('list', { name: 'Goals achieved' }).locator('li').allTextContents()).resolves.toEqual(['Walk after lunch (2026-11-01)']);
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByLabel('What helped').fill('Walking after lunch\n\n  Activity diary  ');
@@ -181,11 +180,11 @@ test('discharge: the maintenance plan form lists achieved goals, sends one line 
   await page.locator('#discharge-contacts-1-who').fill('Crisis line');
   await page.locator('#discharge-contacts-1-how').fill('111');
   await page.locator('#discharge-contacts-1-when').fill('Out of hours');
-  await page.getByRole('button', { name: 'Build maintenance plan' }).click();
+  await page.getByRole('button', { name: 'Build relapse-prevention plan' }).click();
   await page.locator('#discharge-whatHelped-error').getByText('Line 2: Expected something that helped of up to 2000 characters').waitFor();
   await page.locator('#discharge-contacts-0-how-error').waitFor();
-  await page.getByRole('button', { name: 'Build maintenance plan' }).click();
-  const input = (await s.waitForCall('buildMaintenancePlan', 2)).args[0] as MaintenancePlanInput;
+  await page.getByRole('button', { name: 'Build relapse-prevention plan' }).click();
+  const input = (await s.waitForCall('buildRelapsePreventionPlan', 2)).args[0] as RelapsePreventionPlanInput;
   expect(input).toEqual({
     clientCode: 'C-0142',
     date: TODAY,
@@ -198,7 +197,7 @@ test('discharge: the maintenance plan form lists achieved goals, sends one line 
       { who: 'Crisis line', how: '111', when: 'Out of hours' },
     ],
   });
-  await page.locator('#discharge-built').getByText('Built the tab “Maintenance C-0142”.').waitFor();
+  await page.locator('#discharge-built').getByText('Built the tab “Relapse prevention C-0142”.').waitFor();
   await expect(page.locator('img').count()).resolves.toBe(0);
   expect(await seriousViolations(page)).toEqual([]);
   expectClean(s);

@@ -1,7 +1,7 @@
 // Browser tests of Session entry: PHQ-9 live total and band, the item-9 safety warning, the recordSession payload and saved summary, item errors, GAS levels at review.
 import type { Browser, Page } from 'playwright-core';
-import type { RecordSessionInput } from '../../../src/server/contract';
-import { clientDetail, fakeServer, invalid, TODAY } from './fixtures';
+import type { RecordSessionInput } from '../../../src/contract';
+import { clientDetail, fakeServer, invalid, TODAY, withCadence } from './fixtures';
 import { expectClean, goTo, launch, openSidebar, type Sidebar } from './harness';
 
 jest.setTimeout(60000);
@@ -28,9 +28,9 @@ async function openSession(page: Page, code = 'C-0142') {
 }
 
 async function answerPhq9(page: Page, answers: number[]) {
-  const toggle = page.locator('#session-measures-0-toggle');
+  const toggle = page.locator('#session-measures-phq9-toggle');
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  for (let i = 0; i < answers.length; i++) await page.locator(`#session-measures-0-items-${i}`).selectOption(String(answers[i]));
+  for (let i = 0; i < answers.length; i++) await page.locator(`#session-measures-phq9-items-${i}`).selectOption(String(answers[i]));
 }
 
 test('PHQ-9: live total and band; item 9 ≥ 1 shows a prominent safety warning; save sends the payload and shows what was saved', async () => {
@@ -43,19 +43,19 @@ test('PHQ-9: live total and band; item 9 ≥ 1 shows a prominent safety warning;
   await expect(page.getByLabel('Clinician').inputValue()).resolves.toBe('Dr Rivera');
 
   // Item labels come from the Bootstrap as given.
-  await page.locator('#session-measures-0-toggle').click();
+  await page.locator('#session-measures-phq9-toggle').click();
   await page.getByLabel('1. Little interest or pleasure in doing things').waitFor();
 
-  const total = page.locator('#session-measures-0-total');
+  const total = page.locator('#session-measures-phq9-total');
   await answerPhq9(page, [2, 2, 1, 1]);
   await total.getByText(/5 items still to answer/).waitFor();
   await answerPhq9(page, [2, 2, 1, 1, 1, 1, 1, 1, 0]);
   await total.getByText('Total: 10 · Moderate').waitFor();
   await expect(page.locator('.safety').count()).resolves.toBe(0);
 
-  await page.locator('#session-measures-0-items-8').selectOption('1');
+  await page.locator('#session-measures-phq9-items-8').selectOption('1');
   await total.getByText('Total: 11 · Moderate').waitFor();
-  const warning = page.locator('#session-measures-0-flags');
+  const warning = page.locator('#session-measures-phq9-flags');
   await expect(warning.getAttribute('role')).resolves.toBe('alert');
   await warning.getByText(/item 9 \(self-harm thoughts\) endorsed/).waitFor();
   await warning.getByText(/follow your clinic’s risk procedure/).waitFor();
@@ -87,54 +87,75 @@ test('PHQ-9: live total and band; item 9 ≥ 1 shows a prominent safety warning;
   // A fresh form for the next session; the session count moved on.
   await page.getByText('This will be session 4.').waitFor();
   await expect(page.getByLabel('Event note').inputValue()).resolves.toBe('');
+  // One round trip: the reply carries the updated client, so nothing is fetched again after the save.
+  const save = s.calls.findIndex((c) => c.name === 'recordSession');
+  expect(s.calls.slice(save).map((c) => c.name)).toEqual(['recordSession']);
   expectClean(s);
 });
 
-test('an item error from the server (measures.0.items.3) shows beside that item, and answers are kept', async () => {
+test('an item error from the server (measures.phq9.items.3) shows beside that item, and answers are kept', async () => {
   const server = fakeServer();
-  server.handlers.recordSession = () => invalid('1 answer needs attention.', { 'measures.0.items.3': 'PHQ-9 item 4 must be a whole number from 0 to 3; got 7' });
+  server.handlers.recordSession = () => invalid('1 answer needs attention.', { 'measures.phq9.items.3': 'PHQ-9 item 4 must be a whole number from 0 to 3; got 7' });
   s = await openSidebar(browser, server.handlers);
   const { page } = s;
   await openSession(page);
   await answerPhq9(page, [1, 1, 1, 2, 1, 1, 0, 0, 0]);
   await page.getByRole('button', { name: 'Save session' }).click();
-  const err = page.locator('#session-measures-0-items-3-error');
+  const err = page.locator('#session-measures-phq9-items-3-error');
   await err.getByText('PHQ-9 item 4 must be a whole number from 0 to 3; got 7').waitFor();
-  const item4 = page.locator('#session-measures-0-items-3');
+  const item4 = page.locator('#session-measures-phq9-items-3');
   await expect(item4.getAttribute('aria-invalid')).resolves.toBe('true');
-  await expect(item4.getAttribute('aria-describedby')).resolves.toContain('session-measures-0-items-3-error');
+  await expect(item4.getAttribute('aria-describedby')).resolves.toContain('session-measures-phq9-items-3-error');
   await page.getByRole('alert').filter({ hasText: '1 answer needs attention.' }).waitFor();
   await expect(item4.inputValue()).resolves.toBe('2');
-  await expect(page.locator('#session-measures-0-items-0').inputValue()).resolves.toBe('1');
-  // Only the answered instrument was sent, so "measures.0" is PHQ-9 even with GAD-7 enabled.
+  await expect(page.locator('#session-measures-phq9-items-0').inputValue()).resolves.toBe('1');
+  // Only the answered instrument was sent; errors are keyed by instrument id, so nothing is mapped back.
   const input = (await s.waitForCall('recordSession')).args[0] as RecordSessionInput;
   expect(input.measures.map((m) => m.instrument)).toEqual(['phq9']);
   expectClean(s);
 });
 
-test('an error for the second instrument sent maps to that instrument', async () => {
+test('an error keyed by an instrument id shows under that instrument, whatever was sent before it', async () => {
   const server = fakeServer();
-  server.handlers.recordSession = () => invalid('Check GAD-7.', { 'measures.0.items.0': 'GAD-7 item 1 is wrong' });
+  server.handlers.recordSession = () => invalid('Check GAD-7.', { 'measures.gad7.items.0': 'GAD-7 item 1 is wrong' });
   s = await openSidebar(browser, server.handlers);
   const { page } = s;
   await openSession(page);
-  await page.locator('#session-measures-1-toggle').click();
-  await page.locator('#session-measures-1-items-0').selectOption('3');
+  await page.locator('#session-measures-gad7-toggle').click();
+  await page.locator('#session-measures-gad7-items-0').selectOption('3');
   await page.getByRole('button', { name: 'Save session' }).click();
-  await page.locator('#session-measures-1-items-0-error').getByText('GAD-7 item 1 is wrong').waitFor();
-  await expect(page.locator('#session-measures-0-items-0-error').count()).resolves.toBe(0);
+  await page.locator('#session-measures-gad7-items-0-error').getByText('GAD-7 item 1 is wrong').waitFor();
+  await expect(page.locator('#session-measures-phq9-items-0-error').count()).resolves.toBe(0);
   expectClean(s);
 });
 
-test('GAS levels are asked for when a review is due, and sent with the ratings', async () => {
-  const d = clientDetail();
-  d.sessions.push({ number: 3, date: '2026-10-15', attended: false, note: '' });
-  d.client.sessions = 3;
+test('no review is due when the next session number is a multiple of 4 but only 2 sessions were attended: the server rule, not number % 4', async () => {
+  const base = clientDetail();
+  const d = withCadence({ ...base, sessions: [...base.sessions, { number: 3, date: '2026-10-15', attended: false, note: '' }], client: { ...base.client, sessions: 3 } });
+  expect(d.reviewDue).toBe(false);
+  s = await openSidebar(browser, fakeServer([d]).handlers);
+  const { page } = s;
+  await openSession(page);
+  await page.getByText('This will be session 4.').waitFor();
+  await expect(page.getByText(/A goal review is due/).count()).resolves.toBe(0);
+  await expect(page.getByLabel('GAS: Walk after lunch').count()).resolves.toBe(0);
+  expectClean(s);
+});
+
+test('GAS levels are asked for when a review is due (the server says so), and sent with the ratings', async () => {
+  const base = clientDetail();
+  const extra = [
+    { number: 3, date: '2026-10-15', attended: false, note: '' },
+    { number: 4, date: '2026-10-22', attended: true, note: '' },
+    { number: 5, date: '2026-10-29', attended: true, note: '' },
+  ];
+  const d = withCadence({ ...base, sessions: [...base.sessions, ...extra], client: { ...base.client, sessions: 5 } });
+  expect(d.reviewDue).toBe(true);
   const server = fakeServer([d]);
   s = await openSidebar(browser, server.handlers);
   const { page } = s;
   await openSession(page);
-  await page.getByText(/A goal review is due \(every 4 sessions\)/).waitFor();
+  await page.getByText(/A goal review is due \(4 attended sessions since the last; every 4\)/).waitFor();
   await page.getByLabel('GAS: Walk after lunch').selectOption('1');
   await page.getByLabel('Client attended').uncheck();
   await page.getByRole('button', { name: 'Save session' }).click();
@@ -157,7 +178,7 @@ test('a thrown failure keeps every answer and says so plainly', async () => {
   await page.getByLabel('Event note').fill('Note kept');
   await page.getByRole('button', { name: 'Save session' }).click();
   await page.getByRole('alert').filter({ hasText: 'Could not reach the spreadsheet' }).waitFor();
-  await expect(page.locator('#session-measures-0-items-2').inputValue()).resolves.toBe('2');
+  await expect(page.locator('#session-measures-phq9-items-2').inputValue()).resolves.toBe('2');
   await expect(page.getByLabel('Event note').inputValue()).resolves.toBe('Note kept');
   expectClean(s);
 });

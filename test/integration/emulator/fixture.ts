@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
+import { createEmulator, type Emulator, type EmulatorOptions } from '../../../emulator';
 
 export const FAKE_CODE = String.raw`
 function onOpen(e) {

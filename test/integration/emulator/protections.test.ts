@@ -1,5 +1,5 @@
 // Protections: description, editors, warning-only, and writes by a user who may not edit.
-import { createEmulator } from '../../emulator';
+import { createEmulator } from '../../../emulator';
 import { FAKE_CUSTOM, fakeDist, fakeEmulator } from './fixture';
 
 const dist = fakeDist();

@@ -1,5 +1,5 @@
 // The built dist/Code.js runs in the emulator: menu from onOpen in AuthMode.NONE, sidebar, and every declared custom function registered.
-import { createEmulator, declaredCustomFunctions } from '../../emulator';
+import { createEmulator, declaredCustomFunctions } from '../../../emulator';
 
 describe('the built bundle (npm run build first)', () => {
   test('onOpen in AuthMode.NONE builds a menu whose items are top-level functions', () => {

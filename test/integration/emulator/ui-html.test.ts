@@ -1,5 +1,5 @@
 // Menus from onOpen (also in AuthMode.NONE), the sidebar from dist/Sidebar.html, alerts.
-import { createEmulator } from '../../emulator';
+import { createEmulator } from '../../../emulator';
 import { fakeDist, fakeEmulator } from './fixture';
 
 describe('ui and html', () => {

@@ -1,12 +1,12 @@
-// Goal reviews, the maintenance plan and the outcomes export on the built bundle: prefill, exact rows written, core's GAS figures, refusals that write nothing.
-import type { Emulator } from '../../emulator';
+// Goal reviews, the relapse-prevention plan and the outcomes export on the built bundle: prefill, exact rows written, core's GAS figures, refusals that write nothing.
+import type { Emulator } from '../../../emulator';
 import { outcomeRows, outcomesCsv } from '../../../src/core/csv';
-import { maintenanceSections } from '../../../src/core/maintenance';
+import { relapsePreventionSections } from '../../../src/core/relapse-prevention';
 import { applyReview, type ReviewableGoal } from '../../../src/core/review';
-import { maintenanceCells } from '../../../src/sheets/maintenance-sheet';
+import { relapsePreventionCells } from '../../../src/sheets/relapse-prevention-sheet';
 import { REVIEWS } from '../../../src/sheets/layout';
-import type { ClientDetail, GoalView, MaintenancePlanInput, OutcomesData, SaveReviewData, SaveReviewInput, StartReviewData } from '../../../src/server/contract';
-import { client, fiveGoalPlan, ok, session, setUp } from '../workbook/fixtures';
+import type { ClientDetail, GoalView, RelapsePreventionPlanInput, OutcomesData, SaveReviewData, SaveReviewInput, StartReviewData } from '../../../src/contract';
+import { client, fiveGoalPlan, ok, session, setUp } from '../../../kit/workbook';
 
 type Result = { ok: boolean; message?: string; errors?: Record<string, string>; data?: unknown };
 
@@ -169,10 +169,10 @@ describe('startReview and saveReview', () => {
   });
 });
 
-describe('buildMaintenancePlan', () => {
+describe('buildRelapsePreventionPlan', () => {
   const { em, ids } = reviewedWorkbook();
   ok(em.run('saveReview', reviewInput(ids)));
-  const plan: MaintenancePlanInput = {
+  const plan: RelapsePreventionPlanInput = {
     clientCode: 'C-0001',
     date: '2026-03-02',
     whatHelped: ['Walking after lunch', '=IMPORTRANGE("x","A1")'],
@@ -181,16 +181,16 @@ describe('buildMaintenancePlan', () => {
     ifTheyReturn: ['Restart the walking plan', 'Book a review appointment'],
     contacts: [{ who: 'GP surgery', how: '0800 123 456', when: 'low for two weeks' }, { who: 'Crisis line', how: '111' }],
   };
-  const sheetOf = () => em.exportState().sheets.find((s) => s.name === 'Maintenance C-0001')!;
+  const sheetOf = () => em.exportState().sheets.find((s) => s.name === 'Relapse prevention C-0001')!;
 
   test('writes the print-ready sheet: core\u2019s sections in one wide wrapped column, bold headings, text kept as typed, nothing frozen', () => {
-    const data = ok<{ sheetName: string; rebuilt: boolean; sections: { heading: string; lines: string[] }[] }>(em.run('buildMaintenancePlan', plan));
+    const data = ok<{ sheetName: string; rebuilt: boolean; sections: { heading: string; lines: string[] }[] }>(em.run('buildRelapsePreventionPlan', plan));
     const goals = ok<ClientDetail>(em.run('getClient', 'C-0001')).goals;
-    const sections = maintenanceSections(plan, goals);
-    expect(data).toEqual({ sheetName: 'Maintenance C-0001', rebuilt: false, sections });
+    const sections = relapsePreventionSections(plan, goals);
+    expect(data).toEqual({ sheetName: 'Relapse prevention C-0001', rebuilt: false, sections });
     expect(sections[1]).toEqual({ heading: 'Goals achieved', lines: ['Walk outside for 20 minutes (1) (achieved 2026-02-02)'] });
-    const cells = maintenanceCells(sections);
-    const sheet = em.spreadsheet.getSheetByName('Maintenance C-0001')!;
+    const cells = relapsePreventionCells(sections);
+    const sheet = em.spreadsheet.getSheetByName('Relapse prevention C-0001')!;
     expect(sheet.getLastRow()).toBe(cells.length);
     const range = sheet.getRange(1, 1, cells.length, 1);
     expect(range.getValues().flat()).toEqual(cells.map((c) => c.text));
@@ -200,28 +200,28 @@ describe('buildMaintenancePlan', () => {
     expect(range.getWraps().flat().every(Boolean)).toBe(true);
     expect(sheet.getColumnWidth(1)).toBe(640);
     expect([sheet.getFrozenRows(), sheet.getFrozenColumns()]).toEqual([0, 0]);
-    expect(cells.filter((c) => c.bold).map((c) => c.text)).toEqual(['Maintenance plan', 'Goals achieved', 'What helped', 'Early warning signs', 'Coping strategies', 'If difficulties return: what to do', 'Whom to contact']);
-    expect(rows(em, 'Audit').pop()!.slice(2, 5)).toEqual(['buildMaintenancePlan', 'C-0001', 'Maintenance C-0001']);
+    expect(cells.filter((c) => c.bold).map((c) => c.text)).toEqual(['Relapse-prevention plan', 'Goals achieved', 'What helped', 'Early warning signs', 'Coping strategies', 'If difficulties return: what to do', 'Whom to contact']);
+    expect(rows(em, 'Audit').pop()!.slice(2, 5)).toEqual(['buildRelapsePreventionPlan', 'C-0001', 'Relapse prevention C-0001']);
   });
 
   test('rebuilding is idempotent, and a shorter plan leaves no old lines behind', () => {
     const once = sheetOf();
-    expect(ok<{ rebuilt: boolean }>(em.run('buildMaintenancePlan', plan)).rebuilt).toBe(true);
+    expect(ok<{ rebuilt: boolean }>(em.run('buildRelapsePreventionPlan', plan)).rebuilt).toBe(true);
     expect(sheetOf()).toEqual(once);
-    ok(em.run('buildMaintenancePlan', { ...plan, whatHelped: ['Walking'], warningSigns: ['Cancelling plans'] }));
-    const sheet = em.spreadsheet.getSheetByName('Maintenance C-0001')!;
+    ok(em.run('buildRelapsePreventionPlan', { ...plan, whatHelped: ['Walking'], warningSigns: ['Cancelling plans'] }));
+    const sheet = em.spreadsheet.getSheetByName('Relapse prevention C-0001')!;
     const texts = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().flat();
     expect(texts).toContain('• Walking');
     expect(texts).not.toContain('• Staying in bed past 10');
-    expect(sheet.getLastRow()).toBe(maintenanceCells(maintenanceSections({ ...plan, whatHelped: ['Walking'], warningSigns: ['Cancelling plans'] }, ok<ClientDetail>(em.run('getClient', 'C-0001')).goals)).length);
+    expect(sheet.getLastRow()).toBe(relapsePreventionCells(relapsePreventionSections({ ...plan, whatHelped: ['Walking'], warningSigns: ['Cancelling plans'] }, ok<ClientDetail>(em.run('getClient', 'C-0001')).goals)).length);
   });
 
   test('never overwrites a tab of that name the clinic made, and an invalid plan writes nothing', () => {
     ok(em.run('addClient', client('C-0003')));
-    em.spreadsheet.insertSheet('Maintenance C-0003').getRange('A1').setValue('Our own notes');
+    em.spreadsheet.insertSheet('Relapse prevention C-0003').getRange('A1').setValue('Our own notes');
     refusing(em, (refused) => {
-      expect(refused('buildMaintenancePlan', { ...plan, clientCode: 'C-0003' }).message).toMatch(/Maintenance C-0003.*left as it is/);
-      const bad = refused('buildMaintenancePlan', { ...plan, contacts: [], warningSigns: [''] });
+      expect(refused('buildRelapsePreventionPlan', { ...plan, clientCode: 'C-0003' }).message).toMatch(/Relapse prevention C-0003.*left as it is/);
+      const bad = refused('buildRelapsePreventionPlan', { ...plan, contacts: [], warningSigns: [''] });
       expect(Object.keys(bad.errors!).sort()).toEqual(['contacts', 'warningSigns.0']);
     });
   });

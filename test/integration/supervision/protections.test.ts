@@ -1,8 +1,8 @@
 // Protections: computed columns and read-only tabs warning-only by default, owner + supervisors in strict mode, no duplicates on re-run,
 // and an action by someone who may not edit is refused plainly with nothing written.
-import { createEmulator, type Emulator, type EmulatorState } from '../../emulator';
+import { createEmulator, type Emulator, type EmulatorState } from '../../../emulator';
 import { COMPUTED_PREFIX, TAB_PREFIX } from '../../../src/sheets/protect';
-import { client, fiveGoalPlan, ok, session } from '../workbook/fixtures';
+import { client, fiveGoalPlan, ok, session } from '../../../kit/workbook';
 
 const OWNER = 'owner@clinic.org';
 const LEAD = 'lead@clinic.org';

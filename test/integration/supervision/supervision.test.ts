@@ -1,9 +1,10 @@
 // Supervision tab on the built bundle: risk order (safety first), alerts equal core's for every seeded client, clinician filter, totals, colours.
-import { ALERT_ORDER, clientAlerts, riskRank, type Alert, type MeasurePoint } from '../../../src/core/alerts';
+import { ALERT_ORDER, clientAlerts, riskRank, type Alert } from '../../../src/core/alerts';
+import type { MeasurePoint } from '../../../src/core/measure-series';
 import { supervisionRows, supervisionTotals, type SupervisionClient } from '../../../src/core/supervision';
 import { ALERT_LABELS } from '../../../src/sheets/alert-formulas';
-import { client, bulkRows, ok, serial, session, setUp } from '../workbook/fixtures';
-import type { Emulator } from '../../emulator';
+import { client, bulkRows, ok, serial, session, setUp } from '../../../kit/workbook';
+import type { Emulator } from '../../../emulator';
 
 const SETTINGS = { reviewEverySessions: 4, notOnTrackBySession: 3, plateauWindow: 3, measureEverySessions: 4, reliableChangeMethod: 'points' as const };
 

@@ -1,6 +1,7 @@
 // Each sidebar action on the built bundle: the exact rows it writes, field errors with nothing written, text that never becomes a formula, the Audit trail.
-import type { Emulator } from '../../emulator';
-import { client, fiveGoalPlan, objective, longGoal, ok, serial, session, setUp } from './fixtures';
+import type { Emulator } from '../../../emulator';
+import type { ClientDetail } from '../../../src/contract';
+import { client, fiveGoalPlan, objective, longGoal, ok, serial, session, setUp } from '../../../kit/workbook';
 
 type Result = { ok: boolean; message?: string; errors?: Record<string, string>; data?: unknown };
 
@@ -45,7 +46,7 @@ describe('addClient', () => {
   });
 
   test('a code already in use (any case), a bad code or a bad date writes nothing and names the field', () => {
-    expect(refused(em, 'addClient', client('c-0142'))).toEqual({ code: 'Expected a client code not already in use; got "c-0142", which is taken' });
+    expect(refused(em, 'addClient', client('c-0142'))).toEqual({ code: 'Expected a client code not already in use; got "c-0142", which is taken. Choose another code' });
     expect(Object.keys(refused(em, 'addClient', { code: 'a b', clinician: '', startDate: '2026-02-30', modality: 'CBT' })).sort()).toEqual(['clinician', 'code', 'startDate']);
   });
 
@@ -102,7 +103,7 @@ describe('savePlan', () => {
       'goals.3.parentId': 'Expected the id of a long-term goal in this plan; got "nowhere"',
     });
     expect(refused(em, 'savePlan', { clientCode: 'C-0002', goals: [{ ...longGoal(''), id: ids[0] }] })).toEqual({ 'goals.0.id': `Expected a goal of client C-0002; got "${ids[0]}", which belongs to C-0001` });
-    expect(refused(em, 'savePlan', { ...fiveGoalPlan('C-9999') })).toEqual({ clientCode: 'Expected a client on the Clients tab; got "C-9999", which is not there' });
+    expect(refused(em, 'savePlan', { ...fiveGoalPlan('C-9999') })).toEqual({ clientCode: 'Expected a client on the Clients tab; got "C-9999", which is not there. Add the client first' });
   });
 
   test('user text can never become a formula: a leading =, +, - or @ is kept as text', () => {
@@ -126,7 +127,12 @@ describe('recordSession', () => {
   const other = ok<{ goals: { id: string }[] }>(em.run('savePlan', fiveGoalPlan('C-0002'))).goals.map((g) => g.id);
 
   test('appends one Sessions row, one Ratings row per rated goal, one row per measure with formulas, and an Audit row', () => {
-    const r = ok<{ sessionNumber: number; saved: unknown }>(em.run('recordSession', session('C-0001', ids, { note: '=IMPORTRANGE("x","A1")' })));
+    const { detail, ...r } = ok<{ sessionNumber: number; saved: unknown; detail: ClientDetail }>(em.run('recordSession', session('C-0001', ids, { note: '=IMPORTRANGE("x","A1")' })));
+    // The reply carries the client as the session leaves them, equal to what getClient reads back (no second call needed).
+    expect(detail).toEqual(ok(em.run('getClient', 'C-0001')));
+    expect(detail.sessions).toEqual([{ number: 1, date: '2026-01-12', attended: true, note: '=IMPORTRANGE("x","A1")' }]);
+    expect(detail.latestGas).toEqual(ids.map((goalId, i) => ({ goalId, level: -1, rating: 4 + i })));
+    expect([detail.client.sessions, detail.client.lastSession, detail.reviewDue, detail.review.sessionsSince]).toEqual([1, '2026-01-12', false, 1]);
     expect(r).toEqual({
       sessionNumber: 1,
       saved: {
@@ -160,14 +166,16 @@ describe('recordSession', () => {
 
   test('out-of-range items, unknown or foreign goals and a missing tab write nothing and name the field', () => {
     const bad = session('C-0001', ids, { measures: [{ instrument: 'phq9', items: [0, 1, 2, 7, 0, 0, 0, 0, 0] }] });
-    expect(refused(em, 'recordSession', bad)).toEqual({ 'measures.0.items.3': 'Expected 0–3; got 7' });
+    // Errors are keyed by instrument id and goal id (as sent), whatever the order of the lists.
+    expect(refused(em, 'recordSession', bad)).toEqual({ 'measures.phq9.items.3': 'Expected PHQ-9 item 4 as a whole number from 0 to 3; got 7. Correct the answer or leave it blank' });
     expect(refused(em, 'recordSession', session('C-0001', [ids[0], other[0], 'C-0001.G9']))).toEqual({
-      'ratings.1.goalId': `Expected a goal of client C-0001; got "${other[0]}", which belongs to C-0002`,
-      'ratings.2.goalId': 'Expected a goal of client C-0001; got "C-0001.G9", which is not on the Goals tab',
+      [`ratings.${other[0]}.goalId`]: `Expected a goal of client C-0001; got "${other[0]}", which belongs to C-0002`,
+      'ratings.C-0001.G9.goalId': 'Expected a goal of client C-0001; got "C-0001.G9", which is not on the Goals tab',
     });
-    expect(refused(em, 'recordSession', session('C-0001', [], { measures: [{ instrument: 'pcl5', items: new Array(20).fill(0) }] }))['measures.0.instrument']).toMatch(/Expected a "PCL-5" tab/);
-    expect(refused(em, 'recordSession', session('C-0001', [], { measures: [{ instrument: 'gad7', items: [1, 1] }] }))).toEqual({ 'measures.0.items': 'Expected 7 GAD-7 item values; got 2' });
-    expect(Object.keys(refused(em, 'recordSession', { ...session('C-0001', ids), date: '12/01/2026', attended: 'yes', ratings: [{ goalId: ids[0], rating: 11, gasLevel: 3 }] })).sort()).toEqual(['attended', 'date', 'ratings.0.gasLevel', 'ratings.0.rating']);
+    expect(refused(em, 'recordSession', session('C-0001', [], { measures: [{ instrument: 'pcl5', items: new Array(20).fill(0) }] }))['measures.pcl5.instrument']).toMatch(/Expected a "PCL-5" tab/);
+    expect(refused(em, 'recordSession', session('C-0001', [], { measures: [{ instrument: 'gad7', items: [1, 1] }] }))).toEqual({ 'measures.gad7.items': 'Expected 7 GAD-7 item values; got 2. Send one value (or null) per item' });
+    expect(Object.keys(refused(em, 'recordSession', { ...session('C-0001', ids), date: '12/01/2026', attended: 'yes', ratings: [{ goalId: ids[0], rating: 11, gasLevel: 3 }] })).sort()).toEqual(['attended', 'date', `ratings.${ids[0]}.gasLevel`, `ratings.${ids[0]}.rating`]);
+    expect(refused(em, 'recordSession', session('C-0001', [ids[0], ids[0]]))).toEqual({ [`ratings.${ids[0]}.goalId`]: `Expected each goal rated once per session; got "${ids[0]}" again. Keep one rating for it` });
   });
 
   test('incomplete measures store blanks and leave the computed columns blank', () => {

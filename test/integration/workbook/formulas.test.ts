@@ -1,12 +1,12 @@
 // The sheet's native formulas equal src/core for every row: each instrument's total, subscales, bands, safety flag, change and reliable change; GAS weight; priority score and rank.
-import type { Emulator } from '../../emulator';
+import type { Emulator } from '../../../emulator';
 import { BUILT_IN_INSTRUMENTS } from '../../../src/core/instruments/registry';
 import { bandLabel, scoreItems, type ScoreOptions } from '../../../src/core/instruments/score';
 import type { InstrumentDefinition } from '../../../src/core/instruments/schema';
 import { instrumentReliableChange } from '../../../src/core/change';
 import { priorityScore, rankPriorities } from '../../../src/core/priority';
 import { turnerStokesWeight } from '../../../src/core/gas';
-import { client, fiveGoalPlan, ok, setUp } from './fixtures';
+import { client, fiveGoalPlan, ok, setUp } from '../../../kit/workbook';
 
 /** A small deterministic generator, so failures reproduce. */
 function rng(seed: number): () => number {

@@ -1,5 +1,5 @@
 // The hidden index's last-row formulas: appends land below every used row (hand-typed ones too) without a getLastRow, and an index of the first layout is never misread.
-import { client, fiveGoalPlan, measure, ok, session, setUp } from './fixtures';
+import { client, fiveGoalPlan, measure, ok, session, setUp } from '../../../kit/workbook';
 
 const indexRow = (em: ReturnType<typeof setUp>, tab: string) => em.spreadsheet.getSheetByName('Attain index')!.getDataRange().getValues().find((r) => r[0] === tab)!;
 

@@ -1,9 +1,9 @@
 // Setup on the built bundle: every tab with headers, notes, frozen rows and validations; idempotent byte for byte; an older layout migrates in place.
-import type { EmulatorState } from '../../emulator';
+import type { EmulatorState } from '../../../emulator';
 import { AUDIT, CLIENTS, FIXED_TABS, GOALS, instrumentTab, PRIORITIES, RATINGS, SESSIONS, SETTINGS } from '../../../src/sheets/layout';
 import { findInstrument } from '../../../src/core/instruments/registry';
 import { columnLetters } from '../../../src/sheets/formulas';
-import { client, emulator, fiveGoalPlan, ok, session, setUp } from './fixtures';
+import { client, emulator, fiveGoalPlan, ok, session, setUp } from '../../../kit/workbook';
 
 type Cell = EmulatorState['sheets'][number]['cells'][number];
 

@@ -1,6 +1,6 @@
 // Specification of client codes: Attain stores codes, never names, emails or phone numbers.
 import * as z from 'zod/mini';
-import { clientCodeSchema, clientCodeWarnings } from '../../../src/core/plan';
+import { clientCodeSchema, clientCodeWarnings } from '../../../src/core/client-code';
 
 describe('clientCodeSchema', () => {
   test.each(['C-0142', 'AB12', 'ab', 'client_07', 'A'.repeat(20)])('accepts %p', (code) => {

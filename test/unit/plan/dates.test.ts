@@ -1,6 +1,6 @@
 // Specification of ISO date handling: validation and day arithmetic without Date or time zones.
 import fc from 'fast-check';
-import { addDaysIso, daysBetweenIso, isIsoDate } from '../../../src/core/plan';
+import { addDaysIso, daysBetweenIso, isIsoDate } from '../../../src/core/iso-dates';
 
 describe('isIsoDate', () => {
   test.each(['2026-01-29', '2024-02-29', '2000-02-29', '1999-12-31'])('accepts %p', (d) => expect(isIsoDate(d)).toBe(true));

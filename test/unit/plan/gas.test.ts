@@ -1,7 +1,7 @@
 // Specification of the GAS weight: importance × difficulty, each rated 0–3 [S2][S7].
 import fc from 'fast-check';
 import * as z from 'zod/mini';
-import { gasScaleSchema, gasWeight } from '../../../src/core/plan';
+import { gasScaleSchema, gasWeight } from '../../../src/core/gas-scale';
 
 const rating = fc.integer({ min: 0, max: 3 });
 

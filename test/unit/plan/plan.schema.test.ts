@@ -1,6 +1,7 @@
 // Specification of the goal-plan schemas: what a valid plan is and which dotted field paths an invalid one reports.
 import * as z from 'zod/mini';
-import { fieldErrors, planInputSchema, planSchema } from '../../../src/core/plan';
+import { fieldErrors } from '../../../src/core/messages';
+import { planInputSchema, planSchema } from '../../../src/core/plan';
 import { clone, validPlan } from './fixtures';
 
 const errorsOf = (value: unknown) => fieldErrors(z.safeParse(planSchema, value));

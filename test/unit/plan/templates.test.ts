@@ -1,6 +1,8 @@
 // Specification of the bundled goal-plan templates, their loader and planFromTemplate.
 import * as z from 'zod/mini';
-import { GAS_LEVELS, fieldErrors, planSchema } from '../../../src/core/plan';
+import { GAS_LEVELS } from '../../../src/core/gas-scale';
+import { fieldErrors } from '../../../src/core/messages';
+import { planSchema } from '../../../src/core/plan';
 import { smartCheck } from '../../../src/core/smart';
 import { loadTemplates, parseTemplate, planFromTemplate, planTemplateSchema, type PlanTemplate } from '../../../src/core/templates';
 import { clone, readTemplateFiles, readTemplateIndex } from './fixtures';

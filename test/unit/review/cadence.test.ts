@@ -1,6 +1,6 @@
 // Specification of the review cadence: due every N sessions, overdue after N + grace, next review session and sessions since.
 import fc from 'fast-check';
-import { REVIEW_POLICY, reviewCadence } from '../../../src/core/review';
+import { REVIEW_POLICY, reviewCadence } from '../../../src/core/review-cadence';
 
 describe('reviewCadence', () => {
   test('defaults to a review every 4 sessions with 2 sessions of grace (seed: every 4–6 sessions)', () => {

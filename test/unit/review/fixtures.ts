@@ -1,5 +1,5 @@
 // Test fixtures for reviews, alerts and supervision: goals in the sheet's shape, review rows and measure series.
-import type { MeasurePoint } from '../../../src/core/alerts';
+import type { MeasurePoint } from '../../../src/core/measure-series';
 import type { ReviewableGoal } from '../../../src/core/review';
 
 export interface SheetGoal extends ReviewableGoal {

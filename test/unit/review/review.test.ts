@@ -1,7 +1,8 @@
 // Specification of a goal review: decision validation (each active goal once, reasons), applyReview statuses, audit history, GAS T-score and milestones.
 import * as z from 'zod/mini';
 import { gasChange, gasTScore } from '../../../src/core/gas';
-import { fieldErrors, type Objective } from '../../../src/core/plan';
+import { fieldErrors } from '../../../src/core/messages';
+import type { Objective } from '../../../src/core/plan';
 import { applyReview, reviewGoalSchema, reviewSchema, validateReview } from '../../../src/core/review';
 import { validObjective } from '../plan/fixtures';
 import { goals, review } from './fixtures';

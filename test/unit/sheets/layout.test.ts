@@ -1,8 +1,9 @@
 // Layouts are consistent data: unique keys and headers, a note on every header, validations where values are constrained, formulas built from core's data.
 import { BUILT_IN_INSTRUMENTS } from '../../../src/core/instruments/registry';
-import { DBT_TIERS } from '../../../src/core/priority';
+import { DBT_TIERS } from '../../../src/core/vocabularies';
 import { bandIfs, columnLetters, columnNumber, priorityRankFormula, rowArgs, str, tierOrderFormula } from '../../../src/sheets/formulas';
-import { FIXED_TABS, instrumentTab, type RowRefs, type TabLayout } from '../../../src/sheets/layout';
+import type { RowRefs, TabLayout } from '../../../src/sheets/columns';
+import { FIXED_TABS, instrumentTab } from '../../../src/sheets/layout';
 import { parseSettings, settingRows } from '../../../src/sheets/settings';
 
 const ALL: TabLayout[] = [...FIXED_TABS, ...BUILT_IN_INSTRUMENTS.map((d) => instrumentTab(d))];

@@ -1,0 +1,303 @@
+// The HyperFormula bridge: one engine per emulated spreadsheet (sheet names = tab names), Attain's custom functions as a plugin that calls into the bundle, spills sized from real results, and formula-error bookkeeping.
+import {
+  ArraySize,
+  CellError,
+  DetailedCellError,
+  EmptyValue,
+  ErrorType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type CellValue,
+  type RawCellContent,
+  type SimpleCellAddress,
+} from 'hyperformula';
+import { SHEETS_ERROR_TEXT } from './formula-errors';
+import { isDate } from './not-emulated';
+
+/**
+ * ROW as Sheets has it: inside ARRAYFORMULA, ROW(range) is the column of the range's row numbers (HyperFormula gives only the
+ * first row). Registered after the built-ins, so it replaces theirs; a cell or no argument behaves as before.
+ */
+function rowArrayPlugin(): ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number] {
+  const builtIn = HyperFormula.getAllFunctionPlugins().find((p) => 'ROW' in p.implementedFunctions)!;
+  type RowAst = { args: { type: string; expression?: unknown }[] };
+  type Evaluator = { evaluateAst(a: unknown, s: unknown): unknown; row(ast: unknown, state: unknown): unknown };
+  class SheetsRow extends (builtIn as unknown as new (...a: unknown[]) => Evaluator) {
+    row(ast: RowAst, state: { arraysFlag?: boolean }): unknown {
+      let arg = ast.args[0] as { type: string; expression?: unknown } | undefined;
+      while (arg && arg.type === 'PARENTHESIS') arg = arg.expression as typeof arg;
+      if (arg && state.arraysFlag && ['CELL_RANGE', 'COLUMN_RANGE', 'ROW_RANGE'].includes(arg.type)) {
+        const v = this.evaluateAst(arg, state);
+        if (v instanceof SimpleRangeValue) {
+          const top = v.range ? v.range.start.row : 0;
+          return SimpleRangeValue.onlyNumbers(v.data.map((_, r) => [top + r + 1]));
+        }
+      }
+      return super.row(ast, state);
+    }
+  }
+  (SheetsRow as unknown as { implementedFunctions: unknown }).implementedFunctions = { ROW: builtIn.implementedFunctions.ROW };
+  return SheetsRow as unknown as ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number];
+}
+
+export interface Addr {
+  sheet: number;
+  row: number; // 0-based, HyperFormula's
+  col: number;
+}
+
+export interface CustomHost {
+  /** Calls the bundle's top-level function; returns its result or throws what it threw. */
+  invoke(name: string, args: unknown[]): unknown;
+  /** True when the cell holds a date (its number format is a date format): the argument then arrives as a Date. */
+  isDateCell(sheet: number, row: number, col: number): boolean;
+  /** A Date (in the bundle's realm) for a serial number. */
+  dateOfSerial(serial: number): unknown;
+  /** The serial number for a Date returned by a custom function. */
+  serialOfDate(d: Date): number;
+}
+
+/** Names the engine defines for itself (not user named ranges). */
+export const BOOLEAN_NAMES = ['TRUE', 'FALSE'];
+
+/** Formulas both engines accept but compute differently: refused like unknown functions, so workbook formulas stay portable. */
+const DIVERGENT: [RegExp, string][] = [
+  [/\bSORT\s*\((?:[^()]|\([^()]*\))*,\s*(?:-\s*1|FALSE|0)\s*\)/i, 'SORT with a descending third argument differs: Sheets reads it as is_ascending (TRUE/FALSE), HyperFormula as sort_order (1/-1), so -1 sorts ascending in Sheets and FALSE/0 is #VALUE! here'],
+  [/\bTEXT\s*\([^;]*"[^"]*%[^"]*"\s*\)/i, 'TEXT with a percent format differs: HyperFormula does not multiply by 100'],
+];
+
+export interface FormulaProblem {
+  sheet: string;
+  a1: string;
+  formula: string;
+  error: string;
+}
+
+function sizeKey(a: SimpleCellAddress): string {
+  return `${a.sheet}:${a.row}:${a.col}`;
+}
+
+function scalarOfInterpreterValue(v: unknown): unknown {
+  if (v === EmptyValue) return '';
+  if (v instanceof CellError) return SHEETS_ERROR_TEXT[v.type] ?? '#ERROR!';
+  if (v !== null && typeof v === 'object' && 'val' in (v as object)) return (v as { val: number }).val;
+  return v;
+}
+
+function isExtendedDate(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  const name = (v as object).constructor?.name;
+  return name === 'DateNumber' || name === 'DateTimeNumber';
+}
+
+export class FormulaEngine {
+  readonly hf: HyperFormula;
+  /** Spill sizes the custom functions actually produced, by formula cell. */
+  private readonly spillSizes = new Map<string, { height: number; width: number }>();
+  private readonly pending = new Map<string, SimpleCellAddress>();
+  private nested = 0;
+
+  constructor(
+    readonly customNames: string[],
+    private readonly host: CustomHost,
+  ) {
+    const builtIns = new Set(HyperFormula.getAllFunctionPlugins().flatMap((p) => Object.keys(p.implementedFunctions)));
+    for (const n of customNames) {
+      if (!/^[A-Za-z][A-Za-z0-9_.]*$/.test(n) || n.endsWith('_')) throw new Error(`Custom function name ${JSON.stringify(n)} is not a valid custom function name`);
+      if (builtIns.has(n.toUpperCase())) throw new Error(`Custom function ${n} clashes with a built-in function`);
+    }
+    // Identity translations so the parser knows the names; the implementation lives in this instance's plugin only.
+    const lang = HyperFormula.getLanguage('enGB') as unknown as { functions: Record<string, string>; extendFunctions(f: Record<string, string>): void };
+    const missing: Record<string, string> = {};
+    for (const n of customNames) if (lang.functions[n.toUpperCase()] === undefined) missing[n.toUpperCase()] = n.toUpperCase();
+    if (Object.keys(missing).length) lang.extendFunctions(missing);
+    this.hf = HyperFormula.buildEmpty({
+      licenseKey: 'gpl-v3',
+      functionPlugins: [...HyperFormula.getAllFunctionPlugins(), rowArrayPlugin(), this.customPlugin()],
+      maxRows: 10_000_000,
+      maxColumns: 18_278,
+      // Sheets compares text case-insensitively, treats blank as 0 in arithmetic and uses 1899-12-30 as day 0.
+      caseSensitive: false,
+      nullDate: { year: 1899, month: 12, day: 30 },
+      leapYear1900: false,
+      dateFormats: ['DD/MM/YYYY', 'YYYY-MM-DD'],
+      useArrayArithmetic: false,
+      smartRounding: false,
+    });
+    // HyperFormula spells the booleans as functions (TRUE()); Sheets formulas use bare TRUE/FALSE, so define them as names.
+    for (const b of BOOLEAN_NAMES) this.hf.addNamedExpression(b, `=${b}()`);
+  }
+
+  private customPlugin(): ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number] {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const engine = this;
+    class AttainCustomFunctions extends FunctionPlugin {
+      callCustom(ast: { procedureName: string; args: { type: string; reference?: { toSimpleCellAddress(a: SimpleCellAddress): SimpleCellAddress } }[] }, state: { formulaAddress: SimpleCellAddress }): unknown {
+        const args = ast.args.map((a) => {
+          const v = (this as unknown as { evaluateAst(a: unknown, s: unknown): unknown }).evaluateAst(a, state);
+          if (v instanceof SimpleRangeValue) {
+            const start = v.range?.start;
+            return v.data.map((row, r) =>
+              row.map((cell, c) => {
+                if (start && typeof scalarOfInterpreterValue(cell) === 'number' && (isExtendedDate(cell) || engine.host.isDateCell(start.sheet, start.row + r, start.col + c)))
+                  return engine.host.dateOfSerial(scalarOfInterpreterValue(cell) as number);
+                return scalarOfInterpreterValue(cell);
+              }),
+            );
+          }
+          const s = scalarOfInterpreterValue(v);
+          if (typeof s === 'number') {
+            if (isExtendedDate(v)) return engine.host.dateOfSerial(s);
+            if (a.type === 'CELL_REFERENCE' && a.reference) {
+              const at = a.reference.toSimpleCellAddress(state.formulaAddress);
+              if (engine.host.isDateCell(at.sheet, at.row, at.col)) return engine.host.dateOfSerial(s);
+            }
+          }
+          return s;
+        });
+        let result: unknown;
+        try {
+          engine.nested++;
+          result = engine.host.invoke(ast.procedureName, args);
+        } catch (e) {
+          const msg = e && typeof (e as Error).message === 'string' ? (e as Error).message : String(e);
+          return new CellError(ErrorType.ERROR, msg);
+        } finally {
+          engine.nested--;
+        }
+        const toCell = (x: unknown): unknown => {
+          if (x === null || x === undefined) return EmptyValue;
+          if (typeof x === 'number') return Number.isFinite(x) ? x : new CellError(ErrorType.NUM, 'Custom function returned a non-finite number');
+          if (typeof x === 'string' || typeof x === 'boolean') return x;
+          if (isDate(x)) {
+            const serial = engine.host.serialOfDate(x);
+            const wrapper = (this as unknown as { returnNumberWrapper(v: number, t: string): unknown }).returnNumberWrapper;
+            return wrapper.call(this, serial, Number.isInteger(serial) ? 'NUMBER_DATE' : 'NUMBER_DATETIME');
+          }
+          return new CellError(ErrorType.VALUE, `Custom function returned a value Sheets cannot show: ${Object.prototype.toString.call(x)}`);
+        };
+        const vertex = (this as unknown as { dependencyGraph: { getCell(a: SimpleCellAddress): unknown } }).dependencyGraph.getCell(state.formulaAddress) as
+          | { formula?: unknown; width?: number; height?: number; array?: unknown }
+          | undefined;
+        const topLevel = !!vertex && vertex.formula === ast;
+        if (!Array.isArray(result)) return toCell(result);
+        // A 1-D array fills a column, as in Sheets.
+        const rows: unknown[][] = result.length === 0 ? [['']] : result.map((r) => (Array.isArray(r) ? r : [r]));
+        const width = Math.max(1, ...rows.map((r) => r.length));
+        const grid = rows.map((r) => {
+          const out = r.map(toCell);
+          while (out.length < width) out.push(EmptyValue);
+          return out;
+        });
+        if (!topLevel) return SimpleRangeValue.onlyValues(grid as never);
+        const have = vertex && typeof vertex.width === 'number' && 'array' in vertex ? { height: vertex.height as number, width: vertex.width } : { height: 1, width: 1 };
+        const key = sizeKey(state.formulaAddress);
+        if (have.height !== grid.length || have.width !== width) {
+          engine.spillSizes.set(key, { height: grid.length, width });
+          engine.pending.set(key, { ...state.formulaAddress });
+        }
+        if (have.height === 1 && have.width === 1 && !('array' in (vertex ?? {}))) return grid[0][0];
+        const fitted = grid.slice(0, have.height).map((r) => r.slice(0, have.width));
+        return SimpleRangeValue.onlyValues(fitted as never);
+      }
+      customSize(_ast: unknown, state: { formulaAddress: SimpleCellAddress }): ArraySize {
+        const s = engine.spillSizes.get(sizeKey(state.formulaAddress));
+        return s && (s.height > 1 || s.width > 1) ? new ArraySize(s.width, s.height) : ArraySize.scalar();
+      }
+    }
+    const implemented: Record<string, { method: string; sizeOfResultArrayMethod: string; vectorizationForbidden: boolean }> = {};
+    for (const n of this.customNames) implemented[n.toUpperCase()] = { method: 'callCustom', sizeOfResultArrayMethod: 'customSize', vectorizationForbidden: true };
+    (AttainCustomFunctions as unknown as { implementedFunctions: unknown }).implementedFunctions = implemented;
+    return AttainCustomFunctions as unknown as ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number];
+  }
+
+  /** Re-enters custom-function formulas whose result size changed, so their spill matches the result (Sheets resizes spills). */
+  settle(): void {
+    for (let round = 0; round < 8 && this.pending.size > 0; round++) {
+      const todo = [...this.pending.values()];
+      this.pending.clear();
+      for (const a of todo) {
+        const f = this.hf.getCellFormula(a);
+        if (f !== undefined) this.hf.setCellContents(a, f);
+      }
+    }
+    this.pending.clear();
+  }
+
+  addSheet(name: string): number {
+    this.hf.addSheet(name);
+    return this.sheetId(name);
+  }
+
+  sheetId(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) throw new Error(`emulator bug: no engine sheet ${name}`);
+    return id;
+  }
+
+  removeSheet(id: number): void {
+    this.hf.removeSheet(id);
+    this.settle();
+  }
+
+  renameSheet(id: number, name: string): void {
+    this.hf.renameSheet(id, name);
+  }
+
+  write(sheet: number, row: number, col: number, contents: RawCellContent[][]): void {
+    this.hf.setCellContents({ sheet, row, col }, contents);
+    this.settle();
+  }
+
+  value(sheet: number, row: number, col: number): CellValue {
+    return this.hf.getCellValue({ sheet, row, col });
+  }
+
+  formula(sheet: number, row: number, col: number): string | undefined {
+    return this.hf.getCellFormula({ sheet, row, col });
+  }
+
+  detailedType(sheet: number, row: number, col: number): string {
+    return this.hf.getCellValueDetailedType({ sheet, row, col });
+  }
+
+  dims(sheet: number): { width: number; height: number } {
+    return this.hf.getSheetDimensions(sheet);
+  }
+
+  addRows(sheet: number, index: number, n: number): void {
+    if (index < this.dims(sheet).height) this.hf.addRows(sheet, [index, n]);
+    this.settle();
+  }
+
+  removeRows(sheet: number, index: number, n: number): void {
+    if (index < this.dims(sheet).height) this.hf.removeRows(sheet, [index, n]);
+    this.settle();
+  }
+
+  addColumns(sheet: number, index: number, n: number): void {
+    if (index < this.dims(sheet).width) this.hf.addColumns(sheet, [index, n]);
+    this.settle();
+  }
+
+  removeColumns(sheet: number, index: number, n: number): void {
+    if (index < this.dims(sheet).width) this.hf.removeColumns(sheet, [index, n]);
+    this.settle();
+  }
+
+  /** A formula problem the engine reports on the cell's own formula: unknown function or name, or a parse error. */
+  problemAt(sheet: number, row: number, col: number): string | null {
+    const f = this.formula(sheet, row, col);
+    if (f === undefined) return null;
+    for (const [re, msg] of DIVERGENT) if (re.test(f)) return `Formula computes differently in Sheets and in the emulator: ${msg}`;
+    const v = this.value(sheet, row, col);
+    if (!(v instanceof DetailedCellError)) return null;
+    if (v.type === 'ERROR' && /^Parsing error/.test(v.message)) return `Formula parse error: ${v.message.split('\n')[0]}`;
+    if (v.type === 'NAME') {
+      const m = /^(?:Function name|Named expression) (.+) not recognized\.$/.exec(v.message);
+      if (m && f.toUpperCase().includes(m[1].toUpperCase())) return v.message;
+    }
+    return null;
+  }
+}

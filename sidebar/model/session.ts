@@ -1,0 +1,53 @@
+// Session form → recordSession input (the rated goals and answered questionnaires, null for every blank), the next session's number, and readable names for the server's error keys (ratings.<goalId>…, measures.<instrumentId>…).
+import type { ClientDetail, GoalView, InstrumentSummary, RecordSessionInput } from '../../src/contract';
+import { isAnswered, isRated } from '../../src/core/session-input';
+import { describePath } from '../errors';
+import type { SessionForm } from '../hooks/useSessionDraft';
+import { answerValues } from './measures';
+
+/** The number the next session will get: one more than the highest recorded. */
+export function nextSessionNumber(detail: ClientDetail): number {
+  return detail.sessions.reduce((m, s) => Math.max(m, s.number), detail.client.sessions) + 1;
+}
+
+const numberOrNull = (typed: string | undefined): number | null => {
+  const t = (typed ?? '').trim();
+  return t === '' ? null : Number(t);
+};
+
+/**
+ * The form as recordSession's input: the goals given a rating or GAS level and the questionnaires with at least one answer (a
+ * questionnaire sent is a questionnaire given), null for each blank. The server keys its errors by goal id and instrument id, so
+ * they map straight back onto the form whatever was left out.
+ */
+export function sessionInput(code: string, form: SessionForm, goals: readonly GoalView[], instruments: readonly InstrumentSummary[], gasShown: boolean): RecordSessionInput {
+  return {
+    clientCode: code,
+    date: form.date,
+    clinician: form.clinician,
+    attended: form.attended,
+    note: form.note,
+    ratings: goals.map((g) => ({ goalId: g.id, rating: numberOrNull(form.ratings[g.id]), gasLevel: gasShown ? numberOrNull(form.gas[g.id]) : null })).filter(isRated),
+    measures: instruments.map((inst) => ({ instrument: inst.id, items: answerValues(form.measures[inst.id] ?? [], inst.items) })).filter(isAnswered),
+  };
+}
+
+/** A readable name for a session error key: "ratings.C-1.G1.O2.rating" → "<goal title> › Rating 0–10", "measures.phq9.items.3" → "PHQ-9 › item 4". */
+export function describeSessionPath(path: string, goals: readonly GoalView[], instruments: readonly InstrumentSummary[]): string {
+  for (const [i, g] of goals.entries()) {
+    const head = `ratings.${g.id}`;
+    if (path === head || path.startsWith(`${head}.`)) {
+      const rest = path.slice(head.length + 1);
+      const name = g.title.trim() === '' ? `Goal ${i + 1}` : g.title;
+      return rest === '' ? name : `${name} › ${describePath(rest)}`;
+    }
+  }
+  for (const inst of instruments) {
+    const head = `measures.${inst.id}`;
+    if (path === head || path.startsWith(`${head}.`)) {
+      const item = /^\.items\.(\d+)$/.exec(path.slice(head.length));
+      return item ? `${inst.name} › item ${Number(item[1]) + 1}` : inst.name;
+    }
+  }
+  return describePath(path);
+}

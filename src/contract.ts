@@ -1,0 +1,179 @@
+// The sidebar ↔ server contract, neutral ground both import: every sidebar action's name, input and reply (plain JSON; dates are YYYY-MM-DD strings, never Date). Inputs are the zod schemas' types from core.
+import type { AddClientInput, SavePrioritiesInput } from './core/caseload-inputs';
+import type { ScoreOptions } from './core/instruments/score';
+import type { RelapsePreventionPlan } from './core/relapse-prevention';
+import type { GoalRow, SavePlanInput } from './core/plan-rows';
+import type { Review } from './core/review';
+import type { ReviewStanding } from './core/review-cadence';
+import type { RecordSessionInput } from './core/session-input';
+import type { ClientStatus, DbtTier as Tier, GoalStatus, Horizon, ReviewDecision } from './core/vocabularies';
+
+export type { AddClientInput, SavePlanInput, SavePrioritiesInput, RecordSessionInput, ClientStatus, ReviewDecision };
+
+/** A goal's DBT target tier (core's DBT_TIERS), or '' for none. */
+export type DbtTier = Tier | '';
+
+/** Every action answers with data, or with field-level errors and nothing written. */
+export type Result<T> = { ok: true; data: T } | { ok: false; message: string; errors: Record<string, string> };
+
+export interface AppInfo {
+  name: string;
+  version: string;
+}
+
+export interface ClientSummary {
+  code: string;
+  clinician: string;
+  startDate: string; // YYYY-MM-DD
+  status: ClientStatus;
+  modality: string;
+  sessions: number;
+  lastSession: string; // YYYY-MM-DD or ''
+  /** addClient only: core's warnings when the code looks like a name, email or phone number (saved anyway). */
+  warnings?: string[];
+}
+
+export interface InstrumentSummary {
+  id: string; // registry id, e.g. "phq9"
+  name: string; // display name, e.g. "PHQ-9"
+  items: number;
+  min: number;
+  max: number;
+  itemLabels: string[]; // wording where the licence allows, else "Item 1" …
+  /** The clinic's band choices from Settings (scheme, cut-off, boundary); the sidebar's live band uses them, as the saved band does. */
+  bandOptions: ScoreOptions;
+}
+
+export interface Bootstrap {
+  clinic: string;
+  isSetUp: boolean; // false until "Set up this spreadsheet" has run
+  reviewEvery: number;
+  rho: number;
+  clinicians: string[];
+  clients: ClientSummary[];
+  instruments: InstrumentSummary[]; // enabled instruments, in Settings order
+  today: string; // YYYY-MM-DD in the spreadsheet's time zone
+}
+
+/** One row of the Goals tab as the sidebar sees it: a long-term goal (parentId '') or an objective. */
+export type GoalView = GoalRow;
+
+/** Where a client stands on the review cadence (core review-cadence.ts reviewStanding over attended sessions). */
+export type ReviewCadenceView = ReviewStanding;
+
+export interface ClientDetail {
+  client: ClientSummary;
+  goals: GoalView[];
+  sessions: { number: number; date: string; attended: boolean; note: string }[];
+  priorities: { goalId: string; urgency: number; importance: number; readiness: number; tier: DbtTier; score: number; rank: number }[];
+  latestGas: { level: number | null; rating: number | null; goalId: string }[];
+  /** A goal review is due: at least N attended sessions (Settings "Review goals every N sessions") since the last one. */
+  reviewDue: boolean;
+  /** At least N + 2 attended sessions since the last review. */
+  reviewOverdue: boolean;
+  review: ReviewCadenceView;
+}
+
+/** One goal as startReview offers it: its wording and GAS scale, prefilled with the latest Ratings row's level and rating. */
+export interface ReviewGoalView {
+  goalId: string;
+  parentId: string;
+  title: string;
+  horizon: Horizon;
+  status: Extract<GoalStatus, 'active' | 'modified'>;
+  anchors: [string, string, string, string, string];
+  baseline: -1 | -2 | null;
+  weight: number | null;
+  gasLevel: -2 | -1 | 0 | 1 | 2 | null;
+  rating: number | null;
+  /** Session of the Ratings row the prefill came from; null when never rated. */
+  ratedAt: number | null;
+}
+
+export interface StartReviewData {
+  clientCode: string;
+  /** Today, in the spreadsheet's time zone. */
+  date: string;
+  /** The session the review belongs to: the client's latest session (1 when none yet). */
+  sessionNumber: number;
+  rho: number;
+  cadence: ReviewCadenceView;
+  goals: ReviewGoalView[];
+}
+
+/** saveReview's input: core review.ts reviewSchema (a decision for every active or modified goal). */
+export type SaveReviewInput = Review;
+
+export interface SaveReviewData {
+  date: string;
+  sessionNumber: number;
+  /** Reviews rows written (one per goal). */
+  rows: number;
+  /** The review's GAS T-score and change from baseline (core applyReview); null when no goal was scored (or none had a baseline). */
+  tScore: number | null;
+  change: number | null;
+  changes: { goalId: string; decision: ReviewDecision; before: string; after: string }[];
+  /** Goals achieved at this review. */
+  milestones: { goalId: string; statement: string; date: string; sessionNumber: number }[];
+  detail: ClientDetail;
+}
+
+/** buildRelapsePreventionPlan's input: core relapsePrevention.ts relapsePreventionPlanSchema. */
+export type RelapsePreventionPlanInput = RelapsePreventionPlan;
+
+export interface RelapsePreventionPlanData {
+  sheetName: string;
+  /** false when the sheet was made now, true when an earlier generated plan was overwritten. */
+  rebuilt: boolean;
+  sections: { heading: string; lines: string[] }[];
+}
+
+/** One de-identified export row (core csv.ts CsvRow): a measure administration or a review's GAS result. */
+export interface OutcomeRow {
+  clientCode: string;
+  date: string;
+  session: number;
+  instrument: string;
+  total?: number | null;
+  band?: string;
+  gasTScore?: number | null;
+  gasChange?: number | null;
+}
+
+export interface OutcomesData {
+  rows: OutcomeRow[];
+  clients: number;
+  /** Clients left out because their code is not a valid code (a code that may be a name never leaves the workbook). */
+  skipped: number;
+  today: string;
+}
+
+/** One questionnaire as saved: core's total (null when the missing-item rule gives none), the band under the clinic's settings, and safety flags. */
+export interface SavedMeasure {
+  instrument: string;
+  total: number | null;
+  band: string;
+  flag: string;
+}
+
+export interface RecordSessionData {
+  sessionNumber: number;
+  saved: { ratings: number; measures: SavedMeasure[] };
+  /** The client as the session leaves them (sessions, latest ratings, review due): no second call needed. */
+  detail: ClientDetail;
+}
+
+/** Every function the sidebar may call through google.script.run; src/server/api.ts is checked against it. */
+export interface SidebarApi {
+  getAppInfo(): AppInfo;
+  getBootstrap(): Result<Bootstrap>;
+  addClient(input: AddClientInput): Result<ClientSummary>;
+  getClient(code: string): Result<ClientDetail>;
+  savePlan(input: SavePlanInput): Result<ClientDetail>;
+  recordSession(input: RecordSessionInput): Result<RecordSessionData>;
+  savePriorities(input: SavePrioritiesInput): Result<ClientDetail>;
+  startReview(clientCode: string): Result<StartReviewData>;
+  saveReview(input: SaveReviewInput): Result<SaveReviewData>;
+  buildRelapsePreventionPlan(input: RelapsePreventionPlanInput): Result<RelapsePreventionPlanData>;
+  getOutcomes(): Result<OutcomesData>;
+}

@@ -1,0 +1,213 @@
+// The Review tab's helper tables as blocks of native formulas: event notes, each measure's totals with band-edge and cut-off lines,
+// the GAS T-score per date (Kiresuk–Sherman, computed in the sheet) and the 0–10 goal ratings.
+import { DEFAULT_RHO } from '../core/gas';
+import type { Band, InstrumentDefinition } from '../core/instruments/schema';
+import { REVIEWABLE_STATUSES } from '../core/review';
+import { GOAL_STATUSES as STATUSES } from '../core/vocabularies';
+import { columnLetters } from './a1';
+import { DATE_FORMAT } from './columns';
+import { str } from './formulas';
+import { chosenBands, type InstrumentOptions } from './instrument-layout';
+import { RATINGS } from './layout';
+import { averageOf, CAPTION_ROW, COLOURS, dataRows, dateChain, emptyGrid, GAS_EXPECTED, GAS_SLOTS, GAS_T_RANGE, HEAD_ROW, put, RATING_SLOTS, ref, SEL, type Block, type ReviewSources } from './review-dashboard-grid';
+import type { Tab } from './table';
+
+function notesBlock(src: ReviewSources): Block {
+  const s = src.sessions;
+  const [client, date, session, note] = ['client', 'date', 'session', 'note'].map((k) => ref(s, k));
+  const filter = (what: string) => `FILTER(${what},${client}=${SEL},${note}<>"")`;
+  return {
+    caption: 'Event notes',
+    width: 4,
+    formats: [DATE_FORMAT, '0', '@', '@'],
+    cells(first) {
+      const g = emptyGrid(4);
+      const count = `$${columnLetters(first + 1)}$4`;
+      put(g, CAPTION_ROW, 0, 'Event notes');
+      put(g, 4, 0, 'Notes');
+      put(g, 4, 1, `=IF(${SEL}="",0,IFERROR(ROWS(${filter(note)}),0))`);
+      ['Date', 'Session', 'Event note'].forEach((h, i) => put(g, HEAD_ROW, i, h));
+      dataRows().forEach((r, i) => [date, session, note].forEach((c, j) => put(g, r, j, `=IF(${i + 1}>${count},"",INDEX(${filter(c)},${i + 1}))`)));
+      return g;
+    },
+  };
+}
+
+interface Edge {
+  label: string;
+  value: number;
+  color: string;
+}
+
+/** Reference lines of a measure: each band's lower edge (above the scale minimum), then the cut-off last so it is drawn on top. */
+function edgesOf(def: InstrumentDefinition, options: InstrumentOptions = {}): Edge[] {
+  const cut = def.cutoff ? (options.cutoff ?? def.cutoff.value) : null;
+  const worse = (v: number) => (cut === null ? true : def.direction === 'higher-is-worse' ? v >= cut : v <= cut);
+  const bands: readonly Band[] = chosenBands(def, options.bandScheme) ?? [];
+  const edges = bands.slice(1).map((b) => ({ label: `${b.label} (${b.min})`, value: b.min, color: worse(b.min) ? COLOURS.clinical : COLOURS.other }));
+  if (cut !== null) edges.push({ label: `Cut-off (${cut})`, value: cut, color: COLOURS.cutoff });
+  return edges;
+}
+
+/** Edge columns reserved per instrument: enough for any of its band schemes, so a block's width never depends on settings. */
+const maxEdges = (def: InstrumentDefinition) => Math.max(0, ...(def.bandSchemes ?? []).map((s) => s.bands.length - 1)) + (def.cutoff ? 1 : 0);
+
+/** The measure's scale from the registry: item count × item minimum … item count × item maximum. */
+export function measureScale(def: InstrumentDefinition): [number, number] {
+  return [def.items.count * def.items.min, def.items.count * def.items.max];
+}
+
+function measureBlock(m: ReviewSources['measures'][number]): Block {
+  const { def, tab } = m;
+  const [lo, hi] = measureScale(def);
+  const edges = edgesOf(def, m.options);
+  const width = 3 + maxEdges(def) + 1;
+  const [client, date, session, total] = ['client', 'date', 'session', 'total'].map((k) => ref(tab, k));
+  const scored = `${client},${SEL},${total},">=${lo}"`;
+  const name = `${def.name} total`;
+  return {
+    caption: `Chart data: ${def.name}`,
+    width,
+    formats: ['0;-0;', DATE_FORMAT, ...new Array<string>(width - 2).fill('General')],
+    chart: {
+      offset: 1,
+      width: 2 + edges.length,
+      title: `${name} (${lo}–${hi})`,
+      yTitle: name,
+      min: lo,
+      max: hi,
+      colors: [COLOURS.data[0], ...edges.map((e) => e.color)],
+      constant: edges.map((_, i) => i + 1),
+    },
+    cells(first) {
+      const g = emptyGrid(width);
+      const d = columnLetters(first + 1);
+      put(g, CAPTION_ROW, 0, `Chart data: ${def.name}`);
+      ['Session', 'Date', name, ...edges.map((e) => e.label)].forEach((h, i) => put(g, HEAD_ROW, i, h));
+      for (const r of dataRows()) {
+        const on = `${scored},${date},${d}${r}`;
+        put(g, r, 0, `=IF(${d}${r}="","",MINIFS(${session},${on}))`);
+        put(g, r, 1, dateChain(d, r, [{ crit: scored, date }]));
+        put(g, r, 2, `=IF(${d}${r}="","",${averageOf([{ value: total, crit: on }])})`);
+        edges.forEach((e, i) => put(g, r, 3 + i, `=IF(${d}${r}="","",${e.value})`));
+      }
+      return g;
+    },
+  };
+}
+
+/** Where goal-level values come from: Ratings (sessions) and, when present, Reviews (goal reviews). */
+function goalSources(src: ReviewSources, valueKey: 'rating' | 'gasLevel'): { tab: Tab; client: string; date: string; goal: string; value: string }[] {
+  return [src.ratings, src.reviews].filter((t): t is Tab => !!t && t.cols.has(valueKey)).map((tab) => ({ tab, client: ref(tab, 'client'), date: ref(tab, 'date'), goal: ref(tab, 'goalId'), value: ref(tab, valueKey) }));
+}
+
+/** The client's j-th goal (Goals row order), optionally only those still being worked on. */
+function goalIdFormula(src: ReviewSources, j: number, activeOnly: boolean): string {
+  const g = src.goals;
+  const closed = activeOnly ? STATUSES.filter((s) => !REVIEWABLE_STATUSES.includes(s)).map((s) => `,${ref(g, 'status')}<>${str(s)}`).join('') : '';
+  return `=IF(${SEL}="","",IFERROR(INDEX(FILTER(${ref(g, 'id')},${ref(g, 'client')}=${SEL}${closed}),${j}),""))`;
+}
+
+/**
+ * A date × goal grid: per date (chained over the sources) and goal slot, the average of `valueKey` the client's goal got that day.
+ * Returns the formulas of one grid cell and of the date column.
+ */
+function goalGrid(src: ReviewSources, valueKey: 'rating' | 'gasLevel', min: number) {
+  const sources = goalSources(src, valueKey);
+  return {
+    date: (letter: string, r: number) => dateChain(letter, r, sources.map((s) => ({ crit: `${s.client},${SEL},${s.value},">=${min}"`, date: s.date }))),
+    cell: (dateCell: string, idCell: string) =>
+      `=IF(OR(${dateCell}="",${idCell}=""),"",${averageOf(sources.map((s) => ({ value: s.value, crit: `${s.client},${SEL},${s.goal},${idCell},${s.date},${dateCell},${s.value},">=${min}"` })))})`,
+  };
+}
+
+function ratingsBlock(src: ReviewSources): Block {
+  const v = RATINGS.columns.find((c) => c.key === 'rating')?.validation;
+  const [lo, hi] = v?.kind === 'number' ? [v.min, v.max] : [0, 10];
+  const grid = goalGrid(src, 'rating', lo);
+  const width = 1 + RATING_SLOTS + 1;
+  return {
+    caption: 'Chart data: goal ratings',
+    width,
+    formats: [DATE_FORMAT, ...new Array<string>(width - 1).fill('General')],
+    chart: { offset: 0, width: 1 + RATING_SLOTS, title: `Goal ratings (${lo}–${hi})`, yTitle: `Rating (${lo}–${hi})`, min: lo, max: hi, colors: COLOURS.data.slice(0, RATING_SLOTS), constant: [] },
+    cells(first) {
+      const g = emptyGrid(width);
+      const d = columnLetters(first);
+      put(g, CAPTION_ROW, 0, 'Chart data: goal ratings');
+      put(g, 4, 0, 'Goal ID');
+      put(g, HEAD_ROW, 0, 'Date');
+      for (let j = 1; j <= RATING_SLOTS; j++) {
+        const x = columnLetters(first + j);
+        put(g, 4, j, goalIdFormula(src, j, true));
+        put(g, HEAD_ROW, j, `=IF(${x}$4="","",IFERROR(LEFT(INDEX(${ref(src.goals, 'title')},MATCH(${x}$4,${ref(src.goals, 'id')},0)),40),${x}$4))`);
+      }
+      for (const r of dataRows()) {
+        put(g, r, 0, grid.date(d, r));
+        for (let j = 1; j <= RATING_SLOTS; j++) put(g, r, j, grid.cell(`$${d}${r}`, `${columnLetters(first + j)}$4`));
+      }
+      return g;
+    },
+  };
+}
+
+const GAS_HEADERS = ['Date', 'GAS T-score', `Expected (${GAS_EXPECTED})`, 'Goals scored', 'Weighted goals', 'Σ level', 'Σ level (weighted goals)', 'Σ weight', 'Σ weight²', 'Σ weight × level'];
+
+/**
+ * Kiresuk–Sherman T per date, natively (no custom function, so choosing a client runs no script), with core's rules
+ * (review.ts reviewGas, gas.ts): when no scored goal has a weight, every scored goal counts with weight 1; otherwise goals
+ * without a weight are left out, and all-zero weights count as unweighted. T = 50 + 10·Σwx / √((1−ρ)Σw² + ρ(Σw)²).
+ */
+function gasBlock(src: ReviewSources): Block {
+  const grid = goalGrid(src, 'gasLevel', -2);
+  const width = GAS_HEADERS.length + GAS_SLOTS + 1;
+  const [t0, t1] = GAS_T_RANGE;
+  const st = src.settings;
+  const setting = `INDEX(${ref(st, 'value')},MATCH("gas.rho",${ref(st, 'key')},0))`;
+  const goals = src.goals;
+  return {
+    caption: 'Chart data: GAS T-score',
+    width,
+    formats: [DATE_FORMAT, '0.0', ...new Array<string>(width - 2).fill('General')],
+    chart: { offset: 0, width: 3, title: `GAS T-score (${t0}–${t1})`, yTitle: 'GAS T-score', min: t0, max: t1, colors: [COLOURS.data[0], COLOURS.other], constant: [1] },
+    cells(first) {
+      const g = emptyGrid(width);
+      const L = (i: number) => columnLetters(first + i);
+      const rho = `$${L(1)}$4`;
+      const s0 = GAS_HEADERS.length;
+      const slots = (row: string) => `${L(s0)}${row}:${L(s0 + GAS_SLOTS - 1)}${row}`;
+      const [W, W2] = [slots('$5'), slots('$6')];
+      put(g, CAPTION_ROW, 0, 'Chart data: GAS T-score');
+      put(g, 4, 0, 'ρ (Settings)');
+      put(g, 4, 1, `=IFERROR(IF(AND(ISNUMBER(${setting}),${setting}>=0,${setting}<1),${setting},${DEFAULT_RHO}),${DEFAULT_RHO})`);
+      ['Goal ID', 'Weight', 'Weight²'].forEach((h, i) => put(g, 4 + i, s0 - 1, h));
+      GAS_HEADERS.forEach((h, i) => put(g, HEAD_ROW, i, h));
+      for (let j = 0; j < GAS_SLOTS; j++) {
+        const x = L(s0 + j);
+        const w = `INDEX(${ref(goals, 'weight')},MATCH(${x}$4,${ref(goals, 'id')},0))`;
+        put(g, 4, s0 + j, goalIdFormula(src, j + 1, false));
+        put(g, 5, s0 + j, `=IF(${x}$4="","",IFERROR(IF(ISNUMBER(${w}),${w},""),""))`);
+        put(g, 6, s0 + j, `=IF(ISNUMBER(${x}$5),${x}$5*${x}$5,"")`);
+        put(g, HEAD_ROW, s0 + j, `=${x}$4`);
+      }
+      for (const r of dataRows()) {
+        const c = (i: number) => `${L(i)}${r}`;
+        const lv = slots(String(r));
+        const [n, nw, sx, sxw, sw, sw2, swx] = [3, 4, 5, 6, 7, 8, 9].map(c);
+        const t = (num: string, w2: string, w: string) => `${GAS_EXPECTED}+10*${num}/SQRT((1-${rho})*${w2}+${rho}*${w}^2)`;
+        put(g, r, 0, grid.date(L(0), r));
+        put(g, r, 1, `=IF(OR(${c(0)}="",${n}=0),"",IF(${nw}=0,${t(sx, n, n)},IF(${sw}=0,${t(sxw, nw, nw)},${t(swx, sw2, sw)})))`);
+        put(g, r, 2, `=IF(${c(1)}="","",${GAS_EXPECTED})`);
+        const sums = [`COUNT(${lv})`, `COUNTIFS(${lv},">=-2",${W},">=0")`, `SUM(${lv})`, `SUMIFS(${lv},${W},">=0")`, `SUMIFS(${W},${lv},">=-2")`, `SUMIFS(${W2},${lv},">=-2")`, `SUMPRODUCT(${W},${lv})`];
+        sums.forEach((f, i) => put(g, r, 3 + i, `=IF(${c(0)}="","",${f})`));
+        for (let j = 0; j < GAS_SLOTS; j++) put(g, r, s0 + j, grid.cell(`$${c(0)}`, `${L(s0 + j)}$4`));
+      }
+      return g;
+    },
+  };
+}
+
+/** Every block the Review tab should have, in placement order. */
+export function reviewBlocks(src: ReviewSources): Block[] {
+  return [notesBlock(src), ...src.measures.filter((m) => !m.def.noTotal).map(measureBlock), gasBlock(src), ratingsBlock(src)];
+}

@@ -1,0 +1,94 @@
+// Review tab geometry and the pieces its helper tables are built from: where the selector, captions, headers and data rows sit,
+// what a block (one helper table and its chart) is, and the formula parts blocks share (source columns, date chains, averages).
+import type { InstrumentDefinition } from '../core/instruments/schema';
+import { columnLetters } from './a1';
+import { sheetRef } from './formulas';
+import type { InstrumentOptions } from './instrument-layout';
+import { col, type Tab } from './table';
+
+export type Grid = (string | number)[][];
+
+export const SELECTOR = 'B1';
+/** The selector as formulas read it. */
+export const SEL = '$B$1';
+export const CAPTION_ROW = 3;
+export const HEAD_ROW = 7;
+export const FIRST_ROW = 8;
+/** Dates per helper table (earliest first): rows 8–67. */
+export const REVIEW_POINTS = 60;
+export const LAST_ROW = FIRST_ROW + REVIEW_POINTS - 1;
+/** Event notes start here (J), beside the charts in A–H; the helper tables follow. */
+export const NOTES_COL = 10;
+export const RATING_SLOTS = 8;
+export const GAS_SLOTS = 12;
+/** GAS T-score axis: 50 ± 3 SD, the conventional display range. */
+export const GAS_T_RANGE: readonly [number, number] = [20, 80];
+export const GAS_EXPECTED = 50;
+export const COLOURS = { data: ['#1a73e8', '#e8710a', '#188038', '#a142f4', '#d01884', '#12b5cb', '#795548', '#5f6368'], cutoff: '#d93025', clinical: '#f9ab00', other: '#9aa0a6' };
+const BIG = '999999999';
+
+/** Where Review formulas read from: tabs bound to their header rows (columns by header name). */
+export interface ReviewSources {
+  settings: Tab;
+  clients: Tab;
+  goals: Tab;
+  sessions: Tab;
+  ratings: Tab;
+  /** The Reviews tab when the workbook has one: GAS levels and ratings given at goal reviews. */
+  reviews?: Tab;
+  measures: { def: InstrumentDefinition; tab: Tab; options?: InstrumentOptions }[];
+}
+
+export interface ChartPlan {
+  /** Offset of the chart's first column (the date) within its block, and how many columns it plots. */
+  offset: number;
+  width: number;
+  title: string;
+  yTitle: string;
+  min: number;
+  max: number;
+  colors: string[];
+  /** Indexes of constant (reference-line) series: thin, no points. */
+  constant: number[];
+}
+
+export interface Block {
+  caption: string;
+  /** Columns, including the trailing spacer. */
+  width: number;
+  /** Rows CAPTION_ROW…LAST_ROW, given the block's first column. */
+  cells(first: number): Grid;
+  /** Data-row number format per column. */
+  formats: string[];
+  chart?: ChartPlan;
+}
+
+/** A whole column of a source tab by layout key, e.g. 'PHQ-9'!$M:$M. */
+export const ref = (tab: Tab, key: string) => {
+  const c = columnLetters(col(tab, key));
+  return `${sheetRef(tab.layout.name)}!$${c}:$${c}`;
+};
+
+export function emptyGrid(width: number): Grid {
+  return Array.from({ length: LAST_ROW - CAPTION_ROW + 1 }, () => new Array<string | number>(width).fill(''));
+}
+export const put = (g: Grid, row: number, offset: number, v: string | number) => (g[row - CAPTION_ROW][offset] = v);
+export const dataRows = () => Array.from({ length: REVIEW_POINTS }, (_, i) => FIRST_ROW + i);
+
+/**
+ * Sorted distinct dates, one per row: row k holds the smallest date after row k−1's among the rows matching `crit`
+ * (each `[criteria, dateRange]` pair is one source tab); blank once there are no more. MINIFS chains need no sorting function.
+ */
+export function dateChain(letter: string, r: number, sources: readonly { crit: string; date: string }[]): string {
+  const guard = r === FIRST_ROW ? `${SEL}=""` : `${letter}${r - 1}=""`;
+  const prev = r === FIRST_ROW ? '0' : `${letter}${r - 1}`;
+  const c = sources.map((s) => `${s.crit},${s.date},">"&${prev}`);
+  const counts = c.map((x) => `COUNTIFS(${x})`);
+  const next = sources.length === 1 ? `MINIFS(${sources[0].date},${c[0]})` : `MIN(${c.map((x, i) => `IF(${counts[i]}=0,${BIG},MINIFS(${sources[i].date},${x}))`).join(',')})`;
+  return `=IF(${guard},"",IF(${counts.join('+')}=0,"",${next}))`;
+}
+
+/** Average over every source of `value` where `crit` holds, or blank when no source has one (0/0). */
+export function averageOf(sources: readonly { value: string; crit: string }[]): string {
+  return `IFERROR((${sources.map((s) => `SUMIFS(${s.value},${s.crit})`).join('+')})/(${sources.map((s) => `COUNTIFS(${s.crit})`).join('+')}),"")`;
+}

@@ -1,0 +1,160 @@
+// The Review tab: a client selector (B1) driving helper tables of native formulas (measure totals with cut-off and band-edge lines,
+// 0–10 goal ratings, GAS T-scores, event notes; built in review-dashboard-blocks.ts) and the embedded line charts bound to them. Choosing a client runs no script.
+import { findInstrument } from '../core/instruments/registry';
+import { columnLetters } from './a1';
+import { reviewBlocks } from './review-dashboard-blocks';
+import { CAPTION_ROW, FIRST_ROW, HEAD_ROW, LAST_ROW, NOTES_COL, REVIEW_POINTS, SELECTOR, type Block, type ReviewSources } from './review-dashboard-grid';
+import type { Settings } from './settings';
+import { col, type Tab } from './table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const REVIEW_TAB = 'Review';
+/** Every chart Attain puts on the Review tab has a title starting with this; rebuilding removes exactly those. */
+export const REVIEW_CHART_PREFIX = 'Review · ';
+/** Rows per stacked chart in A–H. */
+const CHART_ROWS = 17;
+
+interface Placed {
+  block: Block;
+  first: number;
+}
+
+/** Blocks found by their caption in row 3, and the missing ones placed after the sheet's last used column. */
+function place(sheet: Sheet, blocks: readonly Block[], fresh: boolean): { placed: Placed[]; missing: Placed[] } {
+  const lastCol = fresh ? 0 : sheet.getLastColumn();
+  const captions = lastCol > 0 ? sheet.getRange(CAPTION_ROW, 1, 1, lastCol).getValues()[0].map((v) => String(v)) : [];
+  let next = Math.max(NOTES_COL, lastCol + 1);
+  const placed: Placed[] = [];
+  const missing: Placed[] = [];
+  for (const block of blocks) {
+    const at = captions.indexOf(block.caption);
+    if (at >= 0) placed.push({ block, first: at + 1 });
+    else {
+      const p = { block, first: next };
+      next += block.width;
+      placed.push(p);
+      missing.push(p);
+    }
+  }
+  return { placed, missing };
+}
+
+/** Writes blocks: one setValues and one setNumberFormats per run of adjacent blocks. */
+function writeBlocks(sheet: Sheet, blocks: readonly Placed[]): void {
+  const sorted = [...blocks].sort((a, b) => a.first - b.first);
+  const end = sorted.reduce((m, p) => Math.max(m, p.first + p.block.width - 1), 0);
+  if (end > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), end - sheet.getMaxColumns());
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1].first === sorted[j].first + sorted[j].block.width) j++;
+    const run = sorted.slice(i, j + 1);
+    const grids = run.map((p) => p.block.cells(p.first));
+    const values = grids[0].map((_, r) => grids.flatMap((g) => g[r]));
+    const width = values[0].length;
+    sheet.getRange(CAPTION_ROW, run[0].first, values.length, width).setValues(values);
+    const formats = run.flatMap((p) => p.block.formats);
+    sheet.getRange(FIRST_ROW, run[0].first, REVIEW_POINTS, width).setNumberFormats(Array.from({ length: REVIEW_POINTS }, () => formats));
+    i = j + 1;
+  }
+}
+
+/** Removes the Review tab's Attain charts (by title prefix) and inserts one per charted block, stacked in A–H. */
+function buildCharts(sheet: Sheet, placed: readonly Placed[]): number {
+  for (const c of sheet.getCharts()) if (String(c.getOptions().get('title') ?? '').startsWith(REVIEW_CHART_PREFIX)) sheet.removeChart(c);
+  let n = 0;
+  for (const { block, first } of placed) {
+    const p = block.chart;
+    if (!p) continue;
+    const series: Record<number, { lineWidth: number; pointSize: number }> = {};
+    for (let i = 0; i < p.width - 1; i++) series[i] = p.constant.includes(i) ? { lineWidth: 1, pointSize: 0 } : { lineWidth: 2, pointSize: 5 };
+    const chart = sheet
+      .newChart()
+      .addRange(sheet.getRange(HEAD_ROW, first + p.offset, LAST_ROW - HEAD_ROW + 1, p.width))
+      .asLineChart()
+      .setTitle(REVIEW_CHART_PREFIX + p.title)
+      .setXAxisTitle('Date')
+      .setYAxisTitle(p.yTitle)
+      .setRange(p.min, p.max)
+      .setColors(p.colors)
+      .setLegendPosition(Charts.Position.BOTTOM)
+      .setOption('vAxis.viewWindowMode', 'explicit')
+      .setOption('series', series)
+      .setOption('width', 780)
+      .setOption('height', 330)
+      .setNumHeaders(1)
+      // The helper columns may be hidden by a clinic; the charts keep plotting them.
+      .setHiddenDimensionStrategy(Charts.ChartHiddenDimensionStrategy.SHOW_BOTH)
+      .setPosition(CAPTION_ROW + n * CHART_ROWS, 1, 0, 0)
+      .build();
+    sheet.insertChart(chart);
+    n++;
+  }
+  return n;
+}
+
+/** The first-time layout: selector with its validation, labels, widths, bold caption and header rows (setup protects the tab, B1 excepted). */
+function writeFrame(sheet: Sheet, src: ReviewSources): void {
+  const code = columnLetters(col(src.clients, 'code'));
+  const rule = SpreadsheetApp.newDataValidation()
+    .requireValueInRange(src.clients.sheet.getRange(`${code}2:${code}`), true)
+    .setAllowInvalid(false)
+    .setHelpText('Choose a client code from the Clients tab.')
+    .build();
+  sheet.getRange('A1:C2').setValues([
+    ['Client', '', 'Choose a client in B1: every table and chart on this tab follows it (no script runs).'],
+    ['', '', 'Charts missing or broken? Extensions ▸ Attain ▸ Rebuild review charts. Columns J onward are formulas.'],
+  ]);
+  sheet.getRange(SELECTOR).setDataValidation(rule).setBackground('#fef7e0');
+  sheet.getRange('A1:B1').setFontWeight('bold');
+  sheet.getRange(`${CAPTION_ROW}:${CAPTION_ROW}`).setFontWeight('bold');
+  sheet.getRange(`${HEAD_ROW}:${HEAD_ROW}`).setFontWeight('bold');
+  sheet.setColumnWidth(NOTES_COL + 2, 320);
+  sheet.setFrozenRows(1);
+}
+
+export interface ReviewResult {
+  sheet: Sheet;
+  created: boolean;
+  addedBlocks: string[];
+  charts: number | null;
+}
+
+/**
+ * Makes the Review tab match the enabled measures. A missing tab is created with everything and its charts. On an existing tab,
+ * setup (`rebuild` false) only appends blocks that are missing (then rebuilds the charts) and otherwise writes nothing;
+ * a rebuild rewrites every Attain block in place and recreates the charts. The selector and cells outside the blocks are never touched.
+ */
+export function syncReviewTab(ss: Spreadsheet, existing: Sheet | null, src: ReviewSources, rebuild: boolean, insertAt: number): ReviewResult {
+  const fresh = !existing;
+  const sheet = existing ?? ss.insertSheet(REVIEW_TAB, insertAt);
+  const blocks = reviewBlocks(src);
+  const { placed, missing } = place(sheet, blocks, fresh);
+  const addedBlocks = missing.map((p) => p.block.caption);
+  if (!fresh && !rebuild && !missing.length) return { sheet, created: false, addedBlocks, charts: null };
+  writeBlocks(sheet, rebuild || fresh ? placed : missing);
+  if (fresh) writeFrame(sheet, src);
+  return { sheet, created: fresh, addedBlocks, charts: buildCharts(sheet, placed) };
+}
+
+/** Review sources from bound tabs by layout key (instrument tabs carry the clinic's band and cut-off choices). */
+export function reviewSources(tabs: readonly Tab[], settings: Settings): ReviewSources {
+  const by = new Map(tabs.map((t) => [t.layout.key, t]));
+  const need = (key: string) => by.get(key) as Tab;
+  const measures = tabs
+    .filter((t) => t.layout.key.startsWith('instrument:'))
+    .map((tab) => {
+      const def = findInstrument(tab.layout.key.slice('instrument:'.length));
+      return { def, tab, options: settings.options[def.id] };
+    });
+  return { settings: need('settings'), clients: need('clients'), goals: need('goals'), sessions: need('sessions'), ratings: need('ratings'), reviews: by.get('reviews'), measures };
+}
+
+/** Setup's part: creates the Review tab (with charts) when missing, or appends blocks for newly enabled measures; true when created. */
+export function ensureReviewTab(ss: Spreadsheet, sheets: Map<string, Sheet>, tabs: readonly Tab[], settings: Settings): boolean {
+  const existing = sheets.get(REVIEW_TAB.toLowerCase()) ?? null;
+  const r = syncReviewTab(ss, existing, reviewSources(tabs, settings), false, sheets.size);
+  if (r.created) sheets.set(REVIEW_TAB.toLowerCase(), r.sheet);
+  return r.created;
+}
