@@ -1,5 +1,6 @@
 // Shared labelled form fields: text, text area, number, date, select and checkbox, each with a hint and an error wired through aria-describedby.
 import type { ComponentChildren } from 'preact';
+import { MAX_ISO_DATE, MIN_ISO_DATE } from '../../src/core/iso-dates';
 
 /** Props every field shares: a stable id (also used for the hint and error ids), a label, an optional hint and error. */
 interface BaseProps {
@@ -97,7 +98,7 @@ export function TextArea(p: BaseProps & { value: string; onInput: (value: string
   );
 }
 
-/** A date as YYYY-MM-DD text from the browser's date input (never a Date object). */
+/** A date as YYYY-MM-DD text from the browser's date input (never a Date object), bounded like core's isoDate (1900–2100). */
 export function DateField(p: BaseProps & { value: string; onInput: (value: string) => void }) {
   return (
     <Wrap {...p}>
@@ -105,6 +106,8 @@ export function DateField(p: BaseProps & { value: string; onInput: (value: strin
         {...controlProps(p)}
         type="date"
         value={p.value}
+        min={MIN_ISO_DATE}
+        max={MAX_ISO_DATE}
         onInput={(e) => p.onInput(valueOf(e))}
       />
     </Wrap>

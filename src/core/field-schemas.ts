@@ -1,6 +1,6 @@
 // Field schemas (zod/mini) shared by every input: text, whole numbers, ISO dates, ids, and one enum schema per vocabulary, each failing with "Expected …; got …".
 import * as z from 'zod/mini';
-import { isIsoDate } from './iso-dates';
+import { isPlausibleIsoDate, MAX_ISO_DATE, MIN_ISO_DATE } from './iso-dates';
 import { LIMITS } from './limits';
 import { expected } from './messages';
 import { BUILT_IN_INSTRUMENTS } from './instruments/registry';
@@ -23,20 +23,25 @@ export function wholeNumber(what: string, min: number, max: number) {
   return z.number(e).check(z.refine((n) => Number.isInteger(n) && n >= min && n <= max, e));
 }
 
-/** An ISO date field; `what` names it in messages ("a deadline"). */
+/** An ISO date field from 1900-01-01 to 2100-12-31 (four-digit year); `what` names it in messages ("a deadline"). */
 export function isoDate(what = 'a date') {
-  const e = expected(`${what} as YYYY-MM-DD`);
-  return z.string(e).check(z.refine(isIsoDate, e));
+  const e = expected(`${what} from ${MIN_ISO_DATE} to ${MAX_ISO_DATE} as YYYY-MM-DD`);
+  return z.string(e).check(z.refine(isPlausibleIsoDate, e));
 }
 
 /** An ISO date, or '' for none (a flat row's blank date). */
 export function isoDateOrBlank(what: string) {
-  return z.union([z.literal(''), isoDate(what)], expected(`${what} as YYYY-MM-DD, or blank`));
+  return z.union([z.literal(''), isoDate(what)], expected(`${what} from ${MIN_ISO_DATE} to ${MAX_ISO_DATE} as YYYY-MM-DD, or blank`));
 }
 
 /** One word of a vocabulary; the message lists them all. */
 export function vocabulary<T extends string>(what: string, values: readonly T[]) {
   return z.enum(values as unknown as [T, ...T[]], expected(`${what} (${values.join(', ')})`));
+}
+
+/** A client's 0–10 rating of a goal, whole, or null when not rated: one rule for recordSession and saveReview. */
+export function ratingOrNull(what = 'a rating') {
+  return wholeNumberOrNull(what, 0, 10);
 }
 
 /** A whole number from min to max, or null for "not given". */

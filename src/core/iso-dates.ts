@@ -41,6 +41,15 @@ function fromDayNumber(days: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** The plausible range of every date Attain stores: a four-digit year from 1900 to 2100. */
+export const MIN_ISO_DATE = '1900-01-01';
+export const MAX_ISO_DATE = '2100-12-31';
+
+/** A real calendar date written YYYY-MM-DD between MIN_ISO_DATE and MAX_ISO_DATE (so 0026-01-12, 1800 and 9999 are false). */
+export function isPlausibleIsoDate(value: unknown): value is string {
+  return isIsoDate(value) && value >= MIN_ISO_DATE && value <= MAX_ISO_DATE;
+}
+
 /** Adds whole days to an ISO date: addDaysIso('2026-01-29', 42) === '2026-03-12'. */
 export function addDaysIso(iso: string, days: number): string {
   if (!isIsoDate(iso)) throw new Error(`Expected a date as YYYY-MM-DD; got ${describeValue(iso)}`);

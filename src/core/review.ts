@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { gasChange, gasTScore } from './gas';
 import { clientCodeSchema } from './client-code';
-import { idSchema, isoDate, text, wholeNumber } from './field-schemas';
+import { idSchema, isoDate, ratingOrNull, text, wholeNumber } from './field-schemas';
 import { LIMITS } from './limits';
 import { describeValue, expected, fieldErrors } from './messages';
 import { REVIEW_DECISIONS, type GoalStatus, type ReviewDecision } from './vocabularies';
@@ -21,8 +21,6 @@ export const REVIEWABLE_STATUSES: readonly GoalStatus[] = ['active', 'modified']
 const asRecord = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
 const isBlankText = (v: unknown) => typeof v !== 'string' || v.trim() === '';
 
-const ratingExpectation = expected('a 0–10 rating, or null when not rated');
-
 const reviewGoalShape = {
   goalId: idSchema,
   decision: z.enum(REVIEW_DECISIONS, expected(`a decision (${REVIEW_DECISIONS.join(', ')})`)),
@@ -31,7 +29,8 @@ const reviewGoalShape = {
   // [S1] −2 much less than expected … +2 much more than expected; null when the goal was not scored at this review.
   gasLevel: z.nullable(z.literal([-2, -1, 0, 1, 2], expected('a GAS level of -2, -1, 0, 1 or 2, or null when not rated'))),
   // [seed 003] "On a scale of 0-10, how close do you feel to your goal?"
-  rating: z.nullable(z.number(ratingExpectation).check(z.refine((n) => Number.isFinite(n) && n >= 0 && n <= 10, ratingExpectation))),
+  // The same whole 0–10 rule as recordSession (field-schemas.ts): 7.5 is refused by both.
+  rating: ratingOrNull(),
   // Required when the decision is "modify": the new wording carried onto the goal.
   revisedObjective: z.optional(text('the revised objective')),
 };

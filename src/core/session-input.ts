@@ -1,14 +1,14 @@
 // recordSession's input (zod/mini): a session with 0–10 ratings and GAS levels keyed by goal id, and questionnaire answers keyed by instrument id; null is the one blank.
 import * as z from 'zod/mini';
 import { clientCodeSchema } from './client-code';
-import { idSchema, isoDate, optionalText, text, wholeNumberOrNull } from './field-schemas';
+import { idSchema, isoDate, optionalText, ratingOrNull, text, wholeNumberOrNull } from './field-schemas';
 import { LIMITS } from './limits';
 import { expected } from './messages';
 
 export const sessionRatingSchema = z.object(
   {
     goalId: idSchema,
-    rating: wholeNumberOrNull('a rating', 0, 10),
+    rating: ratingOrNull(),
     gasLevel: wholeNumberOrNull('a GAS level', -2, 2),
   },
   expected('a rating {goalId, rating, gasLevel}'),

@@ -7,7 +7,7 @@ import type { GoalRow } from '../core/plan-rows';
 import { reviewStanding } from '../core/review-cadence';
 import { Book } from '../sheets/book';
 import { AUDIT } from '../sheets/layout';
-import { appendClient, clientCodes, latestRatings, readClient, readClients, readGoals, readPriorities, readSessions, sessionStats, type ClientRecord, type SessionRecord } from '../sheets/records';
+import { appendClient, clientCodes, clientRowOf, duplicateCodeMessage, latestRatings, readClient, readClients, readGoals, readPriorities, readSessions, sessionStats, type ClientRecord, type SessionRecord } from '../sheets/records';
 import { lastReview, readReviewRows } from '../sheets/review-records';
 import { parseSettings, type Settings } from '../sheets/settings';
 import { isSetUp } from '../sheets/setup';
@@ -62,8 +62,15 @@ export function addClient(input: AddClientInput): Result<ClientSummary> {
   const warnings = clientCodeWarnings(c.code);
   return withDocumentLock(() => {
     const book = new Book();
-    const { codes, lastRow } = clientCodes(book, true);
-    if (codes.has(c.code.toLowerCase())) return invalid({ code: `Expected a client code not already in use; got "${c.code}", which is taken. Choose another code` });
+    const { codes, rows, duplicates, lastRow } = clientCodes(book, true);
+    // Case-blind: "c-0002" is refused when "C-0002" exists, and the existing spelling is named.
+    if (codes.has(c.code.toLowerCase())) {
+      const dup = duplicates.get(c.code.toLowerCase());
+      const taken = `Expected a client code not already in use (codes are compared ignoring case); got "${c.code}", which is taken on Clients row ${rows.get(c.code.toLowerCase())}. Choose another code`;
+      return invalid({ code: dup ? `${taken}. ${duplicateCodeMessage(dup)}` : taken });
+    }
+    // Codes typed twice by hand elsewhere on the tab do not block a new client, but the answer names them and the fix.
+    for (const dup of duplicates.values()) warnings.push(duplicateCodeMessage(dup));
     book.tab(AUDIT); // opened before the first write, so a broken Audit tab stops the action before anything is saved
     const row = appendClient(book, { code: c.code, clinician: c.clinician, startDate: c.startDate, status: 'active', modality: c.modality }, lastRow);
     book.audit({ action: 'addClient', client: c.code, entity: `Clients row ${row}`, summary: `Added client ${c.code} (clinician ${c.clinician}, start ${c.startDate}, status active)` });
@@ -134,7 +141,10 @@ export function clientDetail(book: Book, code: string, known: KnownParts = {}): 
 export function getClient(code: string): Result<ClientDetail> {
   if (typeof code !== 'string' || code.trim() === '') return invalid({ code: `Expected a client code; got ${JSON.stringify(code)}. Choose a client from the list` });
   return answering(() => {
-    const detail = clientDetail(new Book(), code.trim());
+    const book = new Book();
+    const found = clientRowOf(book, code.trim());
+    if ('error' in found && found.duplicate) return invalid({ code: found.error }, `Client "${code.trim()}" is on more than one Clients row.`);
+    const detail = 'row' in found ? clientDetail(book, code.trim(), { row: found.row }) : null;
     return detail ? ok(detail) : invalid({ code: `Expected a client on the Clients tab; got "${code}", which is not there` }, `No client "${code}".`);
   });
 }

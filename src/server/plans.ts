@@ -2,7 +2,7 @@
 import { isNewId, planRowProblems, savePlanSchema, type PlanRow } from '../core/plan-rows';
 import { Book } from '../sheets/book';
 import { AUDIT, GOALS } from '../sheets/layout';
-import { appendAt, clientCodes, goalIndex, goalToRow, readGoals, rewriteRows } from '../sheets/records';
+import { appendAt, clientRowOf, goalIndex, goalToRow, readGoals, rewriteRows } from '../sheets/records';
 import { clientDetail } from './clients';
 import type { ClientDetail, GoalView, Result, SavePlanInput } from '../contract';
 import { withDocumentLock } from './lock';
@@ -18,9 +18,21 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
   const code = plan.clientCode;
   return withDocumentLock(() => {
     const book = new Book();
-    const row = clientCodes(book).rows.get(code.toLowerCase());
-    if (row === undefined) return invalid({ clientCode: `Expected a client on the Clients tab; got "${code}", which is not there. Add the client first` });
+    const found = clientRowOf(book, code);
+    if ('error' in found) return invalid({ clientCode: found.error });
+    const { row } = found;
     const { byId, lastRow } = goalIndex(book, true);
+    const stored = readGoals(book, code, lastRow);
+    // A Goal ID cleared by hand: refused, naming the row, rather than repaired. Attain cannot tell which row of the plan sent is that
+    // goal (the sidebar sends it as a new goal, which would append a copy on every save), and its Ratings, Reviews and Priorities rows
+    // still carry the old id, which only the clinician can restore. Nothing is written; the message offers the next free id.
+    const idless = stored.filter((r) => r.goal.id === '');
+    if (idless.length) {
+      const free = (prefix: string) => `${prefix}${1 + Math.max(0, ...[...byId.keys()].map((id) => (id.toLowerCase().startsWith(prefix.toLowerCase()) ? Number(id.slice(prefix.length)) || 0 : 0)))}`;
+      const rowsText = idless.map((r) => `row ${r.row} ("${r.goal.title || r.goal.behaviour || 'untitled'}"; type its old id back, or ${free(r.goal.parentId ? `${r.goal.parentId}.O` : `${code}.G`)} if it is lost)`).join('; ');
+      const message = `Expected every goal of ${code} on the Goals tab to have a Goal ID; ${idless.length === 1 ? 'this row has' : 'these rows have'} none (cleared by hand): Goals ${rowsText}. Nothing was saved; fix the Goal ID cell, then save again`;
+      return invalid({ goals: message }, message);
+    }
     const errors: Record<string, string> = {};
     plan.goals.forEach((g, i) => {
       if (isNewId(g.id)) return;
@@ -30,7 +42,7 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
     });
     if (Object.keys(errors).length) return invalid(errors);
     book.tab(AUDIT); // opened before the first write, so a broken Audit tab stops the action before anything is saved
-    const before = new Map(readGoals(book, code, lastRow).map((r) => [r.goal.id, r]));
+    const before = new Map(stored.map((r) => [r.goal.id, r]));
     const today = book.today();
     // New ids continue after the highest number the client already has, so ids are never reused.
     let nextGoal = 1 + Math.max(0, ...[...byId.keys()].map((id) => new RegExp(`^${code.replace(/[-]/g, '\\-')}\\.G(\\d+)$`, 'i').exec(id)).map((m) => (m ? Number(m[1]) : 0)));

@@ -2,7 +2,7 @@
 import { rankPriorities } from '../core/priority';
 import { Book } from '../sheets/book';
 import { AUDIT, PRIORITIES } from '../sheets/layout';
-import { appendAt, clientCodes, goalIndex, readPriorities, rewriteRows } from '../sheets/records';
+import { appendAt, clientRowOf, goalIndex, readPriorities, rewriteRows } from '../sheets/records';
 import { lastRowOf } from '../sheets/table';
 import { clientDetail } from './clients';
 import type { ClientDetail, Result, SavePrioritiesInput } from '../contract';
@@ -24,8 +24,9 @@ export function savePriorities(input: SavePrioritiesInput): Result<ClientDetail>
   const code = p.clientCode;
   return withDocumentLock(() => {
     const book = new Book();
-    const row = clientCodes(book).rows.get(code.toLowerCase());
-    if (row === undefined) return invalid({ clientCode: `Expected a client on the Clients tab; got "${code}", which is not there. Add the client first` });
+    const found = clientRowOf(book, code);
+    if ('error' in found) return invalid({ clientCode: found.error });
+    const { row } = found;
     const { byId } = goalIndex(book);
     p.items.forEach((it, i) => {
       const g = byId.get(it.goalId);

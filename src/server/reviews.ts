@@ -2,7 +2,7 @@
 import { applyReview, REVIEWABLE_STATUSES, validateReview, type GoalChange } from '../core/review';
 import { Book } from '../sheets/book';
 import { GOALS, REVIEWS } from '../sheets/layout';
-import { clientCodes, goalFromRow, latestRatings, readSessions, recordsAt, rowsOf } from '../sheets/records';
+import { clientRowOf, goalFromRow, latestRatings, readSessions, recordsAt, rowsOf } from '../sheets/records';
 import { reviewStanding } from '../core/review-cadence';
 import { auditRows, lastReview, readReviewRows } from '../sheets/review-records';
 import { appendRows, lastRowOf, writeRows, type Tab } from '../sheets/table';
@@ -20,7 +20,8 @@ export function startReview(clientCode: string): Result<StartReviewData> {
   const code = clientCode.trim();
   return answering(() => {
     const book = new Book();
-    if (!clientCodes(book).codes.has(code.toLowerCase())) return notThere(code);
+    const found = clientRowOf(book, code);
+    if ('error' in found) return found.duplicate ? invalid({ clientCode: found.error }) : notThere(code);
     const goals = readClientGoals(book, code).map((r) => r.goal);
     const latest = latestRatings(book, code);
     const sessions = readSessions(book, code);
@@ -63,7 +64,10 @@ interface StoredGoal {
 /** A client's Goals rows with their raw cells (one read of the client column, one of the rows' span). */
 function readClientGoals(book: Book, code: string): StoredGoal[] {
   const tab = book.tab(GOALS);
-  return recordsAt(tab, rowsOf(tab, 'client', code, lastRowOf(tab))).map(({ row, values }) => ({ row, raw: values, goal: goalFromRow(book, values) }));
+  // A row whose Goal ID was cleared by hand cannot be reviewed or written back by id; it is left out (savePlan names it) rather than blocking the review.
+  return recordsAt(tab, rowsOf(tab, 'client', code, lastRowOf(tab)))
+    .map(({ row, values }) => ({ row, raw: values, goal: goalFromRow(book, values) }))
+    .filter((g) => g.goal.id !== '');
 }
 
 /** The same tab narrowed to some columns, so a write touches only those cells. */
@@ -120,7 +124,9 @@ export function saveReview(input: SaveReviewInput): Result<SaveReviewData> {
   const code = typeof raw.clientCode === 'string' ? raw.clientCode : '';
   return withDocumentLock(() => {
     const book = new Book();
-    const exists = code !== '' && clientCodes(book).codes.has(code.toLowerCase());
+    const found = code !== '' ? clientRowOf(book, code) : null;
+    if (found && 'error' in found && found.duplicate) return invalid({ clientCode: found.error });
+    const exists = found !== null && 'row' in found;
     if (code.trim() !== '' && !exists) return notThere(code);
     const rows = exists ? readClientGoals(book, code) : [];
     const checked = validateReview(input, rows.map((r) => r.goal));

@@ -6,7 +6,7 @@ import type { InstrumentDefinition } from '../core/instruments/schema';
 import { isRated, keyByIds, measureKey, ratingKey, recordSessionSchema, sessionProblems, type SessionMeasure } from '../core/session-input';
 import { Book } from '../sheets/book';
 import { AUDIT, GOALS, instrumentTab, RATINGS, SESSIONS } from '../sheets/layout';
-import { appendAt, clientCodes, goalFromRow, goalIndex, latestRatings, readSessions, recordsAt } from '../sheets/records';
+import { appendAt, clientRowOf, goalFromRow, goalIndex, latestRatings, readSessions, recordsAt } from '../sheets/records';
 import { appendRows, lastRowOf } from '../sheets/table';
 import { isoToSerial } from '../sheets/values';
 import type { RecordSessionData, RecordSessionInput, Result, SavedMeasure } from '../contract';
@@ -52,8 +52,9 @@ export function recordSession(input: RecordSessionInput): Result<RecordSessionDa
   return withDocumentLock(() => {
     const book = new Book();
     // Every check that needs the sheet runs before the first write.
-    const row = clientCodes(book).rows.get(code.toLowerCase());
-    if (row === undefined) return invalid({ clientCode: `Expected a client on the Clients tab; got "${code}", which is not there. Add the client first` });
+    const found = clientRowOf(book, code);
+    if ('error' in found) return invalid({ clientCode: found.error });
+    const { row } = found;
     const { byId } = goalIndex(book);
     for (const r of rated) {
       const g = byId.get(r.goalId);
@@ -73,6 +74,13 @@ export function recordSession(input: RecordSessionInput): Result<RecordSessionDa
     book.tab(AUDIT);
     const sessionsTab = book.tab(SESSIONS);
     const before = readSessions(book, code);
+    // A Session number typed by hand that is not a whole number ("two", 2.5, blank) is reported, never guessed: numbering stays unique.
+    const bad = before.filter((x) => x.badNumber !== undefined);
+    if (bad.length) {
+      const where = bad.map((x) => `row ${x.row} holds ${x.badNumber === '' ? 'nothing' : `"${x.badNumber}"`}`).join('; ');
+      const message = `Expected a whole number in every Session number cell of ${code} on the ${SESSIONS.name} tab; ${where}. Nothing was saved; type the session's number there (as a digit, e.g. 2), then save again`;
+      return invalid({ clientCode: message }, message);
+    }
     const lastRow = lastRowOf(sessionsTab);
     const next = 1 + before.reduce((m, x) => Math.max(m, x.number), 0);
     const goalsTab = book.tab(GOALS);

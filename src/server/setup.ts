@@ -1,10 +1,15 @@
 // The "Set up this spreadsheet" menu action: creates or migrates Attain's tabs under the document lock and says what it did.
 import { setupWorkbook, type SetupReport } from '../sheets/setup';
+import { BUSY_MESSAGE, takeDocumentLock } from './lock';
 
 /** Menu: idempotent setup; a second run changes nothing. Returns the report (also shown as a toast). */
 export function setupSpreadsheet(): SetupReport {
-  const lock = LockService.getDocumentLock();
-  lock.waitLock(30000);
+  const lock = takeDocumentLock();
+  if (!lock) {
+    // A menu action has no reply object: the message is shown as the error dialog (and a toast), never Apps Script's raw "Lock timeout".
+    SpreadsheetApp.getActiveSpreadsheet().toast(BUSY_MESSAGE, 'Attain', 8);
+    throw new Error(BUSY_MESSAGE);
+  }
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const { settings: _settings, ...report } = setupWorkbook(ss);

@@ -67,13 +67,18 @@ export class Book {
   private positions: Map<string, IndexedTab> | null = null;
 
   /**
-   * Every layout's column positions and last row from the hidden index (one read per execution; the used range, so an index of
-   * any earlier size reads safely); empty when there is no index or it is of an older layout.
+   * Every layout's column positions and last row from the hidden index (two reads per execution, values and formulas of the
+   * used range, so an index of any earlier size reads safely); empty when there is no index or it is of an older layout.
+   * The index is never trusted blindly: a row whose cells are no longer live formulas on its own tab (pasted as values,
+   * references that followed a renamed tab, a deleted tab) is left out, and that tab falls back to its header row and
+   * getLastRow, which see the sheet as it is. The formulas read is the one guard for every tab an action appends to.
    */
   private indexed(layouts: readonly TabLayout[]): Map<string, IndexedTab> {
     if (this.positions) return this.positions;
     const sheet = this.sheet(INDEX_TAB);
-    this.positions = sheet ? parseIndex(sheet.getDataRange().getValues(), layouts) : new Map();
+    if (!sheet) return (this.positions = new Map());
+    const range = sheet.getDataRange();
+    this.positions = parseIndex(range.getValues(), layouts, range.getFormulas());
     return this.positions;
   }
 

@@ -42,26 +42,72 @@ export function coveredWidth(tab: Pick<Tab, 'cols'>): number {
   return Math.max(...tab.cols.values());
 }
 
+/**
+ * Where a header is in row 1 of a tab, 0 when absent or when it is there more than once (a clinic's column of the same name):
+ * the action then reads and verifies the header row itself and refuses, rather than write into whichever column comes first.
+ */
+export function positionFormula(name: string, header: string): string {
+  const row1 = `${sheetRef(name)}!$1:$1`;
+  return `=IF(COUNTIF(${row1},${str(header)})>1,0,IFERROR(MATCH(${str(header)},${row1},0),0))`;
+}
+
+/**
+ * Whether an index row's position cells still look in row 1 and refuse doubled headers (the formulas positionFormula writes).
+ * A row inserted above the header moves their references to row 2 (Sheets adjusts them), where they would keep finding the
+ * header while actions read and write from row 2: such a row, or one written before doubled headers were refused, is not used.
+ */
+export function positionsOnRowOne(formulas: readonly unknown[], columns: number): boolean {
+  return Array.from({ length: columns }, (_, i) => formulas[i + POSITIONS_AT]).every((f) => typeof f === 'string' && /!\$1:\$1\b/.test(f) && !/!\$(?!1:)\d+:\$\d+/.test(f) && /COUNTIF\(/i.test(f));
+}
+
 /** One index row: the tab name, its last used row, the width that covers, then per layout column the position of its header in row 1 (0 when absent). */
 export function indexRow(layout: TabLayout, width: number): (string | number)[] {
-  return [layout.name, lastRowFormula(layout.name, width), width, ...layout.columns.map((c) => `=IFERROR(MATCH(${str(c.header)},${sheetRef(layout.name)}!$1:$1,0),0)`)];
+  return [layout.name, lastRowFormula(layout.name, width), width, ...layout.columns.map((c) => positionFormula(layout.name, c.header))];
 }
 
 /** Row 1 of the index: the marker tells this layout (last row, width, positions) from the first one (positions only), which is read as no index. */
 export const INDEX_HEADER = ['Attain index v2', 'Last row', 'Width covered', 'Column positions by header →'] as const;
 
+/** The sheets a formula refers to (`'Name'!` or `Name!`), unquoted and in lower case. */
+export function referencedSheets(formula: string): string[] {
+  const out: string[] = [];
+  const re = /(?:'((?:[^']|'')+)'|([A-Za-z0-9_.\u00C0-\uFFFF]+))!/g;
+  for (let m = re.exec(formula); m; m = re.exec(formula)) out.push((m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]).toLowerCase());
+  return out;
+}
+
+/**
+ * Whether an index row's cells are still the live formulas setup wrote for tab `name`: the last-row cell and every position
+ * cell a formula that refers to that tab and no other. A row pasted as values, or whose references followed a renamed tab
+ * (Sheets rewrites references on rename), or that points at a deleted tab (`#REF!`), is not live: its numbers describe
+ * some other sheet, or no sheet, and must not place an append.
+ */
+export function isLiveRow(formulas: readonly unknown[], name: string, columns: number): boolean {
+  const want = name.toLowerCase();
+  const cells = [formulas[1], ...Array.from({ length: columns }, (_, i) => formulas[i + POSITIONS_AT])];
+  return cells.every((f) => {
+    if (typeof f !== 'string' || !f.startsWith('=') || /#REF!/i.test(f)) return false;
+    const refs = referencedSheets(f);
+    return refs.length > 0 && refs.every((r) => r === want);
+  });
+}
+
 /**
  * Positions and last rows by tab name from the index's values (row 1 its header). A row with a 0 or a non-number position is
  * left out (the caller reads that header instead); a last row that is not a whole number ≥ 1 reads as unknown (the caller asks
- * the sheet). An index without this version's header is ignored whole, so an old layout is never misread.
+ * the sheet). An index without this version's header is ignored whole, so an old layout is never misread. With the index's
+ * formulas (the same block), a row that is no longer live for its tab (`isLiveRow`: pasted as values, renamed, deleted) is
+ * left out too, so the caller reads that tab's header and last row itself.
  */
-export function parseIndex(values: readonly (readonly unknown[])[], layouts: readonly TabLayout[]): Map<string, IndexedTab> {
+export function parseIndex(values: readonly (readonly unknown[])[], layouts: readonly TabLayout[], formulas?: readonly (readonly unknown[])[]): Map<string, IndexedTab> {
   const out = new Map<string, IndexedTab>();
   if (values[0]?.[0] !== INDEX_HEADER[0]) return out;
-  for (const row of values.slice(1)) {
+  for (const [i, row] of values.slice(1).entries()) {
     const name = String(row[0] ?? '');
     const layout = layouts.find((l) => l.name === name);
     if (!layout) continue;
+    if (formulas && !isLiveRow(formulas[i + 1] ?? [], name, layout.columns.length)) continue;
+    if (formulas && !positionsOnRowOne(formulas[i + 1] ?? [], layout.columns.length)) continue;
     const cols = new Map<string, number>();
     let complete = true;
     layout.columns.forEach((c, i) => {
@@ -70,7 +116,10 @@ export function parseIndex(values: readonly (readonly unknown[])[], layouts: rea
       else complete = false;
     });
     const last = row[1];
-    if (complete) out.set(name, { cols, lastRow: typeof last === 'number' && Number.isInteger(last) && last >= 1 ? last : null });
+    // A last row counted over fewer columns than Attain's now span (a column moved right since setup) could miss a row typed
+    // only there: unknown, so the caller asks the sheet.
+    const covers = typeof row[2] === 'number' && complete && row[2] >= Math.max(...cols.values());
+    if (complete) out.set(name, { cols, lastRow: covers && typeof last === 'number' && Number.isInteger(last) && last >= 1 ? last : null });
   }
   return out;
 }
@@ -97,12 +146,24 @@ export function ensureIndex(ss: Spreadsheet, sheets: Map<string, Sheet>, tabs: r
   const block: (string | number)[][] = [[...INDEX_HEADER], ...rows].map((r) => [...r, ...new Array(INDEX_COLS - r.length).fill('')]);
   while (block.length < INDEX_ROWS) block.push(new Array(INDEX_COLS).fill(''));
   if (!fresh) {
-    const current = sheet.getRange(1, 1, INDEX_ROWS, INDEX_COLS).getValues();
+    const range = sheet.getRange(1, 1, INDEX_ROWS, INDEX_COLS);
+    const current = range.getValues();
+    // Values alone can look right while describing another sheet (references that followed a renamed tab) or no live sheet
+    // at all (the index pasted as values), so the formulas are checked too.
+    const formulas = range.getFormulas();
     const same =
       INDEX_HEADER.every((h, j) => current[0][j] === h) &&
       tabs.every((t, i) => {
         const r = current[i + 1];
-        return r[0] === t.layout.name && typeof r[1] === 'number' && r[2] === rows[i][2] && t.layout.columns.every((c, j) => r[j + POSITIONS_AT] === t.cols.get(c.key));
+        return (
+          r[0] === t.layout.name &&
+          typeof r[1] === 'number' &&
+          r[2] === rows[i][2] &&
+          t.layout.columns.every((c, j) => r[j + POSITIONS_AT] === t.cols.get(c.key)) &&
+          isLiveRow(formulas[i + 1], t.layout.name, t.layout.columns.length) &&
+          // An index written before positions refused doubled headers is brought up to date.
+          positionsOnRowOne(formulas[i + 1], t.layout.columns.length)
+        );
       }) &&
       current.slice(tabs.length + 1).every((r) => r.every((v) => v === ''));
     if (same) return false;

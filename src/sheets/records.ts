@@ -55,15 +55,38 @@ export function readClients(book: Book): ClientRecord[] {
 }
 
 /** Client codes (one column read) for existence and uniqueness checks, with the row of each; with `forAppend` also the last row (one more read). */
-export function clientCodes(book: Book, forAppend = false): { codes: Set<string>; rows: Map<string, number>; lastRow: number } {
+export function clientCodes(book: Book, forAppend = false): { codes: Set<string>; rows: Map<string, number>; duplicates: Map<string, { codes: string[]; rows: number[] }>; lastRow: number } {
   const tab = book.tab(CLIENTS);
   const lastRow = forAppend ? lastRowOf(tab) : tab.lastRow;
   const rows = new Map<string, number>();
+  // Codes compare case-blind ("c-0002" is "C-0002"); each is kept as first written. Hand-typed repeats are collected, not hidden.
+  const seen = new Map<string, { codes: string[]; rows: number[] }>();
   readColumns(tab, ['code'], lastRow).code.forEach((v, i) => {
     const k = norm(v);
-    if (k && !rows.has(k)) rows.set(k, i + 2);
+    if (!k) return;
+    if (!rows.has(k)) rows.set(k, i + 2);
+    const s = seen.get(k) ?? { codes: [], rows: [] };
+    s.codes.push(cellText(v));
+    s.rows.push(i + 2);
+    seen.set(k, s);
   });
-  return { codes: new Set(rows.keys()), rows, lastRow: lastRow ?? -1 };
+  const duplicates = new Map([...seen].filter(([, s]) => s.rows.length > 1));
+  return { codes: new Set(rows.keys()), rows, duplicates, lastRow: lastRow ?? -1 };
+}
+
+/** The message for a client code typed on more than one Clients row (whatever the case): the rows and the fix. */
+export function duplicateCodeMessage(dup: { codes: string[]; rows: number[] }): string {
+  const shown = [...new Set(dup.codes)].map((c) => `"${c}"`).join(' / ');
+  return `Expected each client code on one Clients row; ${shown} is on rows ${dup.rows.join(', ')}. Give all but one of those rows a new code on the Clients tab (codes are compared ignoring case), then try again`;
+}
+
+/** The client's Clients row, or the field error when it is missing or its code is on more than one row. */
+export function clientRowOf(book: Book, code: string): { row: number } | { error: string; duplicate: boolean } {
+  const { rows, duplicates } = clientCodes(book);
+  const dup = duplicates.get(code.trim().toLowerCase());
+  if (dup) return { error: duplicateCodeMessage(dup), duplicate: true };
+  const row = rows.get(code.trim().toLowerCase());
+  return row === undefined ? { error: `Expected a client on the Clients tab; got "${code}", which is not there. Add the client first`, duplicate: false } : { row };
 }
 
 /** One client's row (one read of that row), or null when the code is not on the Clients tab. */
@@ -89,6 +112,9 @@ export interface SessionRecord {
   attended: boolean;
   note: string;
   clinician: string;
+  /** The Sessions row, and the Session number cell when it is not a whole number ≥ 1 (typed by hand, e.g. "two"); number is then 0. */
+  row?: number;
+  badNumber?: string;
 }
 
 /** Per client (lower-case code): number of sessions and the latest date (one read of client and date). */
@@ -112,7 +138,11 @@ export function readSessions(book: Book, code: string): SessionRecord[] {
   const tab = book.tab(SESSIONS);
   const rows = rowsOf(tab, 'client', code, lastRowOf(tab));
   return recordsAt(tab, rows)
-    .map(({ values: v }) => ({ number: cellNumber(v.session) ?? 0, date: book.iso(v.date), attended: cellBool(v.attended), note: cellText(v.note), clinician: cellText(v.clinician) }))
+    .map(({ row, values: v }) => {
+      const n = cellNumber(v.session);
+      const ok = n !== null && Number.isInteger(n) && n >= 1;
+      return { number: ok ? n : 0, date: book.iso(v.date), attended: cellBool(v.attended), note: cellText(v.note), clinician: cellText(v.clinician), row, ...(ok ? {} : { badNumber: cellText(v.session) }) };
+    })
     .sort((a, b) => a.number - b.number || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

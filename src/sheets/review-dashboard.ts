@@ -11,6 +11,13 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const REVIEW_TAB = 'Review';
+
+const REVIEW_CAPTION = 'Choose a client in B1';
+
+/** Whether a tab's A1:C1 is the Review tab Attain wrote (A1 "Client", C1 its caption), not a clinic's own tab of that name. */
+export function isReviewTab(row1: readonly unknown[]): boolean {
+  return row1[0] === 'Client' && String(row1[2] ?? '').startsWith(REVIEW_CAPTION);
+}
 /** Every chart Attain puts on the Review tab has a title starting with this; rebuilding removes exactly those. */
 export const REVIEW_CHART_PREFIX = 'Review · ';
 /** Rows per stacked chart in A–H. */
@@ -103,7 +110,7 @@ function writeFrame(sheet: Sheet, src: ReviewSources): void {
     .setHelpText('Choose a client code from the Clients tab.')
     .build();
   sheet.getRange('A1:C2').setValues([
-    ['Client', '', 'Choose a client in B1: every table and chart on this tab follows it (no script runs).'],
+    ['Client', '', `${REVIEW_CAPTION}: every table and chart on this tab follows it (no script runs).`],
     ['', '', 'Charts missing or broken? Extensions ▸ Attain ▸ Rebuild review charts. Columns J onward are formulas.'],
   ]);
   sheet.getRange(SELECTOR).setDataValidation(rule).setBackground('#fef7e0');

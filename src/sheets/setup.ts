@@ -4,12 +4,12 @@ import type { InstrumentDefinition } from '../core/instruments/schema';
 import type { ColumnSpec, TabLayout } from './columns';
 import { FIXED_TABS, instrumentTab, SCHEMA_VERSION, SETTINGS } from './layout';
 import { parseSettings, settingRows, type Settings } from './settings';
-import { bindTab, formatBlock, readColumns, readHeader, sheetsByName, writeRows, type Tab } from './table';
+import { bindTab, formatBlock, LayoutError, readColumns, readHeader, sheetsByName, verifiedTab, writeRows, type Tab } from './table';
 import { dataValidation } from './validation';
 import { ensureHeaderProtection, ensureProtections } from './protect';
-import { ensureSupervision, SUPERVISION_TAB } from './supervision-tab';
+import { ensureSupervision, isSupervisionTab, SUPERVISION_TAB } from './supervision-tab';
 import { ensureIndex } from './index-tab';
-import { ensureReviewTab, REVIEW_TAB } from './review-dashboard';
+import { ensureReviewTab, isReviewTab, REVIEW_TAB } from './review-dashboard';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -63,7 +63,7 @@ function fillFormulas(tab: Tab, cols: readonly ColumnSpec[], lastRow: number): v
  * Makes one tab match its layout: a missing tab is created; missing columns are appended after the last header;
  * existing cells, notes, formats, validations, user columns and row order are left exactly as they are.
  */
-export function ensureTab(ss: Spreadsheet, sheets: Map<string, Sheet>, layout: TabLayout, report: SetupReport): Tab {
+export function ensureTab(ss: Spreadsheet, sheets: Map<string, Sheet>, layout: TabLayout, report: SetupReport, headers?: ReadonlyMap<string, unknown[]>): Tab {
   let sheet = sheets.get(layout.name.toLowerCase());
   if (!sheet) {
     sheet = ss.insertSheet(layout.name, sheets.size);
@@ -76,8 +76,9 @@ export function ensureTab(ss: Spreadsheet, sheets: Map<string, Sheet>, layout: T
     report.createdTabs.push(layout.name);
     return tab;
   }
-  const header = readHeader(sheet);
-  const existing = bindTab(layout, sheet, header);
+  const header = headers?.get(layout.name.toLowerCase()) ?? readHeader(sheet);
+  // Only a verified header is extended: a moved, doubled or foreign row 1 stops here (verifyBeforeSetup has said so already).
+  const existing = verifiedTab(layout, sheet, header, true);
   if (existing.missing.length === 0) return existing;
   // A missing column goes after the last non-empty header cell, never in the middle.
   let lastHeader = header.length;
@@ -95,8 +96,8 @@ export function ensureTab(ss: Spreadsheet, sheets: Map<string, Sheet>, layout: T
 }
 
 /** Settings rows by key; missing keys are appended with their defaults (values a clinic changed stay as they are). */
-function ensureSettings(ss: Spreadsheet, sheets: Map<string, Sheet>, instruments: readonly InstrumentDefinition[], report: SetupReport): { tab: Tab; raw: Record<string, unknown>; versionRow: number } {
-  const tab = ensureTab(ss, sheets, SETTINGS, report);
+function ensureSettings(ss: Spreadsheet, sheets: Map<string, Sheet>, instruments: readonly InstrumentDefinition[], report: SetupReport, headers?: ReadonlyMap<string, unknown[]>): { tab: Tab; raw: Record<string, unknown>; versionRow: number } {
+  const tab = ensureTab(ss, sheets, SETTINGS, report, headers);
   const lastRow = tab.sheet.getLastRow();
   const { key, value } = readColumns(tab, ['key', 'value'], lastRow);
   const raw: Record<string, unknown> = {};
@@ -129,17 +130,71 @@ function ensureSettings(ss: Spreadsheet, sheets: Map<string, Sheet>, instruments
   return { tab, raw, versionRow: rowOf.get('schema.version') as number };
 }
 
+/** The dashboards by name, with how to recognise Attain's own (its first row). */
+const DASHBOARDS: readonly { name: string; what: string; ours: (row1: readonly unknown[]) => boolean }[] = [
+  { name: SUPERVISION_TAB, what: 'supervision dashboard', ours: isSupervisionTab },
+  { name: REVIEW_TAB, what: 'review dashboard', ours: isReviewTab },
+];
+
+/**
+ * Every check setup needs, before its first write (all or nothing): each existing Attain tab's header is where Attain put it
+ * (row 1, each Attain name once), and each existing dashboard carries Attain's first row. A clinic's own tab of the same name,
+ * a moved or doubled header stops setup with one LayoutError listing every problem; nothing is written.
+ * Returns the header rows read (lower-case tab name → row 1), so setup does not read them twice.
+ */
+function verifyBeforeSetup(sheets: Map<string, Sheet>, instruments: readonly InstrumentDefinition[]): Map<string, unknown[]> {
+  const problems: string[] = [];
+  const headers = new Map<string, unknown[]>();
+  const verify = (layout: TabLayout): Tab | null => {
+    const sheet = sheets.get(layout.name.toLowerCase());
+    if (!sheet) return null;
+    const header = readHeader(sheet);
+    headers.set(layout.name.toLowerCase(), header);
+    try {
+      return verifiedTab(layout, sheet, header, true);
+    } catch (e) {
+      if (!(e instanceof LayoutError)) throw e;
+      problems.push(e.message);
+      return null;
+    }
+  };
+  // The enabled measures decide which instrument tabs setup touches: read them as setup will.
+  const raw: Record<string, unknown> = {};
+  const settingsTab = verify(SETTINGS);
+  if (settingsTab && settingsTab.cols.has('key') && settingsTab.cols.has('value')) {
+    const { key, value } = readColumns(settingsTab, ['key', 'value']);
+    key.forEach((k, i) => {
+      const name = String(k ?? '').trim();
+      if (name && !(name in raw)) raw[name] = value[i];
+    });
+  }
+  const settings = parseSettings(raw, instruments);
+  for (const layout of FIXED_TABS) if (layout !== SETTINGS) verify(layout);
+  for (const def of instruments) if (settings.instruments.includes(def.id)) verify(instrumentTab(def, settings.options[def.id]));
+  for (const d of DASHBOARDS) {
+    const sheet = sheets.get(d.name.toLowerCase());
+    if (!sheet || d.ours(sheet.getRange(1, 1, 1, 3).getValues()[0])) continue;
+    problems.push(
+      `The "${sheet.getName()}" tab is not Attain's ${d.what} (its row 1 is not the one Attain writes); nothing was written. If it is the clinic's own tab, rename it (for example "${d.name} (clinic)") and run Set up again: Attain will make its own "${d.name}" tab. If it is Attain's and its first row was changed, restore it (Edit ▸ Undo, or File ▸ Version history) or delete the tab, then run Set up again.`,
+    );
+  }
+  if (problems.length === 1) throw new LayoutError(problems[0]);
+  if (problems.length) throw new LayoutError(`Set up changed nothing; ${problems.length} tabs need a fix first:\n${problems.map((p) => `• ${p}`).join('\n')}`);
+  return headers;
+}
+
 /** The whole setup: idempotent, so running it twice changes nothing the second time. */
 export function setupWorkbook(ss: Spreadsheet, instruments: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS): SetupReport & { settings: Settings } {
   const props = PropertiesService.getDocumentProperties();
   const previousVersion = Number(props.getProperty(SCHEMA_PROPERTY) ?? 0) || 0;
   const report: SetupReport = { schemaVersion: SCHEMA_VERSION, previousVersion, createdTabs: [], addedColumns: [], addedSettings: [], protectedTabs: [] };
   const sheets = sheetsByName(ss);
-  const { tab: settingsTab, raw, versionRow } = ensureSettings(ss, sheets, instruments, report);
+  const headers = verifyBeforeSetup(sheets, instruments);
+  const { tab: settingsTab, raw, versionRow } = ensureSettings(ss, sheets, instruments, report, headers);
   const settings = parseSettings(raw, instruments);
   const layouts: TabLayout[] = FIXED_TABS.filter((t) => t !== SETTINGS);
   for (const def of instruments) if (settings.instruments.includes(def.id)) layouts.push(instrumentTab(def, settings.options[def.id]));
-  const tabs = [settingsTab, ...layouts.map((l) => ensureTab(ss, sheets, l, report))];
+  const tabs = [settingsTab, ...layouts.map((l) => ensureTab(ss, sheets, l, report, headers))];
   for (const tab of tabs) if (ensureHeaderProtection(tab, settings)) report.protectedTabs.push(tab.layout.name);
   ensureIndex(ss, sheets, tabs);
   ensureSupervision(ss, sheets, tabs, settings);

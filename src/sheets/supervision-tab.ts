@@ -22,6 +22,13 @@ const FIRST = 4;
 const CLINICIAN_ROWS = 30;
 export const SELECTOR = `'${SUPERVISION_TAB}'!$B$1`;
 
+const SUPERVISION_CAPTION = 'Pick a clinician in B1 to filter';
+
+/** Whether a tab's A1:C1 is the Supervision tab Attain wrote (A1 "Clinician", C1 its caption), not a clinic's own tab of that name. */
+export function isSupervisionTab(row1: readonly unknown[]): boolean {
+  return row1[0] === 'Clinician' && String(row1[2] ?? '').startsWith(SUPERVISION_CAPTION);
+}
+
 const COLOURS = { safety: '#ea9999', deterioration: '#fce5cd', severe: '#e06666', moderate: '#f9cb9c', mild: '#fff2cc' };
 
 function source(name: string, cols: ReadonlyMap<string, number>): SourceTab {
@@ -122,7 +129,7 @@ function supervisionBlock(cols: readonly HelperColumn[], capacity: number, src: 
   };
   const rows: string[][] = Array.from({ length: capacity + FIRST - 1 }, () => new Array<string>(width).fill(''));
   rows[0][0] = 'Clinician';
-  rows[0][2] = 'Pick a clinician in B1 to filter (blank = all). Most at risk first: safety, then reliable deterioration, not on track, plateau, overdue review or measure.';
+  rows[0][2] = `${SUPERVISION_CAPTION} (blank = all). Most at risk first: safety, then reliable deterioration, not on track, plateau, overdue review or measure.`;
   rows[1][0] = `=IF(COUNTIF(${colRef(src.clients, 'code')},"?*")-1>${capacity},"More clients than this tab has rows for (${capacity}): run Extensions ▸ Attain ▸ Set up this spreadsheet to include them all.","")`;
   display.forEach((c, j) => (rows[2][j] = c.header));
   const srcL = columnLetters(srcCol);

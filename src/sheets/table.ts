@@ -23,7 +23,7 @@ export interface Tab {
 /** Thrown when a tab or one of its columns is missing: the message tells the user what to run. */
 export class LayoutError extends Error {}
 
-/** Header text → 1-based column; the first of two equal headers wins (a copy the user made stays theirs). */
+/** Header text → 1-based column (the first of two equal headers; verifiedTab refuses a row 1 with an Attain name twice before binding). */
 export function headerMap(header: readonly unknown[]): Map<string, number> {
   const m = new Map<string, number>();
   header.forEach((h, i) => {
@@ -46,6 +46,74 @@ export function bindTab(layout: TabLayout, sheet: Sheet, header: readonly unknow
   return { layout, sheet, cols, missing, width: header.length };
 }
 
+/** How far down a header that moved (a title or blank row inserted above it) is looked for; read only when row 1 is not Attain's. */
+export const HEADER_SEARCH_ROWS = 10;
+
+const headerText = (v: unknown): string => String(v ?? '').trim().toLowerCase();
+
+/** What row 1 says about a layout: its headers found once, twice or more, and missing. */
+interface HeaderCheck {
+  /** Layout headers that appear in more than one column, with their 1-based columns. */
+  duplicates: { header: string; at: number[] }[];
+  missing: ColumnSpec[];
+  /** Row 1 is Attain's header: its first column's header is there, and most of its headers (the rest are appended by setup). */
+  attain: boolean;
+}
+
+function checkHeader(layout: TabLayout, header: readonly unknown[]): HeaderCheck {
+  const at = new Map<string, number[]>();
+  header.forEach((h, i) => {
+    const k = headerText(h);
+    if (k !== '') at.set(k, [...(at.get(k) ?? []), i + 1]);
+  });
+  const duplicates: HeaderCheck['duplicates'] = [];
+  const missing: ColumnSpec[] = [];
+  for (const c of layout.columns) {
+    const where = at.get(c.header.toLowerCase());
+    if (!where) missing.push(c);
+    else if (where.length > 1) duplicates.push({ header: c.header, at: where });
+  }
+  const present = layout.columns.length - missing.length;
+  const attain = at.has(layout.columns[0].header.toLowerCase()) && present * 2 > layout.columns.length;
+  return { duplicates, missing, attain };
+}
+
+const AGAIN = 'then run Extensions ▸ Attain ▸ Set up this spreadsheet again';
+
+/**
+ * Binds a layout to an existing sheet only when row 1 is Attain's header: its first column's header and most of the others
+ * there, none of them twice. Otherwise a LayoutError names the tab, the row and the fix, before anything is written:
+ * a header found lower down (a title or blank row inserted above it), an Attain header name in two columns, or a row 1 that
+ * is not Attain's (a clinic's own tab of the same name, or a deleted header row). Reading rows below row 1 happens only then.
+ * With `allowEmpty`, a tab with nothing in it binds with every column missing (setup writes the header into it).
+ */
+export function verifiedTab(layout: TabLayout, sheet: Sheet, header: readonly unknown[], allowEmpty = false): Tab {
+  const name = layout.name;
+  const check = checkHeader(layout, header);
+  if (check.duplicates.length) {
+    const d = check.duplicates[0];
+    throw new LayoutError(
+      `The "${name}" tab's header (row 1) has "${d.header}" in ${d.at.length} columns (${d.at.map(columnLetters).join(', ')}), so Attain cannot tell which is its own; nothing was written. Rename the clinic's copy (for example "${d.header} (clinic)"), ${AGAIN}.`,
+    );
+  }
+  if (check.attain) return bindTab(layout, sheet, header);
+  const last = sheet.getLastRow();
+  if (last === 0 && allowEmpty) return bindTab(layout, sheet, []);
+  const rows = Math.min(HEADER_SEARCH_ROWS, Math.max(last, 1));
+  const width = Math.max(1, sheet.getLastColumn());
+  const block = rows > 1 ? sheet.getRange(1, 1, rows, width).getValues() : [];
+  for (let r = 2; r <= block.length; r++) {
+    if (!checkHeader(layout, block[r - 1]).attain) continue;
+    const n = r - 1;
+    throw new LayoutError(
+      `The "${name}" tab's header is in row ${r}, not row 1; nothing was written. Delete the ${n === 1 ? 'row' : `${n} rows`} above it (a title can go in the tab's name or a note), ${AGAIN}.`,
+    );
+  }
+  throw new LayoutError(
+    `The "${name}" tab's row 1 is not Attain's header (Attain expects "${layout.columns[0].header}", "${layout.columns[1]?.header ?? ''}" …); nothing was written. If "${name}" is the clinic's own tab, rename it (for example "${name} (clinic)") and run Set up again: Attain will make its own "${name}" tab. If Attain's header row was deleted or retyped, restore it (Edit ▸ Undo, or File ▸ Version history), ${AGAIN}.`,
+  );
+}
+
 /** Reads the header row (one call) of an existing sheet. */
 export function readHeader(sheet: Sheet): unknown[] {
   return sheet.getRange('1:1').getValues()[0];
@@ -55,7 +123,7 @@ export function readHeader(sheet: Sheet): unknown[] {
 export function openTab(ss: Spreadsheet, layout: TabLayout, found?: Sheet | null): Tab {
   const sheet = found === undefined ? ss.getSheetByName(layout.name) : found;
   if (!sheet) throw new LayoutError(`Expected a tab named "${layout.name}"; there is none. Run Extensions ▸ Attain ▸ Set up this spreadsheet.`);
-  const tab = bindTab(layout, sheet, readHeader(sheet));
+  const tab = verifiedTab(layout, sheet, readHeader(sheet));
   if (tab.missing.length) {
     throw new LayoutError(`Expected the column${tab.missing.length > 1 ? 's' : ''} ${tab.missing.map((c) => `"${c.header}"`).join(', ')} in the "${layout.name}" tab; the header row has none. Run Extensions ▸ Attain ▸ Set up this spreadsheet.`);
   }

@@ -112,7 +112,7 @@ test('server errors show beside the matching objective field (nested and flat pa
   const server = fakeServer();
   server.handlers.savePlan = () =>
     invalid('2 fields need attention.', {
-      'goals.0.objectives.1.deadline': 'Expected a deadline as YYYY-MM-DD; got empty text ""',
+      'goals.0.objectives.1.deadline': 'Expected a deadline from 1900-01-01 to 2100-12-31 as YYYY-MM-DD; got empty text ""',
       'goals.1.measure': 'Expected a measure (how the behaviour is counted or rated); got empty text ""',
     });
   s = await openSidebar(browser, server.handlers);

@@ -70,3 +70,16 @@ describe('structure', () => {
     expect(() => sh.getRange(0, 1)).toThrow('The starting row of the range is too small.');
   });
 });
+
+describe('renaming a sheet', () => {
+  test('rewrites references to it in every formula, as Sheets does; a new sheet with the old name is not referenced', () => {
+    const { emu, sh } = setup();
+    const other = emu.spreadsheet.insertSheet('Other');
+    other.getRange('A1').setFormula('=SUM(Sheet1!A1:A3)');
+    sh.setName('Sheet1 2025');
+    expect(other.getRange('A1').getFormula().replace(/'/g, '')).toBe('=SUM(Sheet1 2025!A1:A3)');
+    const fresh = emu.spreadsheet.insertSheet('Sheet1');
+    fresh.getRange('A1').setValue(100);
+    expect(other.getRange('A1').getValue()).toBe(6);
+  });
+});

@@ -46,7 +46,7 @@ describe('addClient', () => {
   });
 
   test('a code already in use (any case), a bad code or a bad date writes nothing and names the field', () => {
-    expect(refused(em, 'addClient', client('c-0142'))).toEqual({ code: 'Expected a client code not already in use; got "c-0142", which is taken. Choose another code' });
+    expect(refused(em, 'addClient', client('c-0142'))).toEqual({ code: 'Expected a client code not already in use (codes are compared ignoring case); got "c-0142", which is taken on Clients row 2. Choose another code' });
     expect(Object.keys(refused(em, 'addClient', { code: 'a b', clinician: '', startDate: '2026-02-30', modality: 'CBT' })).sort()).toEqual(['clinician', 'code', 'startDate']);
   });
 

@@ -14,7 +14,7 @@ describe('planSchema', () => {
   test('reports a non-ISO deadline at its dotted path, saying what was expected and what came', () => {
     const plan = clone(validPlan());
     (plan.goals[0].objectives[2] as { deadline: string }).deadline = 'next week';
-    expect(errorsOf(plan)).toEqual({ 'goals.0.objectives.2.deadline': 'Expected a deadline as YYYY-MM-DD; got "next week"' });
+    expect(errorsOf(plan)).toEqual({ 'goals.0.objectives.2.deadline': 'Expected a deadline from 1900-01-01 to 2100-12-31 as YYYY-MM-DD; got "next week"' });
   });
 
   test('rejects an impossible calendar date', () => {
@@ -159,7 +159,7 @@ describe('planInputSchema (what the sidebar sends)', () => {
   test('still validates every other field', () => {
     const plan = clone(validPlan());
     plan.goals[0].objectives[0].deadline = '12/03/2026';
-    expect(fieldErrors(z.safeParse(planInputSchema, plan))).toEqual({ 'goals.0.objectives.0.deadline': 'Expected a deadline as YYYY-MM-DD; got "12/03/2026"' });
+    expect(fieldErrors(z.safeParse(planInputSchema, plan))).toEqual({ 'goals.0.objectives.0.deadline': 'Expected a deadline from 1900-01-01 to 2100-12-31 as YYYY-MM-DD; got "12/03/2026"' });
   });
 });
 

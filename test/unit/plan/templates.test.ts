@@ -164,7 +164,7 @@ describe('planFromTemplate', () => {
   });
 
   test('rejects a start date that is not YYYY-MM-DD', () => {
-    expect(() => planFromTemplate(byId('panic-disorder'), { clientCode: 'AB12', startDate: '2026-1-29' })).toThrow('planFromTemplate: Expected a start date as YYYY-MM-DD; got "2026-1-29"');
+    expect(() => planFromTemplate(byId('panic-disorder'), { clientCode: 'AB12', startDate: '2026-1-29' })).toThrow('planFromTemplate: Expected a start date from 1900-01-01 to 2100-12-31 as YYYY-MM-DD; got "2026-1-29"');
   });
 
   test('does not share objects with the template', () => {

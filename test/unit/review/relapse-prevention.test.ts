@@ -76,6 +76,6 @@ describe('relapsePreventionSections', () => {
   });
 
   test('throws on an invalid plan, naming each field', () => {
-    expect(() => relapsePreventionSections({ ...plan(), whatHelped: [], date: 'May' }, [])).toThrow('Relapse-prevention plan is not valid: date: Expected the plan date as YYYY-MM-DD; got "May" | whatHelped: Expected 1–12 things that helped; got 0');
+    expect(() => relapsePreventionSections({ ...plan(), whatHelped: [], date: 'May' }, [])).toThrow('Relapse-prevention plan is not valid: date: Expected the plan date from 1900-01-01 to 2100-12-31 as YYYY-MM-DD; got "May" | whatHelped: Expected 1–12 things that helped; got 0');
   });
 });

@@ -38,9 +38,10 @@ describe('review decision schema', () => {
     expect(rowErrors({ goalId: 'G1', decision: 'continue', gasLevel: -2, rating: null })).toEqual({});
   });
 
-  test('accepts ratings 0–10 or null only', () => {
-    expect(rowErrors({ goalId: 'G1', decision: 'continue', gasLevel: null, rating: 11 })).toEqual({ rating: 'Expected a 0–10 rating, or null when not rated; got 11' });
-    expect(rowErrors({ goalId: 'G1', decision: 'continue', gasLevel: null, rating: 7.5 })).toEqual({});
+  test('accepts whole ratings 0–10 or null only (the same rule as recordSession)', () => {
+    expect(rowErrors({ goalId: 'G1', decision: 'continue', gasLevel: null, rating: 11 })).toEqual({ rating: 'Expected a rating as a whole number 0–10; got 11' });
+    expect(rowErrors({ goalId: 'G1', decision: 'continue', gasLevel: null, rating: 7.5 })).toEqual({ rating: 'Expected a rating as a whole number 0–10; got 7.5' });
+    expect(rowErrors({ goalId: 'G1', decision: 'continue', gasLevel: null, rating: 7 })).toEqual({});
   });
 
   test('rejects an unknown decision, listing the choices', () => {
@@ -61,7 +62,7 @@ describe('review schema', () => {
 
   test('rejects a review date that is not YYYY-MM-DD', () => {
     const r = { ...review(), date: '07/02/2026' };
-    expect(fieldErrors(z.safeParse(reviewSchema, r))).toEqual({ date: 'Expected a review date as YYYY-MM-DD; got "07/02/2026"' });
+    expect(fieldErrors(z.safeParse(reviewSchema, r))).toEqual({ date: 'Expected a review date from 1900-01-01 to 2100-12-31 as YYYY-MM-DD; got "07/02/2026"' });
   });
 });
 
