@@ -161,7 +161,7 @@ export function saveReview(input: SaveReviewInput): Result<SaveReviewData> {
       { entity: `Reviews (${review.goals.length} rows)`, summary: `Review saved at session ${review.sessionNumber} on ${review.date}: ${review.goals.length} goal(s); ${gasLine}; ${outcome.milestones.length} achieved` },
     ]);
     // The review just saved is the client's latest, so the cadence restarts from it (no second read of Reviews).
-    const detail = clientDetail(book, code, { settings, lastReview: { session: review.sessionNumber, date: review.date } }) as ClientDetail;
+    const detail = clientDetail(book, code, { row: found && 'row' in found ? found.row : undefined, settings, lastReview: { session: review.sessionNumber, date: review.date } }) as ClientDetail;
     const data: SaveReviewData = {
       date: review.date,
       sessionNumber: review.sessionNumber,

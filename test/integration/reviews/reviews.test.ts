@@ -7,8 +7,8 @@ import { relapsePreventionCells } from '../../../src/sheets/relapse-prevention-s
 import { REVIEWS } from '../../../src/sheets/layout';
 import type { ClientDetail, GoalView, RelapsePreventionPlanInput, OutcomesData, SaveReviewData, SaveReviewInput, StartReviewData } from '../../../src/contract';
 import { client, fiveGoalPlan, ok, session, setUp } from '../../../kit/workbook';
+import { refusing, type Result } from '../refusing';
 
-type Result = { ok: boolean; message?: string; errors?: Record<string, string>; data?: unknown };
 
 function rows(em: Emulator, name: string): unknown[][] {
   const s = em.spreadsheet.getSheetByName(name)!;
@@ -16,16 +16,6 @@ function rows(em: Emulator, name: string): unknown[][] {
   return last < 2 ? [] : s.getRange(2, 1, last - 1, s.getLastColumn()).getValues();
 }
 
-/** Runs actions that must be refused, then checks the whole document (cells, formats, properties) is unchanged (writes are never undone, so one comparison covers them all). */
-function refusing(em: Emulator, body: (refuse: (name: string, ...args: unknown[]) => Result) => void): void {
-  const before = JSON.stringify(em.exportState());
-  body((name, ...args) => {
-    const r = em.run(name, ...args) as Result;
-    expect(r.ok).toBe(false);
-    return r;
-  });
-  expect(JSON.stringify(em.exportState())).toBe(before);
-}
 
 const day = (iso: string) => new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
 const REVIEW_DATE = '2026-02-02';

@@ -3,8 +3,8 @@
 import type { Emulator } from '../../../emulator';
 import type { ClientDetail, SaveReviewInput } from '../../../src/contract';
 import { client, fiveGoalPlan, headerCols, ok, session, setUp } from '../../../kit/workbook';
+import { refusing, type Result } from '../refusing';
 
-type Result = { ok: boolean; message?: string; errors?: Record<string, string>; data?: unknown };
 
 /** Runs an action that must be refused; the whole document (cells, formats, properties) is unchanged. */
 function refused(em: Emulator, name: string, ...args: unknown[]): Result {
@@ -15,16 +15,6 @@ function refused(em: Emulator, name: string, ...args: unknown[]): Result {
   return r;
 }
 
-/** Runs several refusals, comparing the whole document once (a refusal that wrote would still show in the final comparison). */
-function noWrites(em: Emulator, body: (refuse: (name: string, ...args: unknown[]) => Result) => void): void {
-  const before = JSON.stringify(em.exportState());
-  body((name, ...args) => {
-    const r = em.run(name, ...args) as Result;
-    expect(r.ok).toBe(false);
-    return r;
-  });
-  expect(JSON.stringify(em.exportState())).toBe(before);
-}
 
 const dateMessage = (what: string, got: string) => `Expected ${what} from 1900-01-01 to 2100-12-31 as YYYY-MM-DD; got "${got}"`;
 const IMPLAUSIBLE = ['0026-01-12', '1800-01-12', '9999-01-12'];
@@ -52,7 +42,7 @@ describe('dates from 1900 to 2100, four-digit year, in every input', () => {
   const { em, ids } = planned();
 
   test.each(IMPLAUSIBLE)('%s is refused as a start date, session date, deadline, review date and plan date', (d) =>
-    noWrites(em, (refused) => {
+    refusing(em, (refused) => {
       expect(refused('addClient', { ...client('C-0009'), startDate: d }).errors).toEqual({ startDate: dateMessage('a start date', d) });
       expect(refused('recordSession', session('C-0001', ids, { date: d })).errors).toEqual({ date: dateMessage('a session date', d) });
       const plan = fiveGoalPlan('C-0001') as { goals: Record<string, unknown>[] };
@@ -164,7 +154,7 @@ describe('a busy lock', () => {
         ['saveReview', [review(ids)]],
         ['buildRelapsePreventionPlan', [{ clientCode: 'C-0001', date: '2026-03-02', whatHelped: ['Walking'], warningSigns: ['Cancelling plans'], copingStrategies: ['Diary'], ifTheyReturn: ['Book a review'], contacts: [{ who: 'GP', how: '0800 1' }] }]],
       ];
-      noWrites(em, (refused) => {
+      refusing(em, (refused) => {
         for (const [name, args] of calls) expect(refused(name, ...args).message).toMatch(/Nothing was saved; try again in a moment\.$/);
       });
       // The menu actions also toast the message; their tabs are unchanged. Setup answers with the message, not Apps Script's "Lock timeout".
