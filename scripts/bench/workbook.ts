@@ -16,5 +16,8 @@ export async function run(report: Report, _ctx: { dist: Record<string, unknown>;
     both(`add_client_${n}`, measure(em, () => ok(em.run('addClient', client('C-BENCH')))));
     both(`save_plan_${n}`, measure(em, () => ok(em.run('savePlan', fiveGoalPlan('C-BENCH')))));
     both(`record_session_${n}`, measure(em, () => ok(em.run('recordSession', session('C-TEST', goalIds)))));
+    // What the sidebar used to fetch again after each save (before saves answered with the client): kept to compare a save's whole cost.
+    both(`get_client_${n}`, measure(em, () => ok(em.run('getClient', 'C-TEST'))));
+    both(`get_bootstrap_${n}`, measure(em, () => ok(em.run('getBootstrap'))));
   }
 }
