@@ -1,5 +1,5 @@
 // The sidebar app: loads the Bootstrap, holds the selected client and every draft in hooks, and switches between one-task screens from the top navigation.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FailureNotice, Notice } from './components/Messages';
 import { headingOf, Nav, NeedClient, SCREENS, type ScreenId } from './components/Screen';
 import { useBootstrap, useClientDetail } from './hooks/useData';
@@ -38,8 +38,8 @@ export function App() {
   }, []);
 
   // After navigation, focus moves to the new screen's heading so keyboard and screen-reader users start at the top of the task
-  // (once it is there: a client may still be loading).
-  useEffect(() => {
+  // (once it is there: a client may still be loading). A layout effect, so the heading is focused in the same task that shows it.
+  useLayoutEffect(() => {
     if (!moved.current) return;
     const heading = document.getElementById(headingOf(screen));
     if (!heading) return;
