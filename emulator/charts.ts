@@ -3,6 +3,7 @@ import type { Ctx } from './ctx';
 import { ChartsEnums } from './enums';
 import { Emulated, enumKey, enumKeyIn } from './not-emulated';
 import type { ChartModel, SheetModel } from './model';
+import type { Workbook } from './workbook';
 
 type GBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 type GLine = GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder;
@@ -244,6 +245,26 @@ export class EmbeddedChart extends Emulated implements Pick<GChart, ChartMethods
   getTransposeRowsAndColumns(): boolean {
     return this._m.transposeRowsAndColumns;
   }
+}
+
+/**
+ * How many categories (x-axis points) Sheets draws for a chart: its data rows (after numHeaders; columns when transposed) up to
+ * the last one with any content in the chart's ranges. Content is a value or a formula, a formula's "" included (Sheets reads it
+ * as a text category); trailing rows of truly empty cells are not categories (a chart on A:B does not draw the sheet's empty rows).
+ * An empty row before the last used one still counts (pessimistic); a spilled "" (no formula of its own) reads as empty.
+ */
+export function chartCategories(wb: Workbook, m: ChartModel): number {
+  const headers = Math.max(0, m.numHeaders);
+  let last = 0;
+  for (const g of m.ranges) {
+    const along = m.transposeRowsAndColumns ? g.numCols : g.numRows;
+    const across = m.transposeRowsAndColumns ? g.numRows : g.numCols;
+    for (let i = along - 1; i >= headers && i + 1 - headers > last; i--) {
+      const used = Array.from({ length: across }, (_, j) => (m.transposeRowsAndColumns ? [g.row + j, g.col + i] : [g.row + i, g.col + j])).some(([r, c]) => wb.formula(g.sheet, r, c) !== '' || wb.value(g.sheet, r, c) !== '');
+      if (used) last = i + 1 - headers;
+    }
+  }
+  return last;
 }
 
 export function newChartModel(): ChartModel {

@@ -12,6 +12,8 @@ export interface UiRecord {
   dialogs: { title: string; html: string; modal: boolean }[];
   alerts: string[];
   toasts: string[];
+  /** Answers queued by a test for the next alerts (YES, NO, OK, CANCEL, CLOSE), used first in first out; empty → the first button. */
+  answers: string[];
 }
 
 /** What is running: the emulator's own tests/host code, a google.script.run call, a trigger (with its auth mode) or a custom function. */
@@ -21,7 +23,7 @@ export class Ctx {
   private readonly sheetObjs = new WeakMap<SheetModel, Sheet>();
   private readonly protectionObjs = new WeakMap<ProtectionModel, Protection>();
   spreadsheet!: Spreadsheet;
-  readonly ui: UiRecord = { menus: [], sidebar: null, dialogs: [], alerts: [], toasts: [] };
+  readonly ui: UiRecord = { menus: [], sidebar: null, dialogs: [], alerts: [], toasts: [], answers: [] };
   readonly logs: string[] = [];
   mode: ExecMode = { kind: 'host' };
   addonMenuTitle = 'Attain';

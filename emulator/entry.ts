@@ -10,6 +10,12 @@ export interface Prepared {
   nf?: string;
 }
 
+/**
+ * What a leading apostrophe does in a plain-text ("@") cell. 'keep': stored and shown as typed (the pessimistic default: Google does
+ * not document it, and users report "'- walk daily" shown). 'strip': dropped, as in any other cell.
+ */
+export type ApostropheInTextCells = 'strip' | 'keep';
+
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 function daysInMonth(y: number, m: number): number {
@@ -17,11 +23,12 @@ function daysInMonth(y: number, m: number): number {
 }
 
 /** Parses text the way Sheets parses a typed entry (en_GB locale): numbers, percentages, dates, times, booleans, else text. */
-export function parseEntry(text: string, currentFormat: string | undefined): Prepared {
+export function parseEntry(text: string, currentFormat: string | undefined, apostrophe: ApostropheInTextCells = 'keep'): Prepared {
   if (text === '') return { content: null };
+  // Plain text parses nothing: no formula, number or date; HyperFormula's own leading ' marks the whole text as a literal.
+  if (currentFormat === '@') return { content: "'" + (apostrophe === 'strip' && text.startsWith("'") ? text.slice(1) : text) };
   if (text.startsWith("'")) return { content: "'" + text.slice(1) };
   if (text.length > 1 && text.startsWith('=')) return { content: text };
-  if (currentFormat === '@') return { content: "'" + text };
   const t = text.trim();
   if (/^(true|false)$/i.test(t)) return { content: t.toUpperCase() === 'TRUE' };
   if (NUMBER.test(t) && /\d/.test(t)) return { content: Number(t.replace(/,/g, '')), nf: t.includes(',') ? '#,##0' + (t.includes('.') ? '.00' : '') : undefined };
@@ -56,11 +63,11 @@ function parseDateEntry(t: string): Prepared | null {
 }
 
 /** A value from a script (setValue/setValues/appendRow) as Sheets stores it. */
-export function prepareValue(v: unknown, currentFormat: string | undefined, timeZone: string): Prepared {
+export function prepareValue(v: unknown, currentFormat: string | undefined, timeZone: string, apostrophe: ApostropheInTextCells = 'keep'): Prepared {
   if (v === null || v === undefined || v === '') return { content: null };
   if (typeof v === 'string') {
     if (v.length > MAX_CELL_CHARS) throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
-    return parseEntry(v, currentFormat);
+    return parseEntry(v, currentFormat, apostrophe);
   }
   if (typeof v === 'number') return Number.isFinite(v) ? { content: v } : { content: "'" + String(v) };
   if (typeof v === 'boolean') return { content: v };
@@ -72,10 +79,10 @@ export function prepareValue(v: unknown, currentFormat: string | undefined, time
   throw new Error(`Cannot write a ${Object.prototype.toString.call(v).slice(8, -1)} to a cell: Sheets accepts numbers, strings, booleans, Dates and null (emulator refuses other objects)`);
 }
 
-export function prepareFormula(f: unknown, currentFormat: string | undefined): Prepared {
+export function prepareFormula(f: unknown, currentFormat: string | undefined, apostrophe: ApostropheInTextCells = 'keep'): Prepared {
   if (typeof f !== 'string') throw new Error(`Invalid argument: formula must be a string, got ${typeof f}`);
   if (f.length > MAX_CELL_CHARS) throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
   if (f === '') return { content: null };
-  if (!f.startsWith('=')) return parseEntry(f, currentFormat);
+  if (!f.startsWith('=')) return parseEntry(f, currentFormat, apostrophe);
   return { content: f };
 }

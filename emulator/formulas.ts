@@ -41,6 +41,34 @@ function rowArrayPlugin(): ReturnType<typeof HyperFormula.getAllFunctionPlugins>
   return SheetsRow as unknown as ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number];
 }
 
+type CriterionLambda = (cell: unknown) => boolean;
+interface CriterionBuilderLike {
+  parseCriterion(raw: unknown, helper: unknown): { operator: string; value: unknown } | undefined;
+  fromCellValue(raw: unknown, helper: unknown): { raw: unknown; lambda: CriterionLambda } | undefined;
+}
+
+/**
+ * Criteria as Sheets reads them (COUNTIF(S), SUMIF(S), AVERAGEIF, MINIFS, MAXIFS, the D-functions): a criterion that parses as a
+ * number or date compares as a number and never matches a text cell, so COUNTIFS(A:A,"0142") over the text "0142" is 0 (Google's
+ * COUNTIF help: text ranges need a string criterion). HyperFormula also converts the text cells and would count it; this wraps
+ * each numeric criterion's test so a text cell is never equal (and always not-equal). Booleans and ordering already agree.
+ */
+function sheetsCriteria(hf: HyperFormula): void {
+  const builder = (hf as unknown as { _evaluator?: { interpreter?: { criterionBuilder?: CriterionBuilderLike } } })._evaluator?.interpreter?.criterionBuilder;
+  if (!builder || typeof builder.parseCriterion !== 'function' || typeof builder.fromCellValue !== 'function')
+    throw new Error('Expected HyperFormula 3.x internals (evaluator.interpreter.criterionBuilder); got none. Update sheetsCriteria in emulator/formulas.ts for this HyperFormula version');
+  const original = builder.fromCellValue.bind(builder);
+  builder.fromCellValue = (raw, helper) => {
+    const built = original(raw, helper);
+    const c = built && builder.parseCriterion(raw, helper);
+    if (!built || !c || typeof c.value !== 'number') return built;
+    const inner = built.lambda;
+    if (c.operator === 'EQUAL') return { raw, lambda: (cell) => typeof cell !== 'string' && inner(cell) };
+    if (c.operator === 'NOT_EQUAL') return { raw, lambda: (cell) => typeof cell === 'string' || inner(cell) };
+    return built;
+  };
+}
+
 export interface Addr {
   sheet: number;
   row: number; // 0-based, HyperFormula's
@@ -123,8 +151,10 @@ export class FormulaEngine {
       leapYear1900: false,
       dateFormats: ['DD/MM/YYYY', 'YYYY-MM-DD'],
       useArrayArithmetic: false,
+      // Float rounding off (pessimistic): formulas must round at thresholds themselves, never lean on an engine's rounding (README).
       smartRounding: false,
     });
+    sheetsCriteria(this.hf);
     // HyperFormula spells the booleans as functions (TRUE()); Sheets formulas use bare TRUE/FALSE, so define them as names.
     for (const b of BOOLEAN_NAMES) this.hf.addNamedExpression(b, `=${b}()`);
   }

@@ -5,6 +5,7 @@ import type vm from 'node:vm';
 import { cellA1 } from '../src/sheets/a1';
 import { CacheService } from './cache';
 import { countCall, createCalls, type Calls, type Kind } from './counts';
+import { Faults, type FaultOptions } from './faults';
 import { Ctx, type ExecMode, type UiRecord } from './ctx';
 import { parseEntry } from './entry';
 import { AuthMode, ChartsEnums } from './enums';
@@ -13,6 +14,7 @@ import { LockService, type LockKind, type LockState } from './lock';
 import { Emulated, raw as rawObj, realmError, toRealm, wrap, type Env, type Realm } from './not-emulated';
 import { PropertiesService, type PropertyStores } from './properties';
 import { Session, User } from './session';
+import { missingScope } from './scopes';
 import { Spreadsheet, SpreadsheetApp } from './spreadsheet';
 import { exportState, importState, type EmulatorState } from './state';
 import { instantOfSerial, isValidTimeZone } from './time';
@@ -24,6 +26,7 @@ import { createBareContext, illegalRunValue, loadBundle } from './vm';
 import { Workbook } from './workbook';
 
 export type { CallCounts, Calls, Kind } from './counts';
+export type { FaultOptions } from './faults';
 export type { EmulatorState } from './state';
 export type { PreviewView, PreviewSheet, PreviewCell } from './view';
 export type { ChartSpec } from './charts';
@@ -50,12 +53,16 @@ export interface EmulatorOptions {
   timeZone?: string;
   /** Throw from the write call when a formula has a parse error or unknown function/name (default true). */
   strictFormulas?: boolean;
+  /** Whether a plain-text ("@") cell keeps a leading apostrophe written to it: 'keep' (default, pessimistic) or 'strip'. */
+  apostropheInTextCells?: 'strip' | 'keep';
   /** Custom function names; default: the "custom" entries of src/server/entrypoints.json. */
   customFunctions?: string[];
   /** Title recorded for createAddonMenu() (Sheets shows the add-on's name under Extensions). */
   addonMenuTitle?: string;
   /** Clock for cache expiry (ms since epoch). */
   now?: () => number;
+  /** The OAuth scopes the user granted; default: the manifest's oauthScopes (a list without one is a user who unticked it). */
+  scopes?: string[];
 }
 
 export interface Emulator {
@@ -73,6 +80,10 @@ export interface Emulator {
   clickMenu(label: string): unknown;
   /** Simulates another execution holding (or releasing) a lock, so tryLock fails and waitLock times out. */
   holdLockElsewhere(kind: LockKind, held: boolean): void;
+  /** Makes the n-th later call of some kinds throw (fault injection; null disarms). Host calls (em.spreadsheet) count too. */
+  failCalls(opts: FaultOptions | null): void;
+  /** Queues the buttons a person will press for the next Ui.alert calls ('YES', 'NO', 'OK', 'CANCEL', 'CLOSE'), in order. */
+  answerAlerts(...buttons: string[]): void;
   view(): PreviewView;
   exportState(): EmulatorState;
   formulaErrors(): { sheet: string; a1: string; formula: string; error: string }[];
@@ -120,6 +131,22 @@ function checkPermission(mode: ExecMode, cls: string, method: string, kind: Kind
   }
 }
 
+/** The manifest's oauthScopes, or null without the field (Apps Script then detects the scopes from the code: every call is allowed). */
+function manifestScopes(file: string): string[] | null {
+  const scopes = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).oauthScopes : undefined;
+  if (scopes === undefined) return null;
+  if (!(Array.isArray(scopes) && scopes.every((s) => typeof s === 'string')))
+    throw new Error(`Expected ${file} oauthScopes to be an array of scope URLs; got ${JSON.stringify(scopes)}. Fix the manifest (appsscript.json) and rebuild.`);
+  return scopes;
+}
+
+/** Apps Script refuses a call none of whose scopes (emulator/scopes.ts) is granted; tests' own calls (host) and custom functions (no authorisation) are not checked. */
+function checkScope(mode: ExecMode, cls: string, method: string, granted: ReadonlySet<string> | null): void {
+  if (!granted || mode.kind === 'host' || mode.kind === 'custom') return;
+  const refused = missingScope(cls, method, qualified(cls, method), granted);
+  if (refused) throw new Error(refused);
+}
+
 export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   const distDir = path.resolve(opts.distDir ?? path.join(REPO_ROOT, 'dist'));
   const codeFile = path.join(distDir, 'Code.js');
@@ -135,16 +162,23 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     const tz = JSON.parse(fs.readFileSync(manifest, 'utf8')).timeZone;
     if (typeof tz === 'string') scriptTimeZone = tz;
   }
+  // Granted scopes: what the test says the user allowed, else the manifest's explicit oauthScopes (null: detected, all allowed).
+  const listed = opts.scopes ?? manifestScopes(manifest);
+  const granted = listed ? new Set(listed) : null;
 
   const wb = new Workbook('1EmulatedSpreadsheetId0000000000000000000000', 'Attain (emulated)', timeZone, owner, user, opts.strictFormulas ?? true);
+  if (opts.apostropheInTextCells) wb.apostropheInTextCells = opts.apostropheInTextCells;
   const ctx = new Ctx(wb, distDir);
   if (opts.addonMenuTitle) ctx.addonMenuTitle = opts.addonMenuTitle;
   const calls = createCalls();
+  const faults = new Faults();
   const stores: PropertyStores = { document: {}, script: {}, user: {} };
   const locks: LockState = { held: new Set(), elsewhere: new Set() };
 
   const before = (cls: string, method: string, kind: Kind | null) => {
     checkPermission(ctx.mode, cls, method, kind);
+    checkScope(ctx.mode, cls, method, granted);
+    faults.check(kind);
     if (kind) countCall(calls, kind, `${cls}.${method}`);
   };
   const { context, realm, json: ctxJSON } = createBareContext();
@@ -264,7 +298,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       const oldDisplay = wb.display(sm, row, col);
       const dv = wb.fmtAt(sm, row, col)?.dv;
       if (dv && !dv.allowInvalid && !text.startsWith('=')) {
-        const parsed = parseEntry(text, wb.fmtAt(sm, row, col)?.nf).content;
+        const parsed = parseEntry(text, wb.fmtAt(sm, row, col)?.nf, wb.apostropheInTextCells).content;
         const value = typeof parsed === 'string' && parsed.startsWith("'") ? parsed.slice(1) : parsed;
         if (!passesValidation(ctx, dv, value ?? ''))
           throw new Error(`There was a problem: the data you entered in cell ${sm.name}!${cellA1(row, col)} violates the data validation rules set on this cell.${dv.helpText ? ' ' + dv.helpText : ''}`);
@@ -289,9 +323,18 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       throw new Error(`No menu item labelled ${JSON.stringify(label)}; recorded: ${ctx.ui.menus.flatMap((m) => m.items.filter((i) => i !== 'separator').map((i) => (i as { label: string }).label)).join(', ')}`);
     },
 
+    failCalls(opts) {
+      faults.arm(opts);
+    },
+
     holdLockElsewhere(kind, held) {
       if (held) locks.elsewhere.add(kind);
       else locks.elsewhere.delete(kind);
+    },
+
+    answerAlerts(...buttons) {
+      for (const b of buttons) if (!['YES', 'NO', 'OK', 'CANCEL', 'CLOSE'].includes(b)) throw new Error(`Expected a Ui.Button name (YES, NO, OK, CANCEL or CLOSE); got ${JSON.stringify(b)}`);
+      ctx.ui.answers.push(...buttons);
     },
 
     view() {

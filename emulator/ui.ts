@@ -1,8 +1,8 @@
-// The add-on Ui: menus (createAddonMenu/createMenu → addItem/addSeparator/addSubMenu/addToUi), sidebar and dialogs, alerts (recorded, answered OK) and its Button/ButtonSet enums.
+// The add-on Ui: menus (createAddonMenu/createMenu → addItem/addSeparator/addSubMenu/addToUi), sidebar and dialogs, alerts (recorded, answered with the first button or an answer a test queued) and its Button/ButtonSet enums.
 import type { Ctx } from './ctx';
 import { UiEnums } from './enums';
 import { HtmlOutput } from './html';
-import { Emulated } from './not-emulated';
+import { Emulated, enumKey } from './not-emulated';
 
 type GMenu = GoogleAppsScript.Base.Menu;
 type GUi = GoogleAppsScript.Base.Ui;
@@ -44,6 +44,9 @@ export class Menu extends Emulated implements Pick<GMenu, 'addItem' | 'addSepara
   }
 }
 
+/** The buttons each ButtonSet shows, first button first. */
+const BUTTONS: Record<string, string[]> = { OK: ['OK'], OK_CANCEL: ['OK', 'CANCEL'], YES_NO: ['YES', 'NO'], YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'] };
+
 type UiMethods = 'alert' | 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog';
 
 export class Ui extends Emulated implements Pick<GUi, UiMethods> {
@@ -80,7 +83,11 @@ export class Ui extends Emulated implements Pick<GUi, UiMethods> {
     this.interactive('showModelessDialog');
     this._ctx.ui.dialogs.push({ title: String(title), html: this.html(userInterface)._content, modal: false });
   }
-  /** Records the text and answers as a person pressing the first button would (OK, or YES). */
+  /**
+   * Records the text and answers with the next answer queued in ui.answers (a test scripting the person), else as a person
+   * pressing the first button would (OK, or YES). An answer the button set does not offer throws, as no person could press it.
+   * Source: https://developers.google.com/apps-script/reference/base/ui#alert(String,String,ButtonSet)
+   */
   alert(a: string, b?: unknown, c?: unknown): GoogleAppsScript.Base.Button {
     this.interactive('alert');
     let title = '';
@@ -92,7 +99,14 @@ export class Ui extends Emulated implements Pick<GUi, UiMethods> {
       buttons = c;
     }
     this._ctx.ui.alerts.push(title ? `${title}: ${prompt}` : String(prompt));
-    const set = buttons === undefined ? 'OK' : String(buttons);
-    return (set.startsWith('YES') ? UiEnums.Button.YES : UiEnums.Button.OK) as unknown as GoogleAppsScript.Base.Button;
+    const set = buttons === undefined ? 'OK' : enumKey(buttons);
+    const offered = BUTTONS[set];
+    if (!offered) throw new Error(`Invalid argument: buttons (expected a Ui.ButtonSet; got ${set})`);
+    const queued = this._ctx.ui.answers.shift();
+    // The close box (×) is always there: CLOSE is a possible answer to any set.
+    if (queued !== undefined && queued !== 'CLOSE' && !offered.includes(queued))
+      throw new Error(`The queued answer ${queued} is not a button of ButtonSet.${set} (${offered.join(', ')}); queue one of those or CLOSE.`);
+    const answer = queued ?? offered[0];
+    return UiEnums.Button[answer as keyof typeof UiEnums.Button] as unknown as GoogleAppsScript.Base.Button;
   }
 }

@@ -1,5 +1,5 @@
 // view(): the workbook as plain JSON for the browser preview — display strings, formulas, colours, notes, errors, charts and protections per sheet.
-import type { ChartSpec } from './charts';
+import { chartCategories, type ChartSpec } from './charts';
 import { chartSpec, protectionOut, type ProtectionState } from './state';
 import { ruleMatches } from './conditional-formats';
 import type { Workbook } from './workbook';
@@ -32,7 +32,8 @@ export interface PreviewSheet {
   hiddenRows: number[];
   hiddenColumns: number[];
   rows: PreviewCell[][];
-  charts: ChartSpec[];
+  /** Each chart's spec plus how many categories Sheets draws from its ranges (charts.ts chartCategories). */
+  charts: (ChartSpec & { categories: number })[];
   protections: ProtectionState[];
 }
 
@@ -108,7 +109,7 @@ export function buildView(wb: Workbook, active: SheetModel | null): PreviewView 
         hiddenRows: [...sm.hiddenRows].sort((a, b) => a - b),
         hiddenColumns: [...sm.hiddenCols].sort((a, b) => a - b),
         rows: grid,
-        charts: sm.charts.map((m) => chartSpec(wb, m)),
+        charts: sm.charts.map((m) => ({ ...chartSpec(wb, m), categories: chartCategories(wb, m) })),
         protections: sm.protections.map((p) => protectionOut(wb, p)),
       };
     }),

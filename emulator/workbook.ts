@@ -1,7 +1,7 @@
 // The spreadsheet model behind every emulated object (one class, on purpose: every write, insert and delete must move values, formats, anchored objects and the formula engine together): sheets, cell formats, grid-anchored objects (protections, charts, rules, names) and the formula engine holding values and formulas.
 import { DetailedCellError, type RawCellContent } from 'hyperformula';
 import { cellA1, MAX_COLUMNS, quoteSheetName, rangeA1 } from '../src/sheets/a1';
-import { prepareFormula, prepareValue } from './entry';
+import { prepareFormula, prepareValue, type ApostropheInTextCells } from './entry';
 import { errorMessage, errorText } from './formula-errors';
 import { FormulaEngine, type CustomHost, type FormulaProblem } from './formulas';
 import { contains, cut, dropKeys, isGrid, MAX_CELLS, overlaps, PROTECTED_MESSAGE, SheetModel, shiftKeys, type CellFmt, type GridRange, type ProtectionModel } from './model';
@@ -15,6 +15,8 @@ export class Workbook {
   nextChartId = 1;
   /** Set by the emulator once the bundle's realm exists. */
   customHost: CustomHost | null = null;
+  /** Whether a plain-text ("@") cell keeps a leading apostrophe it is given (see ApostropheInTextCells). */
+  apostropheInTextCells: ApostropheInTextCells = 'keep';
 
   constructor(
     public id: string,
@@ -212,7 +214,7 @@ export class Workbook {
       const out: RawCellContent[] = [];
       r.forEach((v, j) => {
         const cur = this.fmtAt(sm, row + i, col + j)?.nf;
-        const p = kind === 'formula' ? prepareFormula(v, cur) : prepareValue(v, cur, this.timeZone);
+        const p = kind === 'formula' ? prepareFormula(v, cur, this.apostropheInTextCells) : prepareValue(v, cur, this.timeZone, this.apostropheInTextCells);
         out.push(p.content);
         if (p.nf && !(cur && (isDateFormat(cur) === isDateFormat(p.nf)))) nfs.push([row + i, col + j, p.nf]);
       });

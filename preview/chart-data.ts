@@ -7,6 +7,8 @@ export interface ChartSpecLike {
   ranges?: string[];
   options?: Record<string, unknown>;
   position?: Record<string, unknown> | null;
+  /** Categories Sheets draws (the emulator's view counts them: a formula's "" is one, an empty row after the data is not). */
+  categories?: number;
   [key: string]: unknown;
 }
 
@@ -146,6 +148,11 @@ export function chartData(spec: ChartSpecLike, ownSheet: string, lookup: GridLoo
     // Series run along rows instead: row i of the data becomes column i.
     const rows = Math.max(0, ...columns.map((c) => c.length));
     columns = Array.from({ length: rows }, (_, r) => columns.map((c) => c[r] ?? ''));
+  }
+  // Rows past the emulator's category count are dropped, as Sheets drops trailing empty rows.
+  if (typeof spec.categories === 'number') {
+    const keep = spec.categories + Math.max(0, num(spec.numHeaders) ?? 0);
+    columns = columns.map((c) => c.slice(0, keep));
   }
   const height = Math.max(0, ...columns.map((c) => c.length));
   const domainCol = columns[0] ?? [];

@@ -138,7 +138,16 @@ export function seedEmulator(em: Emulator): SeedSummary {
     seedPriorities(em, c, objectives);
   }
   seedReview(em, seeded.clients[0]);
+  openReviewOn(em, seeded.clients[0].code);
   return { clients: seeded.clients.map((c) => c.code), sessions };
+}
+
+/** The preview opens on the Review tab with a client chosen in B1 (as a clinician picks one), so its first view is charts with points. */
+function openReviewOn(em: Emulator, code: string): void {
+  em.edit('Review', 1, 2, code);
+  const review = em.spreadsheet.getSheetByName('Review');
+  if (!review) throw new Error('Seeding: setup made no Review tab');
+  em.spreadsheet.setActiveSheet(review);
 }
 
 /** A priority matrix for each client: the first objectives most urgent; DBT-style tiers left blank outside DBT. */

@@ -60,9 +60,10 @@ async function buildServer() {
   // The iife format reports no exports, so an esm pass reads the entry's export names.
   const esm = await esbuild.build({ ...common, format: 'esm' });
   const exportsOf = Object.values(esm.metafile.outputs)[0].exports;
-  // Not minified: Apps Script stack traces name functions, so every name and line break stays (compactLines only drops
-  // indentation, comments and spaces between tokens). Vendored zod is the exception: see vendorMinified.
-  const iife = await esbuild.build({ ...common, format: 'iife', globalName: APP_GLOBAL, minify: false });
+  // Names and line breaks stay (Apps Script stack traces name functions): only esbuild's syntax minification (shorter
+  // equivalent expressions) runs, and compactLines drops indentation, comments and spaces between tokens. Vendored zod is
+  // the exception: see vendorMinified.
+  const iife = await esbuild.build({ ...common, format: 'iife', globalName: APP_GLOBAL, minify: false, minifySyntax: true });
   const entries = JSON.parse(fs.readFileSync(rel('src/server/entrypoints.json'), 'utf8')).entries;
   const customSources = new Map();
   const fnDir = rel('src/server/functions');

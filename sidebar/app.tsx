@@ -14,6 +14,7 @@ import { GasScreen } from './screens/Gas';
 import { PlanScreen } from './screens/Plan';
 import { PrioritiesScreen } from './screens/Priorities';
 import { ExportScreen } from './screens/Export';
+import { CheckScreen } from './screens/Check';
 import { RelapsePreventionScreen } from './screens/RelapsePrevention';
 import { ReviewScreen } from './screens/Review';
 import { SessionScreen } from './screens/Session';
@@ -95,6 +96,8 @@ export function App() {
     );
   } else if (screen === 'export') {
     body = <ExportScreen boot={b} />;
+  } else if (screen === 'check') {
+    body = <CheckScreen />;
   } else if (!code) {
     body = <NeedClient headingId={headingOf(screen)} title={title} onGo={go} />;
   } else if (!current) {

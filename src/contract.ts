@@ -13,8 +13,11 @@ export type { AddClientInput, SavePlanInput, SavePrioritiesInput, RecordSessionI
 /** A goal's DBT target tier (core's DBT_TIERS), or '' for none. */
 export type DbtTier = Tier | '';
 
-/** Every action answers with data, or with field-level errors and nothing written. */
-export type Result<T> = { ok: true; data: T } | { ok: false; message: string; errors: Record<string, string> };
+/**
+ * Every action answers with data, or with field-level errors and nothing written. `notice` tells the user something about a
+ * success worth reading (a retry of a save that had already landed: nothing was written twice).
+ */
+export type Result<T> = { ok: true; data: T; notice?: string } | { ok: false; message: string; errors: Record<string, string> };
 
 export interface AppInfo {
   name: string;
@@ -53,6 +56,8 @@ export interface Bootstrap {
   clients: ClientSummary[];
   instruments: InstrumentSummary[]; // enabled instruments, in Settings order
   today: string; // YYYY-MM-DD in the spreadsheet's time zone
+  /** Labels of Settings that only take effect at setup (protection mode, supervisors, measures) changed since the last setup. */
+  pendingSetup?: string[];
 }
 
 /** One row of the Goals tab as the sidebar sees it: a long-term goal (parentId '') or an objective. */
@@ -163,6 +168,46 @@ export interface RecordSessionData {
   detail: ClientDetail;
 }
 
+/** One problem "Check this spreadsheet" found: where (tab, column, rows), what is wrong, and the fix. */
+export interface CheckProblem {
+  /** layout: tabs, headers, formulas, index, validations, protections; values: a computed cell differs from core; platform: a probe failed. */
+  area: 'layout' | 'values' | 'platform';
+  tab: string;
+  /** Column and rows, e.g. "column Total (M), rows 4–6"; '' for the whole tab. */
+  where: string;
+  problem: string;
+  fix: string;
+}
+
+/** One platform probe as run in this spreadsheet: what it tests, the emulator assumption it checks, what came and what was expected. */
+export interface ProbeOutcome {
+  id: string;
+  tests: string;
+  assumption: string;
+  /** must-hold: Attain relies on it (a failure is a problem); observe: either answer is fine, the report says which this spreadsheet has. */
+  kind: 'must-hold' | 'observe';
+  expected: string;
+  observed: string;
+  passed: boolean;
+}
+
+/** checkSpreadsheet's reply: counts, every problem found, and the probes' outcomes. */
+export interface CheckReport {
+  /** When the check ran, YYYY-MM-DD HH:mm:ss in the spreadsheet's time zone. */
+  checkedAt: string;
+  tabs: number;
+  rows: number;
+  /** Computed cells recomputed with core and compared. */
+  cellsCompared: number;
+  counts: { layout: number; values: number; platform: number };
+  problems: CheckProblem[];
+  /** Problems left out of `problems` beyond the reply's limit (the counts include them). */
+  moreProblems: number;
+  probes: ProbeOutcome[];
+  /** One line, as written on the Audit row. */
+  summary: string;
+}
+
 /** Every function the sidebar may call through google.script.run; src/server/api.ts is checked against it. */
 export interface SidebarApi {
   getAppInfo(): AppInfo;
@@ -176,4 +221,5 @@ export interface SidebarApi {
   saveReview(input: SaveReviewInput): Result<SaveReviewData>;
   buildRelapsePreventionPlan(input: RelapsePreventionPlanInput): Result<RelapsePreventionPlanData>;
   getOutcomes(): Result<OutcomesData>;
+  checkSpreadsheet(): Result<CheckReport>;
 }

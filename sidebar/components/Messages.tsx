@@ -1,4 +1,4 @@
-// Shared message blocks: the server-error summary (role=alert, each error focusable), a thrown-failure notice and a plain status line.
+// Shared message blocks: the server-error summary (role=alert, each error focusable), a thrown-failure notice, a read action's failure (LoadProblem) and a plain status line.
 import type { ComponentChildren } from 'preact';
 import { fieldId } from '../errors';
 
@@ -63,6 +63,20 @@ export function FailureNotice({ message }: { message: string | null }) {
         <strong>Could not reach the spreadsheet.</strong> Nothing you typed is lost; try again. ({message})
       </p>
     </div>
+  );
+}
+
+/** A read action's outcome when it failed: the thrown failure, or the server's {ok:false} message as an alert. */
+export function LoadProblem({ action }: { action: { failure: string | null; message: string } }) {
+  return (
+    <>
+      <FailureNotice message={action.failure} />
+      {action.message ? (
+        <Notice kind="error" role="alert">
+          {action.message}
+        </Notice>
+      ) : null}
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-// The footer every saving form ends with: the server-error summary, a thrown-failure notice, the success notice, and the submit button with its pending label; focusErrors moves focus to its summary.
+// The footer every saving form ends with: the server-error summary, a thrown-failure notice, the server's notice, the success notice, and the submit button with its pending label; focusErrors moves focus to its summary.
 import type { ComponentChildren } from 'preact';
 import type { ActionState } from '../hooks/useAction';
 import { ErrorSummary, FailureNotice, Notice } from './Messages';
@@ -26,6 +26,11 @@ export function SaveFooter({ prefix, action, label, pendingLabel = 'Saving…', 
     <>
       <ErrorSummary prefix={prefix} message={message} errors={errors} describe={describe} targetFor={targetFor} />
       <FailureNotice message={action.failure} />
+      {action.notice ? (
+        <Notice kind="info" role="status">
+          {action.notice}
+        </Notice>
+      ) : null}
       {typeof saved !== 'string' ? (saved ?? null) : saved !== '' ? (
         <Notice kind="ok" role="status">
           {saved}

@@ -98,7 +98,7 @@ export function usePlanDraft(code: string | null, detail: ClientDetail | null): 
 /** Saves the whole draft with savePlan (the Plan and GAS screens both do); on success the draft is reset to what the server now holds. */
 export async function savePlanDraft(action: Action, code: string, plan: PlanDraft): Promise<ClientDetail | undefined> {
   const { input, index } = toPlanInput(code, plan.goals, plan.templateId);
-  const data = await action.run(() => call('savePlan', input), (errs) => treeErrors(errs, index));
+  const data = await action.run((requestId) => call('savePlan', { ...input, requestId }), (errs) => treeErrors(errs, index));
   if (data !== undefined) plan.reset(data);
   return data;
 }

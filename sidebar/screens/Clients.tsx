@@ -39,6 +39,11 @@ export function ClientsScreen({ boot, selected, onSelect, onAdded, unsaved }: Pr
           This spreadsheet is not set up for Attain yet. Choose <strong>Extensions ▸ Attain ▸ Set up this spreadsheet</strong> first.
         </Notice>
       ) : null}
+      {boot.pendingSetup?.length ? (
+        <Notice kind="warn">
+          Settings changed since the last setup: {boot.pendingSetup.join(', ')}. They take effect when someone runs <strong>Extensions ▸ Attain ▸ Set up this spreadsheet</strong>.
+        </Notice>
+      ) : null}
       {added ? (
         <Notice kind="ok" role="status">
           Added client {added}. It is now selected.
@@ -105,7 +110,7 @@ function AddClientForm({ boot, onAdded }: { boot: Bootstrap; onAdded(code: strin
   const submit = async (e: Event) => {
     e.preventDefault();
     const input: AddClientInput = { code: form.code.trim(), clinician: form.clinician.trim(), startDate: form.startDate, modality: form.modality };
-    const data = await action.run(() => call('addClient', input));
+    const data = await action.run((requestId) => call('addClient', { ...input, requestId }));
     if (data !== undefined) onAdded(input.code);
   };
 

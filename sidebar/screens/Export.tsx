@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Bootstrap, OutcomesData } from '../../src/contract';
 import { CheckboxField } from '../components/Field';
-import { FailureNotice, Notice } from '../components/Messages';
+import { LoadProblem, Notice } from '../components/Messages';
 import { ScreenHeading } from '../components/Screen';
 import { useAction } from '../hooks/useAction';
 import { csvFileName, csvOrProblem } from '../model/review';
@@ -44,12 +44,7 @@ export function ExportScreen({ boot }: { boot: Bootstrap }) {
           {load.pending ? 'Reading the spreadsheet…' : data ? 'Build the CSV again' : 'Build the CSV'}
         </button>
       </div>
-      <FailureNotice message={load.failure} />
-      {load.message ? (
-        <Notice kind="error" role="alert">
-          {load.message}
-        </Notice>
-      ) : null}
+      <LoadProblem action={load} />
       {problem ? (
         <Notice kind="error" role="alert">
           The CSV could not be built: {problem}

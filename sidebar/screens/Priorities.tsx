@@ -25,7 +25,7 @@ export function PrioritiesScreen({ detail, draft, onSaved }: { detail: ClientDet
     setSaved(null);
     const { input, remap } = toPrioritiesInput(code, goals, draft.rows);
     const items = input.items;
-    const data = await save.run(() => call('savePriorities', input), remap);
+    const data = await save.run((requestId) => call('savePriorities', { ...input, requestId }), remap);
     if (data !== undefined) {
       draft.markSaved();
       setSaved(`Saved priorities for ${items.length} goal${items.length === 1 ? '' : 's'}.${unrated.length > 0 ? ` ${unrated.length} unrated goal${unrated.length === 1 ? ' was' : 's were'} left out.` : ''}`);

@@ -22,7 +22,7 @@ export function RelapsePreventionScreen({ boot, detail }: { boot: Bootstrap; det
   const submit = async (e: Event) => {
     e.preventDefault();
     setBuilt(null);
-    const data = await save.run(() => call('buildRelapsePreventionPlan', toRelapsePreventionInput(code, d)), relapsePreventionErrors);
+    const data = await save.run((requestId) => call('buildRelapsePreventionPlan', { ...toRelapsePreventionInput(code, d), requestId }), relapsePreventionErrors);
     if (data) setBuilt(data);
     else focusErrors(P);
   };

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { GAS_LEVEL_LABELS, GAS_LEVELS, type GasLevel } from '../../src/core/gas-scale';
 import type { ClientDetail, SaveReviewData, StartReviewData } from '../../src/contract';
 import { DateField, rangeOptions, SelectField, TextArea } from '../components/Field';
-import { FailureNotice, Notice } from '../components/Messages';
+import { LoadProblem, Notice } from '../components/Messages';
 import { focusErrors, SaveFooter } from '../components/SaveFooter';
 import { ScreenHeading } from '../components/Screen';
 import { fieldId } from '../errors';
@@ -52,7 +52,7 @@ export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSave
       focusErrors(P);
       return;
     }
-    const data = await save.run(() => call('saveReview', toReviewInput(start, rows, date)));
+    const data = await save.run((requestId) => call('saveReview', { ...toReviewInput(start, rows, date), requestId }));
     if (data) {
       setSaved(data);
       onSaved(data.detail);
@@ -79,8 +79,7 @@ export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSave
           Loading {code}'s goals…
         </p>
       ) : null}
-      <FailureNotice message={load.failure} />
-      {load.message ? <Notice kind="error" role="alert">{load.message}</Notice> : null}
+      <LoadProblem action={load} />
 
       {saved ? (
         <div class="notice notice-ok" role="status" tabIndex={-1} ref={savedRef} id="review-saved">

@@ -42,7 +42,7 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
     e.preventDefault();
     setSaved(null);
     const input = sessionInput(code, f, goals, boot.instruments, gasShown);
-    const data = await save.run(() => call('recordSession', input));
+    const data = await save.run((requestId) => call('recordSession', { ...input, requestId }));
     if (data !== undefined) {
       setSaved({ result: data, date: input.date });
       draft.clear();

@@ -4,7 +4,7 @@ import type { InstrumentDefinition } from './instruments/schema';
 import { criticalFlags, isClinical, type ScoreOptions } from './instruments/score';
 import { lastMeasureSession, measuredWithin, resolveSeries, type FindInstrument, type MeasurePoint, type MeasureSeries, type ResolvedSeries } from './measure-series';
 import { describeValue } from './messages';
-import { roundTo, wholeIn } from './numbers';
+import { compareAt, roundTo, wholeIn } from './numbers';
 import { reliableChange, reliableThreshold, type ReliableChangeMethod } from './reliable-change';
 import { cadenceSettings, reviewCadence, REVIEW_POLICY } from './review-cadence';
 
@@ -175,7 +175,8 @@ function plateau(s: ResolvedSeries, st: AlertSettings): Alert[] {
   if (s.def.cutoff && !isClinical(s.def, latest.total, st.scoreOptions[s.def.id])) return [];
   const totals = window.map((p) => p.total);
   const spread = Math.max(...totals) - Math.min(...totals);
-  if (spread >= threshold) return [];
+  // Width at the threshold precision, as the sheet's ROUND(MAXIFS − MINIFS, 9) < threshold.
+  if (compareAt(spread, threshold) >= 0) return [];
   return [
     alert(
       'plateau',

@@ -4,6 +4,7 @@ import { clientCodeSchema } from './client-code';
 import { idSchema, isoDate, optionalText, text, vocabulary, wholeNumber } from './field-schemas';
 import { LIMITS } from './limits';
 import { expected } from './messages';
+import { requestIdField } from './request-id';
 import { DBT_TIERS } from './vocabularies';
 
 export const addClientSchema = z.object(
@@ -12,6 +13,7 @@ export const addClientSchema = z.object(
     clinician: text('a clinician', LIMITS.shortText),
     startDate: isoDate('a start date'),
     modality: optionalText('a modality', LIMITS.shortText),
+    requestId: requestIdField,
   },
   expected('a new client {code, clinician, startDate, modality}'),
 );
@@ -33,6 +35,7 @@ export const savePrioritiesSchema = z.object(
   {
     clientCode: clientCodeSchema,
     items: z.array(priorityRowSchema, expected('a list of priorities')).check(z.minLength(1, expected('at least one goal to prioritise'))),
+    requestId: requestIdField,
   },
   expected('priorities {clientCode, items}'),
 );

@@ -1,5 +1,6 @@
 // Change over time: Jacobson–Truax RCI, cut-offs a/b/c and categories, points-threshold reliable change, response and remission.
 import { fail } from './errors';
+import { compareAt } from './numbers';
 import { checkScore, compile, isClinical, type ScoreOptions } from './instruments/score';
 import type { InstrumentDefinition } from './instruments/schema';
 
@@ -79,8 +80,9 @@ export interface JtSpec {
 export function jtClassify(before: number, after: number, spec: JtSpec): JtCategory {
   const r = rci(before, after, spec.sd, spec.reliability);
   const sign = spec.direction === 'higher-is-worse' ? -1 : 1;
-  const clinical = after === spec.cutoff ? !!spec.atCutoffIsClinical : spec.direction === 'higher-is-worse' ? after > spec.cutoff : after < spec.cutoff;
-  return jtCategory(sign * r >= RCI_CRITICAL, -sign * r >= RCI_CRITICAL, clinical);
+  const side = compareAt(after, spec.cutoff);
+  const clinical = side === 0 ? !!spec.atCutoffIsClinical : spec.direction === 'higher-is-worse' ? side > 0 : side < 0;
+  return jtCategory(compareAt(sign * r, RCI_CRITICAL) >= 0, compareAt(-sign * r, RCI_CRITICAL) >= 0, clinical);
 }
 
 export type ReliableChange = 'Reliable improvement' | 'No reliable change' | 'Reliable deterioration';
@@ -88,8 +90,9 @@ export type ReliableChange = 'Reliable improvement' | 'No reliable change' | 'Re
 /** A change of at least `points` in the better (or worse) direction is reliable. */
 export function reliableChangeByPoints(before: number, after: number, points: number, direction: Direction): ReliableChange {
   const better = direction === 'higher-is-worse' ? before - after : after - before;
-  if (better >= points) return 'Reliable improvement';
-  if (-better >= points) return 'Reliable deterioration';
+  // At the threshold precision: 8.2 − 3.2 is 4.999… in binary, yet a change of exactly 5 ([S23] ORS) is reliable.
+  if (compareAt(better, points) >= 0) return 'Reliable improvement';
+  if (compareAt(-better, points) >= 0) return 'Reliable deterioration';
   return 'No reliable change';
 }
 
@@ -119,8 +122,8 @@ export function instrumentChangeCategory(def: InstrumentDefinition, before: unkn
   let worse: boolean;
   if (rc.sd !== undefined && rc.reliability !== undefined) {
     const r = sign * rci(b, a, rc.sd, rc.reliability);
-    better = r >= RCI_CRITICAL;
-    worse = -r >= RCI_CRITICAL;
+    better = compareAt(r, RCI_CRITICAL) >= 0;
+    worse = compareAt(-r, RCI_CRITICAL) >= 0;
   } else {
     const label = reliableChangeByPoints(b, a, rc.points as number, def.direction);
     better = label === 'Reliable improvement';
@@ -138,15 +141,15 @@ function checkTotal(v: unknown, name: string): number {
 export function isResponse(before: number, after: number): boolean {
   const b = checkTotal(before, 'before');
   const a = checkTotal(after, 'after');
-  return b > 0 && b - a >= 0.5 * b;
+  return b > 0 && compareAt(b - a, 0.5 * b) >= 0;
 }
 
 /** [S9] PHQ-9 remission = a score below 5. */
 export function isRemission(after: number, below = 5): boolean {
-  return checkTotal(after, 'after') < below;
+  return compareAt(checkTotal(after, 'after'), below) < 0;
 }
 
 /** [S10] McMillan 2010 PHQ-9 clinically significant change: post ≤ 9 and at least 50% improvement. */
 export function isPhq9ClinicallySignificantChange(before: number, after: number): boolean {
-  return isResponse(before, after) && after <= 9;
+  return isResponse(before, after) && compareAt(after, 9) <= 0;
 }

@@ -4,7 +4,7 @@ import { resolveSeries, type FindInstrument, type MeasureSeries } from './measur
 import { findInstrument } from './instruments/registry';
 import { bandLabel, type ScoreOptions } from './instruments/score';
 import { roundTo } from './numbers';
-import { clientCodeSchema } from './client-code';
+import { clientCodeShapeSchema } from './client-code';
 import { isIsoDate } from './iso-dates';
 import { LIMITS } from './limits';
 import { describeValue } from './messages';
@@ -83,7 +83,7 @@ function cellValue(column: CsvColumn, value: unknown, row: number): CsvCell {
   const kind = COLUMN_KIND[column];
   if (kind === 'code') {
     // Codes only: a name, email or phone number never leaves in an export.
-    if (typeof value !== 'string' || !z.safeParse(clientCodeSchema, value).success) throw new Error(`Expected a client code of 2–20 letters, digits, "-" or "_"${where}; got ${describeValue(value)}`);
+    if (typeof value !== 'string' || !z.safeParse(clientCodeShapeSchema, value).success) throw new Error(`Expected a client code of 2–20 letters, digits, "-" or "_"${where}; got ${describeValue(value)}`);
     return value;
   }
   if (blank(value)) return '';

@@ -4,6 +4,7 @@ import { clientCodeSchema } from './client-code';
 import { idSchema, isoDateOrBlank, optionalText, text, vocabulary, wholeNumberOrNull } from './field-schemas';
 import { LIMITS } from './limits';
 import { expected } from './messages';
+import { requestIdField } from './request-id';
 import { DOMAINS, GOAL_STATUSES, GOAL_TYPES, HORIZONS, MODALITIES } from './vocabularies';
 
 /** One Goals row from the sidebar; a new goal has id '' or a temporary "new-…" id its objectives point at. */
@@ -49,6 +50,7 @@ export const savePlanSchema = z.object(
     clientCode: clientCodeSchema,
     templateId: z.optional(z.union([z.literal(''), idSchema])),
     goals: z.array(planRowSchema, expected('a list of goals and objectives')).check(z.minLength(1, expected('at least one goal'))),
+    requestId: requestIdField,
   },
   expected('a plan {clientCode, goals}'),
 );

@@ -4,6 +4,7 @@ import { clientCodeSchema } from './client-code';
 import { isoDate, text } from './field-schemas';
 import { LIMITS } from './limits';
 import { expected } from './messages';
+import { requestIdField } from './request-id';
 import type { GoalStatus } from './vocabularies';
 
 export const RELAPSE_PREVENTION_LIMITS = { linesPerList: 12 } as const;
@@ -40,6 +41,7 @@ export const relapsePreventionPlanSchema = z.object(
     // What to do if the difficulties return, step by step.
     ifTheyReturn: lines('steps to take if difficulties return', 'a step to take', 1),
     contacts: z.array(contactSchema, expected('a list of contacts')).check(z.minLength(1, expected('at least one contact', (v) => (Array.isArray(v) ? String(v.length) : 'nothing')))),
+    requestId: requestIdField,
   },
   expected('a relapse-prevention plan'),
 );

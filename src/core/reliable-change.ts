@@ -2,6 +2,7 @@
 import { instrumentChangeCategory, jtCategory, minimumReliableChange, rci, RCI_CRITICAL, reliableChangeByPoints, type JtCategory } from './change';
 import type { InstrumentDefinition } from './instruments/schema';
 import { isClinical, type ScoreOptions } from './instruments/score';
+import { compareAt } from './numbers';
 
 /**
  * 'jt': Jacobson–Truax RCI when the definition has SD and reliability, else its points (as change.ts instrumentChangeCategory);
@@ -40,7 +41,7 @@ export function reliableChange(def: InstrumentDefinition, before: number, after:
   if (method === 'jt' && rc.sd !== undefined && rc.reliability !== undefined) {
     // [S39a] reliable if |RCI| ≥ 1.96, the sign flipped when higher is worse
     const r = (def.direction === 'higher-is-worse' ? -1 : 1) * rci(before, after, rc.sd, rc.reliability);
-    return { better: r >= RCI_CRITICAL, worse: -r >= RCI_CRITICAL, threshold };
+    return { better: compareAt(r, RCI_CRITICAL) >= 0, worse: compareAt(-r, RCI_CRITICAL) >= 0, threshold };
   }
   const label = reliableChangeByPoints(before, after, threshold, def.direction);
   return { better: label === 'Reliable improvement', worse: label === 'Reliable deterioration', threshold };

@@ -5,6 +5,7 @@ import { clientCodeSchema } from './client-code';
 import { idSchema, isoDate, ratingOrNull, text, wholeNumber } from './field-schemas';
 import { LIMITS } from './limits';
 import { describeValue, expected, fieldErrors } from './messages';
+import { requestIdField } from './request-id';
 import { REVIEW_DECISIONS, type GoalStatus, type ReviewDecision } from './vocabularies';
 
 // ---------------------------------------------------------------------------
@@ -80,6 +81,7 @@ const reviewShape = {
   date: isoDate('a review date'),
   sessionNumber: wholeNumber('the session number of the review', 1, 10000),
   goals: z.array(reviewGoalSchema, expected('a list of goal decisions')).check(z.minLength(1, expected('at least one goal decision', (g) => (Array.isArray(g) ? String(g.length) : describeValue(g))))),
+  requestId: requestIdField,
 };
 
 /** A whole review: client, date, session number and one decision per goal (no goal twice). */

@@ -4,6 +4,7 @@ import { clientCodeSchema } from './client-code';
 import { idSchema, isoDate, optionalText, ratingOrNull, text, wholeNumberOrNull } from './field-schemas';
 import { LIMITS } from './limits';
 import { expected } from './messages';
+import { requestIdField } from './request-id';
 
 export const sessionRatingSchema = z.object(
   {
@@ -31,6 +32,7 @@ export const recordSessionSchema = z.object(
     note: optionalText('a note'),
     ratings: z.array(sessionRatingSchema, expected('a list of ratings')),
     measures: z.array(sessionMeasureSchema, expected('a list of measures')),
+    requestId: requestIdField,
   },
   expected('a session'),
 );

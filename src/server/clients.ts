@@ -7,13 +7,13 @@ import type { GoalRow } from '../core/plan-rows';
 import { reviewStanding } from '../core/review-cadence';
 import { Book } from '../sheets/book';
 import { AUDIT } from '../sheets/layout';
-import { appendClient, clientCodes, clientRowOf, duplicateCodeMessage, latestRatings, readClient, readClients, readGoals, readPriorities, readSessions, sessionStats, type ClientRecord, type SessionRecord } from '../sheets/records';
+import { appendClient, clientCodes, clientRowOf, duplicateCodeMessage, latestRatings, misreadCodeMessage, readClient, readClients, readGoals, readPriorities, readSessions, sessionStats, type ClientRecord, type SessionRecord } from '../sheets/records';
 import { lastReview, readReviewRows } from '../sheets/review-records';
-import { parseSettings, type Settings } from '../sheets/settings';
+import { APPLIED_PROPERTY, parseApplied, parseSettings, pendingSetup, type Settings } from '../sheets/settings';
 import { isSetUp } from '../sheets/setup';
 import type { AddClientInput, Bootstrap, ClientDetail, ClientSummary, InstrumentSummary, Result } from '../contract';
 import { answering, withDocumentLock } from './lock';
-import { invalid, ok, parse } from './validate';
+import { alreadySaved, invalid, ok, parse } from './validate';
 
 /** What the sidebar shows for an instrument: its range, the item wording where the licence allows, and the clinic's band choices. */
 export function instrumentSummary(def: InstrumentDefinition, settings: Settings): InstrumentSummary {
@@ -50,6 +50,8 @@ export function getBootstrap(): Result<Bootstrap> {
       clients,
       instruments: settings.instruments.map((id) => instrumentSummary(findInstrument(id), settings)),
       today: book.today(),
+      // The Settings already read, against what setup recorded (one DocumentProperties call, no sheet read).
+      pendingSetup: setUp ? pendingSetup(settings.raw, parseApplied(PropertiesService.getDocumentProperties().getProperty(APPLIED_PROPERTY))) : [],
     });
   });
 }
@@ -60,9 +62,12 @@ export function addClient(input: AddClientInput): Result<ClientSummary> {
   if (!parsed.ok) return invalid(parsed.errors);
   const c = parsed.value;
   const warnings = clientCodeWarnings(c.code);
-  return withDocumentLock(() => {
-    const book = new Book();
-    const { codes, rows, duplicates, lastRow } = clientCodes(book, true);
+  return withDocumentLock((book) => {
+    const { codes, rows, duplicates, misread, lastRow } = clientCodes(book, true);
+    // A retry of this very save whose first attempt landed (its reply lost): the client is there; answer as then, write nothing.
+    if (codes.has(c.code.toLowerCase()) && book.priorRun().some((e) => e.action === 'addClient' && e.client.toLowerCase() === c.code.toLowerCase())) {
+      return ok({ code: c.code, clinician: c.clinician, startDate: c.startDate, status: 'active' as const, modality: c.modality, sessions: 0, lastSession: '', warnings }, alreadySaved(`client ${c.code}, Clients row ${rows.get(c.code.toLowerCase())}`));
+    }
     // Case-blind: "c-0002" is refused when "C-0002" exists, and the existing spelling is named.
     if (codes.has(c.code.toLowerCase())) {
       const dup = duplicates.get(c.code.toLowerCase());
@@ -71,11 +76,13 @@ export function addClient(input: AddClientInput): Result<ClientSummary> {
     }
     // Codes typed twice by hand elsewhere on the tab do not block a new client, but the answer names them and the fix.
     for (const dup of duplicates.values()) warnings.push(duplicateCodeMessage(dup));
+    // So are hand-typed codes Sheets reads as a number, date or boolean: every formula matching them by code misses them.
+    for (const m of misread) warnings.push(misreadCodeMessage(m));
     book.tab(AUDIT); // opened before the first write, so a broken Audit tab stops the action before anything is saved
     const row = appendClient(book, { code: c.code, clinician: c.clinician, startDate: c.startDate, status: 'active', modality: c.modality }, lastRow);
     book.audit({ action: 'addClient', client: c.code, entity: `Clients row ${row}`, summary: `Added client ${c.code} (clinician ${c.clinician}, start ${c.startDate}, status active)` });
     return ok({ code: c.code, clinician: c.clinician, startDate: c.startDate, status: 'active' as const, modality: c.modality, sessions: 0, lastSession: '', warnings });
-  });
+  }, c.requestId);
 }
 
 /** Parts of a client an action has already read (or just written), so clientDetail does not read them again. */

@@ -4,3 +4,4 @@ export * from './api';
 export * from './functions';
 export { setupSpreadsheet } from './setup';
 export { rebuildReviewCharts } from './review-charts';
+export { checkSpreadsheetFromMenu } from './check';

@@ -1,5 +1,6 @@
 // Simple triggers and the add-on menu: built from entrypoints.json, safe in AuthMode.NONE.
 import entrypoints from './entrypoints.json';
+import { plainScopeError } from '../sheets/scopes';
 
 interface Entry {
   name: string;
@@ -26,6 +27,10 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /** Opens the sidebar (dist/Sidebar.html), a fixed 300 px panel. */
 export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Attain');
-  SpreadsheetApp.getUi().showSidebar(html);
+  try {
+    const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Attain');
+    SpreadsheetApp.getUi().showSidebar(html);
+  } catch (err) {
+    throw plainScopeError(err); // without script.container.ui Apps Script's own message names a scope URL, not what to do
+  }
 }

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import type { MeasurePoint } from '../core/measure-series';
 import { outcomeRows } from '../core/csv';
 import { findInstrument } from '../core/instruments/registry';
-import { clientCodeSchema } from '../core/client-code';
+import { clientCodeShapeSchema } from '../core/client-code';
 import { Book } from '../sheets/book';
 import { readClients } from '../sheets/records';
 import { gasPointsByClient, readReviewRows } from '../sheets/review-records';
@@ -42,7 +42,7 @@ export function getOutcomes(): Result<OutcomesData> {
     let skipped = 0;
     for (const code of clients) {
       // A code that fails the code rules may be a name: it never leaves the workbook.
-      if (!z.safeParse(clientCodeSchema, code).success) {
+      if (!z.safeParse(clientCodeShapeSchema, code).success) {
         skipped++;
         continue;
       }

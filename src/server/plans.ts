@@ -1,12 +1,11 @@
 // Sidebar action for goal plans: savePlan (add new goals, update existing rows in place). Templates live in the sidebar bundle.
 import { isNewId, planRowProblems, savePlanSchema, type PlanRow } from '../core/plan-rows';
-import { Book } from '../sheets/book';
 import { AUDIT, GOALS } from '../sheets/layout';
 import { appendAt, clientRowOf, goalIndex, goalToRow, readGoals, rewriteRows } from '../sheets/records';
 import { clientDetail } from './clients';
 import type { ClientDetail, GoalView, Result, SavePlanInput } from '../contract';
 import { withDocumentLock } from './lock';
-import { invalid, ok, parse } from './validate';
+import { alreadySaved, invalid, ok, parse } from './validate';
 
 /** Saves a client's plan: new goals get ids `<code>.G<n>` / `<goal>.O<n>`; existing rows are rewritten in place; nothing else moves. */
 export function savePlan(input: SavePlanInput): Result<ClientDetail> {
@@ -16,8 +15,7 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
   const problems = planRowProblems(plan.goals);
   if (Object.keys(problems).length) return invalid(problems);
   const code = plan.clientCode;
-  return withDocumentLock(() => {
-    const book = new Book();
+  return withDocumentLock((book) => {
     const found = clientRowOf(book, code);
     if ('error' in found) return invalid({ clientCode: found.error });
     const { row } = found;
@@ -42,6 +40,12 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
     });
     if (Object.keys(errors).length) return invalid(errors);
     book.tab(AUDIT); // opened before the first write, so a broken Audit tab stops the action before anything is saved
+    // A retry of this very save whose first attempt landed (its reply lost): the plan as the sheet holds it, nothing written twice.
+    // Audit is read only when a goal sent as new already has a stored twin of the same wording (a retry always does): saving existing
+    // rows again writes the same cells, so only new goals could be written twice, and a routine save reads no more.
+    const storedTitles = new Set(stored.map((r) => `${r.goal.horizon}|${r.goal.title.trim().toLowerCase()}`));
+    const twin = plan.goals.some((g) => isNewId(g.id) && storedTitles.has(`${g.horizon}|${g.title.trim().toLowerCase()}`));
+    if (twin && book.priorRun().some((e) => e.action === 'savePlan')) return ok(clientDetail(book, code, { row }) as ClientDetail, alreadySaved(`the plan of ${code}`));
     const before = new Map(stored.map((r) => [r.goal.id, r]));
     const today = book.today();
     // New ids continue after the highest number the client already has, so ids are never reused.
@@ -65,7 +69,7 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
     };
     // Long-term goals first, so objectives can refer to their new ids.
     const order = plan.goals.map((g, i) => ({ g, i })).sort((a, b) => (a.g.horizon === b.g.horizon ? a.i - b.i : a.g.horizon === 'long' ? -1 : 1));
-    const updates: { row: number; values: Record<string, unknown> }[] = [];
+    const updates: { row: number; values: Record<string, unknown>; before: Record<string, unknown> }[] = [];
     const added: Record<string, unknown>[] = [];
     const changes: string[] = [];
     for (const { g } of order) {
@@ -76,7 +80,7 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
       const view: GoalView = { ...g, id, parentId, clientCode: code, weight: null, statusDate };
       const values = goalToRow(view, plan.templateId ?? '');
       if (old) {
-        updates.push({ row: old.row, values });
+        updates.push({ row: old.row, values, before: old.raw });
         if (old.goal.status !== g.status) changes.push(`${id} status ${old.goal.status} → ${g.status}${g.statusReason ? ` (${g.statusReason})` : ''}`);
       } else {
         added.push(values);
@@ -88,5 +92,5 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
     const summary = [`${added.length} added`, `${updates.length} updated`, ...changes].join('; ');
     book.audit({ action: 'savePlan', client: code, entity: `Goals${plan.templateId ? ` (template ${plan.templateId})` : ''}`, summary: `Plan saved: ${summary}` });
     return ok(clientDetail(book, code, { row }) as ClientDetail);
-  });
+  }, plan.requestId);
 }

@@ -1,16 +1,18 @@
 // Goal reviews: startReview (the goals to review, prefilled from the latest Ratings, and the cadence) and saveReview (core's validateReview and applyReview, then one Reviews block, the Goals status cells and Audit rows).
-import { applyReview, REVIEWABLE_STATUSES, validateReview, type GoalChange } from '../core/review';
+import * as z from 'zod/mini';
+import { fieldErrors } from '../core/messages';
+import { applyReview, REVIEWABLE_STATUSES, reviewSchema, validateReview, type GoalChange } from '../core/review';
 import { Book } from '../sheets/book';
-import { GOALS, REVIEWS } from '../sheets/layout';
+import { AUDIT, GOALS, REVIEWS } from '../sheets/layout';
 import { clientRowOf, goalFromRow, latestRatings, readSessions, recordsAt, rowsOf } from '../sheets/records';
 import { reviewStanding } from '../core/review-cadence';
 import { auditRows, lastReview, readReviewRows } from '../sheets/review-records';
-import { appendRows, lastRowOf, writeRows, type Tab } from '../sheets/table';
+import { appendRows, lastRowOf, overwriteRows, type Tab } from '../sheets/table';
 import { isoToSerial } from '../sheets/values';
 import { clientDetail } from './clients';
 import type { ClientDetail, GoalView, Result, ReviewGoalView, SaveReviewData, SaveReviewInput, StartReviewData } from '../contract';
 import { answering, withDocumentLock } from './lock';
-import { invalid, ok } from './validate';
+import { alreadySaved, invalid, ok } from './validate';
 
 const notThere = (code: string) => invalid<never>({ clientCode: `Expected a client on the Clients tab; got "${code}", which is not there` });
 
@@ -99,7 +101,8 @@ function writeGoalChanges(tab: Tab, rows: readonly StoredGoal[], changes: readon
     if (first >= 0) {
       let last = run.length - 1;
       while (!changed.has(run[last].goal.id)) last--;
-      writeRows(narrowed, run[first].row, run.slice(first, last + 1).map(valuesOf));
+      const block = run.slice(first, last + 1);
+      overwriteRows(narrowed, run[first].row, block.map(valuesOf), block.map((r) => Object.fromEntries(keys.map((k) => [k, r.raw[k]]))));
     }
     i = j + 1;
   }
@@ -114,6 +117,12 @@ function auditSummary(c: GoalChange, session: number, date: string): string {
   return `Review at session ${session} on ${date}: ${c.decision}; ${status}${wording}${reason}; GAS level ${levelText(c.gasLevel)}; rating ${c.rating ?? 'not rated'}`;
 }
 
+/** A review's shape (core's schema without the client's goals): what a recognised retry is checked against. */
+function shapeOnly(input: unknown): ReturnType<typeof validateReview> {
+  const parsed = z.safeParse(reviewSchema, input);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrors(parsed) };
+}
+
 /**
  * Saves a review: every active or modified goal gets a decision (core's validateReview, field errors and nothing written
  * otherwise); then one block of Reviews rows, the Goals status cells (and wording for "modify"), and one Audit row per goal
@@ -122,21 +131,24 @@ function auditSummary(c: GoalChange, session: number, date: string): string {
 export function saveReview(input: SaveReviewInput): Result<SaveReviewData> {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Partial<SaveReviewInput>;
   const code = typeof raw.clientCode === 'string' ? raw.clientCode : '';
-  return withDocumentLock(() => {
-    const book = new Book();
+  return withDocumentLock((book) => {
     const found = code !== '' ? clientRowOf(book, code) : null;
     if (found && 'error' in found && found.duplicate) return invalid({ clientCode: found.error });
     const exists = found !== null && 'row' in found;
     if (code.trim() !== '' && !exists) return notThere(code);
     const rows = exists ? readClientGoals(book, code) : [];
-    const checked = validateReview(input, rows.map((r) => r.goal));
+    // A retry of this very save whose first attempt landed (its reply lost) is recognised before validation: that attempt changed
+    // the goals' statuses, which a second review would now refuse. Its input is then only checked for shape.
+    const replay = exists && book.priorRun().some((e) => e.action === 'saveReview' && e.client.toLowerCase() === code.toLowerCase());
+    const checked = replay ? shapeOnly(input) : validateReview(input, rows.map((r) => r.goal));
     if (!checked.ok) return invalid(checked.errors);
     const review = checked.value;
     const settings = book.settings();
     let outcome;
     try {
       outcome = applyReview(
-        rows.map((r) => r.goal),
+        // A recognised retry is answered as the first attempt was: the goals it closed are taken as they stood before it.
+        replay ? rows.map((r) => (REVIEWABLE_STATUSES.includes(r.goal.status) ? r.goal : { ...r.goal, status: 'active' as const })) : rows.map((r) => r.goal),
         review,
         { rho: settings.rho },
       );
@@ -147,8 +159,25 @@ export function saveReview(input: SaveReviewInput): Result<SaveReviewData> {
     // Every tab written is opened (columns checked) before the first write.
     const reviewsTab = book.tab(REVIEWS);
     const goalsTab = book.tab(GOALS);
+    book.tab(AUDIT);
     const tScore = outcome.gas?.tScore ?? null;
     const change = outcome.gas?.change ?? null;
+    const answer = (detail: ClientDetail): SaveReviewData => ({
+      date: review.date,
+      sessionNumber: review.sessionNumber,
+      rows: review.goals.length,
+      tScore,
+      change,
+      changes: outcome.changes.map((c) => ({ goalId: c.goalId, decision: c.decision, before: c.before.status, after: c.after.status })),
+      milestones: outcome.milestones,
+      detail,
+    });
+    const at = { row: found && 'row' in found ? found.row : undefined, settings, lastReview: { session: review.sessionNumber, date: review.date } };
+    // A retry of this very save whose first attempt landed (its reply lost): the goals and reviews as the sheet holds them, nothing
+    // written twice. The reply's review figures come from the input, as the first attempt's did.
+    if (replay) {
+      return ok(answer(clientDetail(book, code, at) as ClientDetail), alreadySaved(`the review of ${code} at session ${review.sessionNumber}`));
+    }
     const date = isoToSerial(review.date);
     appendRows(
       reviewsTab,
@@ -161,17 +190,6 @@ export function saveReview(input: SaveReviewInput): Result<SaveReviewData> {
       { entity: `Reviews (${review.goals.length} rows)`, summary: `Review saved at session ${review.sessionNumber} on ${review.date}: ${review.goals.length} goal(s); ${gasLine}; ${outcome.milestones.length} achieved` },
     ]);
     // The review just saved is the client's latest, so the cadence restarts from it (no second read of Reviews).
-    const detail = clientDetail(book, code, { row: found && 'row' in found ? found.row : undefined, settings, lastReview: { session: review.sessionNumber, date: review.date } }) as ClientDetail;
-    const data: SaveReviewData = {
-      date: review.date,
-      sessionNumber: review.sessionNumber,
-      rows: review.goals.length,
-      tScore,
-      change,
-      changes: outcome.changes.map((c) => ({ goalId: c.goalId, decision: c.decision, before: c.before.status, after: c.after.status })),
-      milestones: outcome.milestones,
-      detail,
-    };
-    return ok(data);
-  });
+    return ok(answer(clientDetail(book, code, at) as ClientDetail));
+  }, typeof raw.requestId === 'string' ? raw.requestId : '');
 }

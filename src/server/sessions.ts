@@ -1,10 +1,9 @@
 // recordSession: validates the whole session (ratings, every measure's items) first, then appends one Sessions row, the Ratings rows, one row per measure and an Audit row, and answers with the client as the session leaves them.
 import { hasBand } from '../core/instruments/clinic-choices';
 import { findInstrument } from '../core/instruments/registry';
-import { bandLabel, itemProblems, scoreItems } from '../core/instruments/score';
+import { bandLabel, itemProblems, scoreItems, type ScoreOptions } from '../core/instruments/score';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import { isRated, keyByIds, measureKey, ratingKey, recordSessionSchema, sessionProblems, type SessionMeasure } from '../core/session-input';
-import { Book } from '../sheets/book';
 import { AUDIT, GOALS, instrumentTab, RATINGS, SESSIONS } from '../sheets/layout';
 import { appendAt, clientRowOf, goalFromRow, goalIndex, latestRatings, readSessions, recordsAt } from '../sheets/records';
 import { appendRows, lastRowOf } from '../sheets/table';
@@ -12,7 +11,7 @@ import { isoToSerial } from '../sheets/values';
 import type { RecordSessionData, RecordSessionInput, Result, SavedMeasure } from '../contract';
 import { detailOf, readClientParts, type ClientParts } from './clients';
 import { withDocumentLock } from './lock';
-import { invalid, itemErrors, ok, parse } from './validate';
+import { alreadySaved, invalid, itemErrors, ok, parse } from './validate';
 
 /** A measure with its definition resolved once: everything after validation passes the definition, not the id. */
 interface Resolved {
@@ -39,6 +38,13 @@ function resolveMeasures(measures: readonly SessionMeasure[], errors: Record<str
   return out;
 }
 
+/** The result the sidebar shows for one measure, from core; the sheet's formulas compute the same from the row. */
+function savedMeasure(def: InstrumentDefinition, measure: SessionMeasure, options: ScoreOptions): SavedMeasure {
+  const score = scoreItems(def, measure.items);
+  const band = score.total !== null && hasBand(def) ? bandLabel(def, score.total, undefined, options) : '';
+  return { instrument: def.id, total: score.total, band, flag: score.flags.join('; ') };
+}
+
 export function recordSession(input: RecordSessionInput): Result<RecordSessionData> {
   const parsed = parse(recordSessionSchema, input);
   if (!parsed.ok) return invalid(keyByIds(parsed.errors, input));
@@ -49,8 +55,7 @@ export function recordSession(input: RecordSessionInput): Result<RecordSessionDa
   const code = s.clientCode;
   const rated = s.ratings.filter(isRated);
 
-  return withDocumentLock(() => {
-    const book = new Book();
+  return withDocumentLock((book) => {
     // Every check that needs the sheet runs before the first write.
     const found = clientRowOf(book, code);
     if ('error' in found) return invalid({ clientCode: found.error });
@@ -89,18 +94,23 @@ export function recordSession(input: RecordSessionInput): Result<RecordSessionDa
     const latest = new Map(latestRatings(book, code));
     const parts = readClientParts(book, code, { row, sessions: before, goals, latest, settings }) as ClientParts;
     const date = isoToSerial(s.date);
+    const scored = resolved.map(({ def, measure }) => savedMeasure(def, measure, settings.options[def.id] ?? {}));
+    // A retry of this very save whose first attempt landed (its reply lost): answer as then, from the input and the sheet, and write
+    // nothing. Audit is read only when this client already has a session on this date (a retry always does), so a routine save reads no more.
+    const prior = before.some((x) => x.date === s.date) ? book.priorRun().find((e) => e.action === 'recordSession') : undefined;
+    if (prior) {
+      const number = Number(/Session (\d+)/.exec(prior.entity)?.[1] ?? 0);
+      return ok({ sessionNumber: number, saved: { ratings: rated.length, measures: scored }, detail: detailOf(parts) }, alreadySaved(`session ${number} of ${code}`));
+    }
 
     appendAt(sessionsTab, lastRow + 1, [{ client: code, date, session: next, clinician: s.clinician, attended: s.attended, note: s.note }]);
     if (rated.length) appendRows(book.tab(RATINGS), rated.map((r) => ({ client: code, session: next, date, goalId: r.goalId, rating: r.rating, gasLevel: r.gasLevel })));
-    const measures: SavedMeasure[] = resolved.map(({ def, measure }, i) => {
+    resolved.forEach(({ def, measure }, i) => {
       const row: Record<string, unknown> = { client: code, date, session: next };
       measure.items.forEach((v, j) => (row[j < def.items.count ? `item${j + 1}` : `extra:${def.extras![j - def.items.count].id}`] = v));
       appendRows(tabs[i]!, [row]);
-      // The result the sidebar shows comes from core; the sheet's formulas compute the same from the row.
-      const score = scoreItems(def, measure.items);
-      const band = score.total !== null && hasBand(def) ? bandLabel(def, score.total, undefined, settings.options[def.id] ?? {}) : '';
-      return { instrument: def.id, total: score.total, band, flag: score.flags.join('; ') };
     });
+    const measures = scored;
     const flags = measures.filter((m) => m.flag).map((m) => m.flag);
     book.audit({
       action: 'recordSession',
@@ -112,5 +122,5 @@ export function recordSession(input: RecordSessionInput): Result<RecordSessionDa
     for (const r of rated) latest.set(r.goalId, { level: r.gasLevel, rating: r.rating, session: next });
     const detail = detailOf({ ...parts, sessions: [...before, { number: next, date: s.date, attended: s.attended, note: s.note, clinician: s.clinician }], latest });
     return ok({ sessionNumber: next, saved: { ratings: rated.length, measures }, detail });
-  });
+  }, s.requestId);
 }

@@ -13,8 +13,13 @@ export function parse<T>(schema: z.ZodMiniType<T>, input: unknown): { ok: true; 
   return { ok: false, errors: Object.keys(errors).length ? errors : { '': 'Expected valid input; got something else' } };
 }
 
-export function ok<T>(data: T): Result<T> {
-  return { ok: true, data };
+export function ok<T>(data: T, notice?: string): Result<T> {
+  return notice ? { ok: true, data, notice } : { ok: true, data };
+}
+
+/** The notice of a retry whose first attempt had saved (its reply was lost): what is shown is what the spreadsheet holds. */
+export function alreadySaved(what: string): string {
+  return `This save had already reached the spreadsheet (${what}); nothing was written twice. What you see is what the spreadsheet holds: if you changed anything since, make the change again and save.`;
 }
 
 /** Invalid input: field → message, and a summary line for the sidebar. */

@@ -4,7 +4,7 @@ import { reliableThreshold } from '../core/reliable-change';
 import { REVIEW_POLICY } from '../core/review-cadence';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import { chosenBands, type InstrumentOptions } from './instrument-layout';
-import { bandIfs, columnLetters, sheetRef, str } from './formulas';
+import { atThresholdTest, bandIfs, columnLetters, sheetRef, str } from './formulas';
 
 /** How each alert kind reads in the Alerts cell; kinds appear in ALERT_ORDER, safety first. */
 export const ALERT_LABELS: Record<AlertKind, string> = {
@@ -54,7 +54,7 @@ function clinical(def: InstrumentDefinition, opts: InstrumentOptions, x: string)
   const cut = def.cutoff!;
   const v = opts.cutoff ?? cut.value;
   const at = opts.atCutoffIsClinical ?? cut.atCutoffIsClinical;
-  return def.direction === 'higher-is-worse' ? `${x}${at ? '>=' : '>'}${v}` : `${x}${at ? '<=' : '<'}${v}`;
+  return atThresholdTest(x, def.direction === 'higher-is-worse' ? (at ? '>=' : '>') : at ? '<=' : '<', v);
 }
 
 /** [core bandLabel] of a total: the chosen band scheme, else the cut-off labels; null when the instrument has neither. */
@@ -138,14 +138,16 @@ export function helperColumns(src: AlertSources, row: number, capacity: number):
       if (t === null) continue;
       const [f, l] = [c(`${id}.first`), c(`${id}.latest`)];
       const better = def.direction === 'higher-is-worse' ? `${f}-${l}` : `${l}-${f}`;
-      add(`${id}.better`, `${def.name} reliably better`, () => `=AND(N(${c(`${id}.n`)})>=2,${better}>=${t})`);
-      add(`${id}.worse`, `${def.name} reliably worse`, () => `=AND(N(${c(`${id}.n`)})>=2,-(${better})>=${t})`);
+      // [core reliableChangeByPoints] at the threshold precision: first = latest − change carries binary noise.
+      // AND evaluates every argument: a latest row without a total ("") would make the difference #VALUE!, so it reads as not reliable.
+      add(`${id}.better`, `${def.name} reliably better`, () => `=IFERROR(AND(N(${c(`${id}.n`)})>=2,${atThresholdTest(better, '>=', t)}),FALSE)`);
+      add(`${id}.worse`, `${def.name} reliably worse`, () => `=IFERROR(AND(N(${c(`${id}.n`)})>=2,${atThresholdTest(`-(${better})`, '>=', t)}),FALSE)`);
       const firstClinical = def.cutoff ? `,${clinical(def, options, f)}` : '';
       add(`${id}.notOnTrack`, `${def.name} not on track`, () => `=AND(N(${c('sessions')})>=${set.notOnTrack},N(${c(`${id}.n`)})>=2${firstClinical},NOT(${c(`${id}.better`)}),NOT(${c(`${id}.worse`)}))`);
       add(`${id}.window`, `${def.name} plateau window start`, () => `=IF(N(${c(`${id}.n`)})<${set.plateau},"",IFERROR(LARGE(FILTER(${se},${cl}=${A()},ISNUMBER(${to}),${se}>=1),${set.plateau}),""))`);
       const latestClinical = def.cutoff ? `,${clinical(def, options, l)}` : '';
       const inWindow = `${cl},${A()},${to},">=0",${se},">="&${c(`${id}.window`)}`;
-      add(`${id}.plateau`, `${def.name} plateau`, () => `=IF(${c(`${id}.window`)}="",FALSE,AND(TRUE${latestClinical},MAXIFS(${to},${inWindow})-MINIFS(${to},${inWindow})<${t}))`);
+      add(`${id}.plateau`, `${def.name} plateau`, () => `=IF(${c(`${id}.window`)}="",FALSE,AND(TRUE${latestClinical},${atThresholdTest(`MAXIFS(${to},${inWindow})-MINIFS(${to},${inWindow})`, '<', t)}))`);
     }
     // Ordering: risk key, then the client code's place in the sorted codes, then the row (core orders by risk; ties by code).
     const span = (key: string) => `$${at.get(key)}$2:$${at.get(key)}$${capacity + 1}`;

@@ -1,11 +1,13 @@
-// One action's view of the spreadsheet: tabs opened once per execution (one getSheets, one header read per tab), the time zone, settings and the Audit row.
+// One action's view of the spreadsheet: tabs opened once per execution (one getSheets, one header read per tab), the time zone, settings, the Audit rows and the journal of what the action wrote.
 import { findInstrument } from '../core/instruments/registry';
 import type { TabLayout } from './columns';
 import { AUDIT, FIXED_TABS, instrumentTab, SETTINGS } from './layout';
 import { coveredWidth, INDEX_TAB, parseIndex, type IndexedTab } from './index-tab';
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import { parseSettings, type Settings } from './settings';
-import { appendRows, lastRowOf, openTab, readColumns, type Tab } from './table';
+import { effectiveUserEmail } from './scopes';
+import { Journal } from './journal';
+import { appendRows, col, lastRowOf, openTab, readColumns, type Tab } from './table';
 import { cellToIso, dateCellToIso, wallTimeToSerial, zoneOffsetMs } from './values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -21,6 +23,10 @@ export interface AuditEntry {
 /** Lives for one server call only: nothing here outlasts the execution, so nothing can go stale. */
 export class Book {
   readonly ss: Spreadsheet;
+  /** Every append and overwrite this action made, with its undo (tabs opened here share it). */
+  readonly journal = new Journal();
+  /** The sidebar save's request id ('' for none): kept on its Audit rows, so a retry of a save that landed is recognised. */
+  request = '';
   private sheets = new Map<string, Sheet | null>();
   private tabs = new Map<string, Tab>();
   private zone: string | null = null;
@@ -92,6 +98,7 @@ export class Book {
     const sheet = this.sheet(layout.name);
     const indexed = sheet ? this.indexed(knownLayouts(layout)).get(layout.name) : undefined;
     const tab: Tab = sheet && indexed ? { layout, sheet, cols: indexed.cols, missing: [], width: coveredWidth(indexed), lastRow: indexed.lastRow ?? undefined } : openTab(this.ss, layout, sheet);
+    tab.journal = this.journal;
     this.tabs.set(layout.key, tab);
     return tab;
   }
@@ -114,18 +121,44 @@ export class Book {
     return parseSettings(raw);
   }
 
-  /** Appends one Audit row: time, the effective user as far as the scopes reveal it ('' otherwise), action, client, entity, summary. */
-  audit(entry: AuditEntry): void {
-    let user = '';
-    try {
-      user = Session.getEffectiveUser().getEmail();
-    } catch {
-      user = ''; // without the userinfo.email scope the address is not available; record what we get
-    }
+  /**
+   * Appends Audit rows (one write): time, the effective user (userinfo.email; '' only where Apps Script hides it), action, client,
+   * entity, summary and this save's request id.
+   */
+  audit(entries: AuditEntry | readonly AuditEntry[]): void {
+    // Without userinfo.email (unticked on Google's consent screen) this throws a plain message: an Audit row must name its user.
+    const user = effectiveUserEmail();
     const time = wallTimeToSerial(Utilities.formatDate(new Date(), this.timeZone(), 'yyyy-MM-dd HH:mm:ss'));
-    appendRows(this.tab(AUDIT), [{ time, user, ...entry }]);
+    const list = Array.isArray(entries) ? entries : [entries as AuditEntry];
+    appendRows(
+      this.tab(AUDIT),
+      list.map((e) => ({ time, user, ...e, request: this.request })),
+    );
+  }
+
+  /**
+   * The Audit rows an earlier run of this save's request wrote (a retry of a save that landed, its reply lost), or [] when
+   * there is none, no request id, or no Request column yet. One read of the last RETRY_WINDOW Audit rows: a retry comes
+   * within minutes, so the rows it looks for are near the end, and the read does not grow with the Audit tab.
+   */
+  priorRun(): AuditEntry[] {
+    if (!this.request) return [];
+    const tab = this.tab(AUDIT);
+    if (!tab.cols.has('request')) return [];
+    const last = lastRowOf(tab);
+    if (last < 2) return [];
+    const first = Math.max(2, last - RETRY_WINDOW + 1);
+    const keys = ['action', 'client', 'entity', 'summary', 'request'] as const;
+    const at = keys.map((k) => col(tab, k));
+    const left = Math.min(...at);
+    const block = tab.sheet.getRange(first, left, last - first + 1, Math.max(...at) - left + 1).getValues();
+    const cell = (r: unknown[], k: number) => String(r[at[k] - left] ?? '');
+    return block.filter((r) => cell(r, 4) === this.request).map((r) => ({ action: cell(r, 0), client: cell(r, 1), entity: cell(r, 2), summary: cell(r, 3) }));
   }
 }
+
+/** How many of Audit's last rows a retry's request id is looked for in. */
+export const RETRY_WINDOW = 200;
 
 /** Layouts the index may describe: the fixed tabs, every registry instrument, and the one asked for. */
 function knownLayouts(extra: TabLayout): TabLayout[] {

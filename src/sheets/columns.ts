@@ -30,6 +30,8 @@ export interface ColumnSpec {
   width?: number;
   /** A computed column: the native formula for one row (the workbook keeps working without the add-on). */
   formula?: (r: RowRefs) => string;
+  /** Added by a later layout: actions work without it (and skip what it is for) until setup adds it, so an upgrade never blocks a save. */
+  optional?: boolean;
 }
 
 export interface TabLayout {

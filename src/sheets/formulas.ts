@@ -1,4 +1,5 @@
 // Native Sheets formulas for computed columns, generated from core's rules and data (only functions both Sheets and HyperFormula compute).
+import { atThreshold, THRESHOLD_DECIMALS } from '../core/numbers';
 import { DBT_TIERS } from '../core/vocabularies';
 import type { Band } from '../core/instruments/schema';
 import { columnLetters, columnNumber } from './a1';
@@ -30,10 +31,20 @@ export function rowArgs(letters: readonly string[], row: number): string {
   return parts.join(',');
 }
 
-/** Band label by nested IFs from band data (each band starts at its min; the first covers everything below). */
+export type Comparison = '<' | '<=' | '>' | '>=';
+
+/**
+ * `value op threshold` at core's threshold precision (numbers.ts compareAt): the value wrapped in ROUND(…, THRESHOLD_DECIMALS) and the
+ * threshold rounded here, so the sheet never relies on the engine's own float rounding (Sheets rounds, the emulator does not).
+ */
+export function atThresholdTest(value: string, op: Comparison, threshold: number): string {
+  return `ROUND(${value},${THRESHOLD_DECIMALS})${op}${atThreshold(threshold)}`;
+}
+
+/** Band label by nested IFs from band data (each band starts at its min; the first covers everything below), edges as core's bandLabel compares. */
 export function bandIfs(score: string, bands: readonly Band[]): string {
   let expr = str(bands[0].label);
-  for (let i = 1; i < bands.length; i++) expr = `IF(${score}>=${bands[i].min},${str(bands[i].label)},${expr})`;
+  for (let i = 1; i < bands.length; i++) expr = `IF(${atThresholdTest(score, '>=', bands[i].min)},${str(bands[i].label)},${expr})`;
   return expr;
 }
 

@@ -113,7 +113,8 @@ export function parseIndex(values: readonly (readonly unknown[])[], layouts: rea
     layout.columns.forEach((c, i) => {
       const v = row[i + POSITIONS_AT];
       if (typeof v === 'number' && Number.isInteger(v) && v > 0) cols.set(c.key, v);
-      else complete = false;
+      // A column a later layout added (optional) may be absent until setup adds it; the tab is still usable without it.
+      else if (!c.optional) complete = false;
     });
     const last = row[1];
     // A last row counted over fewer columns than Attain's now span (a column moved right since setup) could miss a row typed

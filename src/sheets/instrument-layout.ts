@@ -1,7 +1,7 @@
 // Instrument tab columns generated from a registry definition: items, then native formulas for total, subscales, band, safety flag, change and reliable change.
 import type { Band, InstrumentDefinition } from '../core/instruments/schema';
 import { instrumentKey } from '../core/instruments/registry';
-import { bandIfs, rowArgs, str } from './formulas';
+import { atThresholdTest, bandIfs, rowArgs, str } from './formulas';
 import { clientCol, type ColumnSpec, type RowRefs, type Validation } from './columns';
 
 /** The clinic's documented choices (Settings) that change how a band is computed. */
@@ -53,7 +53,7 @@ function bandFormula(def: InstrumentDefinition, opts: InstrumentOptions, score: 
   const value = opts.cutoff ?? cut.value;
   const atCut = opts.atCutoffIsClinical ?? cut.atCutoffIsClinical;
   const op = def.direction === 'higher-is-worse' ? (atCut ? '>=' : '>') : atCut ? '<=' : '<';
-  return `=IF(${score}="","",IF(${score}${op}${value},${str(cut.clinicalLabel)},${str(cut.nonClinicalLabel)}))`;
+  return `=IF(${score}="","",IF(${atThresholdTest(score, op, value)},${str(cut.clinicalLabel)},${str(cut.nonClinicalLabel)}))`;
 }
 
 /** The band scheme in use: the clinic's choice by id or name, else the first. */
@@ -148,7 +148,7 @@ export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOpt
         formula: (r) => {
           const c = r.cell('change');
           const b = better.replace(/\{change\}/g, c);
-          return `=IF(${c}="","",IF(${b}>=${points},"Reliable improvement",IF(-(${b})>=${points},"Reliable deterioration","No reliable change")))`;
+          return `=IF(${c}="","",IF(${atThresholdTest(b, '>=', points)},"Reliable improvement",IF(${atThresholdTest(`-(${b})`, '>=', points)},"Reliable deterioration","No reliable change")))`;
         },
       });
     }

@@ -112,6 +112,7 @@ export const AUDIT: TabLayout = {
     { key: 'client', header: 'Client', note: 'The client code affected.', kind: 'text', width: 90 },
     { key: 'entity', header: 'Entity', note: 'What changed: a tab and row, a goal id …', kind: 'text', width: 160 },
     { key: 'summary', header: 'Summary', note: 'What changed; status changes read before → after.', kind: 'text', width: 400 },
+    { key: 'request', header: 'Request', note: 'The sidebar save this row belongs to: a retry of a save that already landed finds it here and writes nothing twice.', kind: 'text', width: 120, optional: true },
   ],
 };
 

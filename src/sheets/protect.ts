@@ -1,40 +1,74 @@
-// Header-row protections: warning-only by default, editor-limited in strict mode; never on data rows, so appends by any clinician keep working.
-import type { Settings } from './settings';
+// Attain's protections (header rows, computed columns, read-only tabs, Settings in strict mode): warning-only by default, editor-limited in strict mode and brought back in line on every setup; never on data rows, so appends by any clinician keep working.
 import type { Tab } from './table';
+
+/** The mode setup applies and who may edit in strict mode (the owner always can); built once per setup run. */
+export interface Strictness {
+  strict: boolean;
+  /** The person running setup ('' when unknown). */
+  me: string;
+  /** The spreadsheet's owner ('' on a shared drive). */
+  owner: string;
+  /** Who applied strict ('' when unknown): stays an editor, since with the owner only they may relax strict (by editing Settings). */
+  setBy: string;
+  supervisors: readonly string[];
+}
+
+/** Everyone strict mode keeps as an editor besides the owner, lower-case: the person running setup, who set strict, the supervisors. */
+function editorList(s: Strictness): string[] {
+  return [...new Set([s.me, s.setBy, ...s.supervisors].filter(Boolean).map((e) => e.toLowerCase()))];
+}
 
 export const PROTECTION_PREFIX = 'Attain: header row of ';
 
 /**
- * Protects row 1 of a tab once; an existing Attain protection is brought in line with the mode (warning ↔ strict) and otherwise left alone.
- * Returns true when a protection was added or changed.
+ * Protects row 1 of a tab once; an existing Attain protection is brought in line with the mode (warning ↔ strict) and, in strict
+ * mode, with the editor list (owner + the person running setup + who set strict + supervisors). Returns true when a protection was added or changed.
  */
-export function ensureHeaderProtection(tab: Tab, settings: Settings): boolean {
+export function ensureHeaderProtection(tab: Tab, s: Strictness): boolean {
   const description = PROTECTION_PREFIX + tab.layout.name;
-  const strict = settings.protectionMode === 'strict';
   const mine = tab.sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).find((p) => p.getDescription() === description);
-  if (mine) {
-    if (mine.isWarningOnly() === !strict) return false;
-    applyMode(mine, strict, settings.supervisors);
-    return true;
-  }
-  const p = tab.sheet.getRange('1:1').protect().setDescription(description);
-  applyMode(p, strict, settings.supervisors);
+  if (mine) return bringInLine(mine, s);
+  applyMode(tab.sheet.getRange('1:1').protect().setDescription(description), s);
   return true;
 }
 
-function applyMode(p: GoogleAppsScript.Spreadsheet.Protection, strict: boolean, supervisors: readonly string[]): void {
-  if (!strict) {
+/** The editors strict mode wants besides the owner (who always stays), lower-case. */
+function wanted(s: Strictness): Set<string> {
+  const owner = s.owner.toLowerCase();
+  return new Set(editorList(s).filter((e) => e !== owner));
+}
+
+/** Whether a strict protection's editors (or domain edit) differ from what Settings asks; the owner is left out of the comparison. */
+function editorsDiffer(p: GoogleAppsScript.Spreadsheet.Protection, s: Strictness): boolean {
+  if (p.canDomainEdit()) return true;
+  const want = wanted(s);
+  const owner = s.owner.toLowerCase();
+  const have = new Set(p.getEditors().map((u) => u.getEmail().toLowerCase()).filter((e) => e !== owner));
+  return have.size !== want.size || [...want].some((e) => !have.has(e));
+}
+
+/** Re-applies the mode when it flipped, or (strict) when the editors drifted from Settings; true when anything changed. */
+function bringInLine(p: GoogleAppsScript.Spreadsheet.Protection, s: Strictness): boolean {
+  if (p.isWarningOnly() === s.strict || (s.strict && editorsDiffer(p, s))) {
+    applyMode(p, s);
+    return true;
+  }
+  return false;
+}
+
+function applyMode(p: GoogleAppsScript.Spreadsheet.Protection, s: Strictness): void {
+  if (!s.strict) {
     p.setWarningOnly(true);
     return;
   }
   p.setWarningOnly(false);
   // The person running setup stays an editor before others are removed (Apps Script refuses otherwise).
-  const me = Session.getEffectiveUser().getEmail();
-  if (me) p.addEditor(me);
-  const keep = new Set([me, ...supervisors].filter(Boolean).map((e) => e.toLowerCase()));
-  const drop = p.getEditors().map((u) => u.getEmail()).filter((e) => !keep.has(e.toLowerCase()));
+  if (s.me) p.addEditor(s.me);
+  const keep = editorList(s);
+  const drop = p.getEditors().map((u) => u.getEmail()).filter((e) => !keep.includes(e.toLowerCase()));
   if (drop.length) p.removeEditors(drop);
-  if (supervisors.length) p.addEditors([...supervisors]);
+  const add = keep.filter((e) => e !== s.me.toLowerCase());
+  if (add.length) p.addEditors(add);
   if (p.canDomainEdit()) p.setDomainEdit(false);
 }
 
@@ -42,6 +76,8 @@ function applyMode(p: GoogleAppsScript.Spreadsheet.Protection, strict: boolean, 
 
 /** DocumentProperties key recording the mode setup last applied; actions check editors only when it is strict. */
 export const PROTECTION_PROPERTY = 'attain.protectionMode';
+/** DocumentProperties key: who applied strict (the effective user of that setup run); with the owner, the only person who may relax it. */
+export const PROTECTION_SET_BY_PROPERTY = 'attain.protectionSetBy';
 export const COMPUTED_PREFIX = 'Attain: computed columns of ';
 export const TAB_PREFIX = 'Attain: protected tab ';
 /** Whole tabs people read but never type in (those that exist are protected). */
@@ -65,10 +101,9 @@ function computedRuns(tab: Tab): Map<string, Range> {
 }
 
 /** Adds the protection, or brings an existing one's range and mode in line; returns true when anything changed. */
-function ensureOne(found: GoogleAppsScript.Spreadsheet.Protection | undefined, make: () => GoogleAppsScript.Spreadsheet.Protection, settings: Settings, range?: Range): boolean {
-  const strict = settings.protectionMode === 'strict';
+function ensureOne(found: GoogleAppsScript.Spreadsheet.Protection | undefined, make: () => GoogleAppsScript.Spreadsheet.Protection, s: Strictness, range?: Range): boolean {
   if (!found) {
-    applyMode(make(), strict, settings.supervisors);
+    applyMode(make(), s);
     return true;
   }
   let changed = false;
@@ -76,19 +111,16 @@ function ensureOne(found: GoogleAppsScript.Spreadsheet.Protection | undefined, m
     found.setRange(range);
     changed = true;
   }
-  if (found.isWarningOnly() === strict) {
-    applyMode(found, strict, settings.supervisors);
-    changed = true;
-  }
-  return changed;
+  return bringInLine(found, s) || changed;
 }
 
 /**
  * Protects every computed column (from the layouts' formulas) and the read-only tabs (Audit, Review, Supervision, the helper):
- * warning-only by default, owner + supervisors in strict mode. Attain's protections are found by description, so a second run adds none.
- * `keep` names ranges left editable on a protected tab (the Supervision clinician selector). Returns the number added or changed.
+ * warning-only by default, owner + supervisors in strict mode (and then the whole Settings tab too). Attain's protections are found by
+ * description, so a second run adds none. `keep` names ranges left editable on a protected tab (the Supervision clinician selector).
+ * Records the mode applied (and who applied strict) in DocumentProperties. Returns the number added, changed or removed.
  */
-export function ensureProtections(tabs: readonly Tab[], sheets: ReadonlyMap<string, Sheet>, settings: Settings, keep: Record<string, string> = {}): number {
+export function ensureProtections(tabs: readonly Tab[], sheets: ReadonlyMap<string, Sheet>, s: Strictness, keep: Record<string, string> = {}): number {
   let changed = 0;
   for (const tab of tabs) {
     const want = computedRuns(tab);
@@ -99,7 +131,7 @@ export function ensureProtections(tabs: readonly Tab[], sheets: ReadonlyMap<stri
       changed++;
     }
     for (const [description, range] of want) {
-      if (ensureOne(mine.find((p) => p.getDescription() === description), () => range.protect().setDescription(description), settings, range)) changed++;
+      if (ensureOne(mine.find((p) => p.getDescription() === description), () => range.protect().setDescription(description), s, range)) changed++;
     }
   }
   for (const name of PROTECTED_TABS) {
@@ -112,9 +144,34 @@ export function ensureProtections(tabs: readonly Tab[], sheets: ReadonlyMap<stri
       if (keep[name]) p.setUnprotectedRanges([sheet.getRange(keep[name])]);
       return p;
     };
-    if (ensureOne(found, make, settings)) changed++;
+    if (ensureOne(found, make, s)) changed++;
   }
+  changed += ensureSettingsProtection(sheets.get(SETTINGS_TAB.toLowerCase()), s);
   const props = PropertiesService.getDocumentProperties();
-  if (props.getProperty(PROTECTION_PROPERTY) !== settings.protectionMode) props.setProperty(PROTECTION_PROPERTY, settings.protectionMode);
+  const mode = s.strict ? 'strict' : 'warning';
+  if (props.getProperty(PROTECTION_PROPERTY) !== mode) {
+    props.setProperty(PROTECTION_PROPERTY, mode);
+    if (s.strict && s.me) props.setProperty(PROTECTION_SET_BY_PROPERTY, s.me);
+    else props.deleteProperty(PROTECTION_SET_BY_PROPERTY);
+  }
   return changed;
+}
+
+const SETTINGS_TAB = 'Settings';
+
+/**
+ * Strict: the whole Settings tab is protected (owner + the person running setup + supervisors), so nobody else can set "warning"
+ * or edit the supervisor list. Warning: no tab protection (removed if there), since editing Settings is how a clinic in warning
+ * mode configures Attain and a warning on every edit would teach people to click through warnings. Returns 1 when changed.
+ */
+function ensureSettingsProtection(sheet: Sheet | undefined, s: Strictness): number {
+  if (!sheet) return 0;
+  const description = TAB_PREFIX + SETTINGS_TAB;
+  const found = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).find((p) => p.getDescription() === description);
+  if (!s.strict) {
+    if (!found) return 0;
+    found.remove();
+    return 1;
+  }
+  return ensureOne(found, () => sheet.protect().setDescription(description), s) ? 1 : 0;
 }

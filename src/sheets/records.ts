@@ -1,9 +1,10 @@
 // Domain rows ↔ tabs: clients, goals, sessions, ratings, measures and priorities, each read or written in whole blocks by header name.
+import { clientCodeMisread } from '../core/client-code';
 import type { GoalRow } from '../core/plan-rows';
 import { CLIENT_STATUSES, DBT_TIERS, DOMAINS, GOAL_STATUSES, GOAL_TYPES, HORIZONS, oneOf, type ClientStatus, type DbtTier } from '../core/vocabularies';
 import type { Book } from './book';
 import { CLIENTS, GOALS, PRIORITIES, RATINGS, SESSIONS } from './layout';
-import { appendRows, lastRowOf, readColumns, readRows, writeRows, type Tab } from './table';
+import { appendRows, lastRowOf, overwriteRows, readColumns, readRows, type Tab } from './table';
 import { cellBool, cellNumber, cellText, isoToSerial } from './values';
 
 const norm = (code: unknown) => cellText(code).toLowerCase();
@@ -55,15 +56,21 @@ export function readClients(book: Book): ClientRecord[] {
 }
 
 /** Client codes (one column read) for existence and uniqueness checks, with the row of each; with `forAppend` also the last row (one more read). */
-export function clientCodes(book: Book, forAppend = false): { codes: Set<string>; rows: Map<string, number>; duplicates: Map<string, { codes: string[]; rows: number[] }>; lastRow: number } {
+export function clientCodes(
+  book: Book,
+  forAppend = false,
+): { codes: Set<string>; rows: Map<string, number>; duplicates: Map<string, { codes: string[]; rows: number[] }>; misread: { code: string; row: number; why: string }[]; lastRow: number } {
   const tab = book.tab(CLIENTS);
   const lastRow = forAppend ? lastRowOf(tab) : tab.lastRow;
   const rows = new Map<string, number>();
   // Codes compare case-blind ("c-0002" is "C-0002"); each is kept as first written. Hand-typed repeats are collected, not hidden.
   const seen = new Map<string, { codes: string[]; rows: number[] }>();
+  const misread: { code: string; row: number; why: string }[] = [];
   readColumns(tab, ['code'], lastRow).code.forEach((v, i) => {
     const k = norm(v);
     if (!k) return;
+    const why = misreadWhy(v, cellText(v));
+    if (why) misread.push({ code: cellText(v), row: i + 2, why });
     if (!rows.has(k)) rows.set(k, i + 2);
     const s = seen.get(k) ?? { codes: [], rows: [] };
     s.codes.push(cellText(v));
@@ -71,7 +78,20 @@ export function clientCodes(book: Book, forAppend = false): { codes: Set<string>
     seen.set(k, s);
   });
   const duplicates = new Map([...seen].filter(([, s]) => s.rows.length > 1));
-  return { codes: new Set(rows.keys()), rows, duplicates, lastRow: lastRow ?? -1 };
+  return { codes: new Set(rows.keys()), rows, duplicates, misread, lastRow: lastRow ?? -1 };
+}
+
+/** Why a Clients code cell would be misread by Sheets' criteria (a number, date or boolean, typed by hand), or null when it is a safe code. */
+function misreadWhy(v: unknown, text: string): string | null {
+  if (typeof v === 'string') return clientCodeMisread(text);
+  if (typeof v === 'number') return `which Sheets reads as the number ${v}`;
+  if (typeof v === 'boolean') return `which Sheets reads as the boolean ${String(v).toUpperCase()}`;
+  return 'which Sheets reads as a date';
+}
+
+/** The message for a hand-typed code Sheets misreads: its row, why COUNTIFS/MATCH by code miss it, and the fix. */
+export function misreadCodeMessage(m: { code: string; row: number; why: string }): string {
+  return `Expected client codes Sheets cannot read as a number, date or TRUE/FALSE; Clients row ${m.row} holds "${m.code}", ${m.why}, so formulas matching it by code (Review, alerts, instrument tabs) find nothing. Give that row a code with a letter, such as "C-${m.code}", on the Clients tab and in its rows on the other tabs`;
 }
 
 /** The message for a client code typed on more than one Clients row (whatever the case): the rows and the fix. */
@@ -156,6 +176,8 @@ export function appendAt(tab: Tab, firstRow: number, rows: readonly Record<strin
 export interface GoalRecord {
   row: number;
   goal: GoalRow;
+  /** The row's cells as read (layout key → value): what an overwrite restores if the action fails. */
+  raw: Record<string, unknown>;
 }
 
 const ANCHOR_KEYS = ['gas-2', 'gas-1', 'gas0', 'gas+1', 'gas+2'] as const;
@@ -240,19 +262,21 @@ export function goalIndex(book: Book, forAppend = false): { byId: Map<string, { 
 export function readGoals(book: Book, code: string, lastRow?: number): GoalRecord[] {
   const tab = book.tab(GOALS);
   const rows = rowsOf(tab, 'client', code, lastRow ?? lastRowOf(tab));
-  return recordsAt(tab, rows).map(({ row, values }) => ({ row, goal: goalFromRow(book, values) }));
+  return recordsAt(tab, rows).map(({ row, values }) => ({ row, goal: goalFromRow(book, values), raw: values }));
 }
 
-/** Rewrites rows in place: consecutive rows share one write per column run. */
-export function rewriteRows(tab: Tab, updates: readonly { row: number; values: Record<string, unknown> }[]): void {
+/** Rewrites rows in place: consecutive rows share one write per column run; `before` (the row as read) is what a failed action restores. */
+export function rewriteRows(tab: Tab, updates: readonly { row: number; values: Record<string, unknown>; before: Record<string, unknown> }[]): void {
   const sorted = [...updates].sort((a, b) => a.row - b.row);
   for (let i = 0; i < sorted.length; ) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1].row === sorted[j].row + 1) j++;
-    writeRows(
+    const run = sorted.slice(i, j + 1);
+    overwriteRows(
       tab,
       sorted[i].row,
-      sorted.slice(i, j + 1).map((u) => u.values),
+      run.map((u) => u.values),
+      run.map((u) => u.before),
     );
     i = j + 1;
   }
@@ -279,6 +303,8 @@ export function latestRatings(book: Book, code: string): Map<string, { level: nu
 
 export interface PriorityRecord {
   row: number;
+  /** The row's cells as read: what an overwrite restores if the action fails. */
+  raw: Record<string, unknown>;
   goalId: string;
   urgency: number;
   importance: number;
@@ -293,6 +319,7 @@ export function readPriorities(book: Book, code: string, lastRow?: number): Prio
   const rows = rowsOf(tab, 'client', code, lastRow ?? lastRowOf(tab));
   return recordsAt(tab, rows).map(({ row, values: v }) => ({
     row,
+    raw: v,
     goalId: cellText(v.goalId),
     urgency: cellNumber(v.urgency) ?? 0,
     importance: cellNumber(v.importance) ?? 0,

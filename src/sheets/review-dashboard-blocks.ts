@@ -9,7 +9,7 @@ import { DATE_FORMAT } from './columns';
 import { str } from './formulas';
 import { chosenBands, type InstrumentOptions } from './instrument-layout';
 import { RATINGS } from './layout';
-import { averageOf, CAPTION_ROW, COLOURS, dataRows, dateChain, emptyGrid, GAS_EXPECTED, GAS_SLOTS, GAS_T_RANGE, HEAD_ROW, put, RATING_SLOTS, ref, SEL, type Block, type ReviewSources } from './review-dashboard-grid';
+import { averageOf, CAPTION_ROW, COLOURS, dataRows, dateChain, emptyGrid, GAS_EXPECTED, GAS_SLOTS, HEAD_ROW, put, RATING_SLOTS, ref, SEL, type Block, type ReviewSources } from './review-dashboard-grid';
 import type { Tab } from './table';
 
 function notesBlock(src: ReviewSources): Block {
@@ -74,8 +74,8 @@ function measureBlock(m: ReviewSources['measures'][number]): Block {
       width: 2 + edges.length,
       title: `${name} (${lo}–${hi})`,
       yTitle: name,
-      min: lo,
-      max: hi,
+      // Totals come from validated items, so the scale holds every possible value.
+      axis: [lo, hi],
       colors: [COLOURS.data[0], ...edges.map((e) => e.color)],
       constant: edges.map((_, i) => i + 1),
     },
@@ -130,7 +130,7 @@ function ratingsBlock(src: ReviewSources): Block {
     caption: 'Chart data: goal ratings',
     width,
     formats: [DATE_FORMAT, ...new Array<string>(width - 1).fill('General')],
-    chart: { offset: 0, width: 1 + RATING_SLOTS, title: `Goal ratings (${lo}–${hi})`, yTitle: `Rating (${lo}–${hi})`, min: lo, max: hi, colors: COLOURS.data.slice(0, RATING_SLOTS), constant: [] },
+    chart: { offset: 0, width: 1 + RATING_SLOTS, title: `Goal ratings (${lo}–${hi})`, yTitle: `Rating (${lo}–${hi})`, axis: [lo, hi], colors: COLOURS.data.slice(0, RATING_SLOTS), constant: [] },
     cells(first) {
       const g = emptyGrid(width);
       const d = columnLetters(first);
@@ -161,7 +161,6 @@ const GAS_HEADERS = ['Date', 'GAS T-score', `Expected (${GAS_EXPECTED})`, 'Goals
 function gasBlock(src: ReviewSources): Block {
   const grid = goalGrid(src, 'gasLevel', -2);
   const width = GAS_HEADERS.length + GAS_SLOTS + 1;
-  const [t0, t1] = GAS_T_RANGE;
   const st = src.settings;
   const setting = `INDEX(${ref(st, 'value')},MATCH("gas.rho",${ref(st, 'key')},0))`;
   const goals = src.goals;
@@ -169,7 +168,9 @@ function gasBlock(src: ReviewSources): Block {
     caption: 'Chart data: GAS T-score',
     width,
     formats: [DATE_FORMAT, '0.0', ...new Array<string>(width - 2).fill('General')],
-    chart: { offset: 0, width: 3, title: `GAS T-score (${t0}–${t1})`, yTitle: 'GAS T-score', min: t0, max: t1, colors: [COLOURS.data[0], COLOURS.other], constant: [1] },
+    // Axis left to Sheets, deliberately: with 12 goals and ρ from 0 to 0.99, T can be anywhere in 50 ± 20·√12 (about −19 to 119),
+    // and a window that wide flattens every real line; Sheets' automatic axis always holds every point and the expected line.
+    chart: { offset: 0, width: 3, title: 'GAS T-score', yTitle: `GAS T-score (expected ${GAS_EXPECTED})`, axis: null, colors: [COLOURS.data[0], COLOURS.other], constant: [1] },
     cells(first) {
       const g = emptyGrid(width);
       const L = (i: number) => columnLetters(first + i);

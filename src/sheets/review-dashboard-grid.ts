@@ -17,12 +17,18 @@ export const FIRST_ROW = 8;
 /** Dates per helper table (earliest first): rows 8–67. */
 export const REVIEW_POINTS = 60;
 export const LAST_ROW = FIRST_ROW + REVIEW_POINTS - 1;
+/**
+ * Below each charted table, the chart's own table (rows 69–129): a header row, then one array formula per column that spills
+ * exactly the client's points, leaving the rows after them truly empty. Sheets counts a formula's "" as a category, so charting the
+ * per-row table itself would squeeze five points into the left tenth of a 60-category chart.
+ */
+export const CHART_HEAD_ROW = LAST_ROW + 2;
+export const CHART_FIRST_ROW = CHART_HEAD_ROW + 1;
+export const CHART_LAST_ROW = CHART_FIRST_ROW + REVIEW_POINTS - 1;
 /** Event notes start here (J), beside the charts in A–H; the helper tables follow. */
 export const NOTES_COL = 10;
 export const RATING_SLOTS = 8;
 export const GAS_SLOTS = 12;
-/** GAS T-score axis: 50 ± 3 SD, the conventional display range. */
-export const GAS_T_RANGE: readonly [number, number] = [20, 80];
 export const GAS_EXPECTED = 50;
 export const COLOURS = { data: ['#1a73e8', '#e8710a', '#188038', '#a142f4', '#d01884', '#12b5cb', '#795548', '#5f6368'], cutoff: '#d93025', clinical: '#f9ab00', other: '#9aa0a6' };
 const BIG = '999999999';
@@ -45,8 +51,8 @@ export interface ChartPlan {
   width: number;
   title: string;
   yTitle: string;
-  min: number;
-  max: number;
+  /** The value axis, fixed only when every possible value fits it; null leaves it to Sheets (see the GAS block). */
+  axis: readonly [number, number] | null;
   colors: string[];
   /** Indexes of constant (reference-line) series: thin, no points. */
   constant: number[];
@@ -56,7 +62,7 @@ export interface Block {
   caption: string;
   /** Columns, including the trailing spacer. */
   width: number;
-  /** Rows CAPTION_ROW…LAST_ROW, given the block's first column. */
+  /** Rows CAPTION_ROW…CHART_LAST_ROW, given the block's first column (chartTable adds the chart's table). */
   cells(first: number): Grid;
   /** Data-row number format per column. */
   formats: string[];
@@ -70,9 +76,23 @@ export const ref = (tab: Tab, key: string) => {
 };
 
 export function emptyGrid(width: number): Grid {
-  return Array.from({ length: LAST_ROW - CAPTION_ROW + 1 }, () => new Array<string | number>(width).fill(''));
+  return Array.from({ length: CHART_LAST_ROW - CAPTION_ROW + 1 }, () => new Array<string | number>(width).fill(''));
 }
 export const put = (g: Grid, row: number, offset: number, v: string | number) => (g[row - CAPTION_ROW][offset] = v);
+/**
+ * The chart's table under a block: its caption, the header row (references to the block's), and per column one
+ * ARRAYFORMULA(IFERROR(FILTER(…),"")) of the rows whose date is set: it spills the client's points only (one "" with none).
+ */
+export function chartTable(g: Grid, first: number, plan: ChartPlan): void {
+  const key = columnLetters(first + plan.offset);
+  put(g, CHART_HEAD_ROW - 1, 0, `Charted points: ${plan.title}`);
+  for (let i = 0; i < plan.width; i++) {
+    const x = columnLetters(first + plan.offset + i);
+    put(g, CHART_HEAD_ROW, plan.offset + i, `=${x}$${HEAD_ROW}`);
+    put(g, CHART_FIRST_ROW, plan.offset + i, `=ARRAYFORMULA(IFERROR(FILTER(${x}$${FIRST_ROW}:${x}$${LAST_ROW},$${key}$${FIRST_ROW}:$${key}$${LAST_ROW}<>""),""))`);
+  }
+}
+
 export const dataRows = () => Array.from({ length: REVIEW_POINTS }, (_, i) => FIRST_ROW + i);
 
 /**

@@ -3,7 +3,7 @@
 import { findInstrument } from '../core/instruments/registry';
 import { columnLetters } from './a1';
 import { reviewBlocks } from './review-dashboard-blocks';
-import { CAPTION_ROW, FIRST_ROW, HEAD_ROW, LAST_ROW, NOTES_COL, REVIEW_POINTS, SELECTOR, type Block, type ReviewSources } from './review-dashboard-grid';
+import { CAPTION_ROW, CHART_HEAD_ROW, CHART_LAST_ROW, chartTable, FIRST_ROW, HEAD_ROW, NOTES_COL, SELECTOR, type Block, type ReviewSources } from './review-dashboard-grid';
 import type { Settings } from './settings';
 import { col, type Tab } from './table';
 
@@ -18,7 +18,7 @@ const REVIEW_CAPTION = 'Choose a client in B1';
 export function isReviewTab(row1: readonly unknown[]): boolean {
   return row1[0] === 'Client' && String(row1[2] ?? '').startsWith(REVIEW_CAPTION);
 }
-/** Every chart Attain puts on the Review tab has a title starting with this; rebuilding removes exactly those. */
+/** Every chart Attain puts on the Review tab has a title starting with this (a clinic may edit it: see isAttainChart). */
 export const REVIEW_CHART_PREFIX = 'Review · ';
 /** Rows per stacked chart in A–H. */
 const CHART_ROWS = 17;
@@ -48,7 +48,14 @@ function place(sheet: Sheet, blocks: readonly Block[], fresh: boolean): { placed
   return { placed, missing };
 }
 
-/** Writes blocks: one setValues and one setNumberFormats per run of adjacent blocks. */
+/** A block's cells with its chart's table below (CHART_HEAD_ROW…). */
+function cellsOf(p: Placed): (string | number)[][] {
+  const g = p.block.cells(p.first);
+  if (p.block.chart) chartTable(g, p.first, p.block.chart);
+  return g;
+}
+
+/** Writes blocks: one setValues and one setNumberFormats per run of adjacent blocks (data rows and chart tables alike). */
 function writeBlocks(sheet: Sheet, blocks: readonly Placed[]): void {
   const sorted = [...blocks].sort((a, b) => a.first - b.first);
   const end = sorted.reduce((m, p) => Math.max(m, p.first + p.block.width - 1), 0);
@@ -57,36 +64,50 @@ function writeBlocks(sheet: Sheet, blocks: readonly Placed[]): void {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1].first === sorted[j].first + sorted[j].block.width) j++;
     const run = sorted.slice(i, j + 1);
-    const grids = run.map((p) => p.block.cells(p.first));
+    const grids = run.map(cellsOf);
     const values = grids[0].map((_, r) => grids.flatMap((g) => g[r]));
     const width = values[0].length;
     sheet.getRange(CAPTION_ROW, run[0].first, values.length, width).setValues(values);
     const formats = run.flatMap((p) => p.block.formats);
-    sheet.getRange(FIRST_ROW, run[0].first, REVIEW_POINTS, width).setNumberFormats(Array.from({ length: REVIEW_POINTS }, () => formats));
+    const rows = CHART_LAST_ROW - FIRST_ROW + 1;
+    sheet.getRange(FIRST_ROW, run[0].first, rows, width).setNumberFormats(Array.from({ length: rows }, () => formats));
     i = j + 1;
   }
 }
 
-/** Removes the Review tab's Attain charts (by title prefix) and inserts one per charted block, stacked in A–H. */
+/**
+ * Whether a Review-tab chart is Attain's. A title can be edited by hand and Sheets drops options it does not know, but it keeps a
+ * chart's data ranges (getRanges) until someone edits them: a chart whose first range starts at a charted block's header cell
+ * (the chart table's, or the per-row table's of earlier versions) is Attain's; the title prefix still catches a moved range.
+ */
+function isAttainChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart, starts: ReadonlySet<string>): boolean {
+  if (String(chart.getOptions().get('title') ?? '').startsWith(REVIEW_CHART_PREFIX)) return true;
+  const [r] = chart.getRanges();
+  return !!r && starts.has(`${r.getRow()}:${r.getColumn()}`);
+}
+
+/** Removes the Review tab's Attain charts (isAttainChart) and inserts one per charted block, stacked in A–H. */
 function buildCharts(sheet: Sheet, placed: readonly Placed[]): number {
-  for (const c of sheet.getCharts()) if (String(c.getOptions().get('title') ?? '').startsWith(REVIEW_CHART_PREFIX)) sheet.removeChart(c);
+  const starts = new Set(placed.flatMap(({ block, first }) => (block.chart ? [HEAD_ROW, CHART_HEAD_ROW].map((row) => `${row}:${first + block.chart!.offset}`) : [])));
+  for (const c of sheet.getCharts()) if (isAttainChart(c, starts)) sheet.removeChart(c);
   let n = 0;
   for (const { block, first } of placed) {
     const p = block.chart;
     if (!p) continue;
     const series: Record<number, { lineWidth: number; pointSize: number }> = {};
     for (let i = 0; i < p.width - 1; i++) series[i] = p.constant.includes(i) ? { lineWidth: 1, pointSize: 0 } : { lineWidth: 2, pointSize: 5 };
-    const chart = sheet
+    let builder = sheet
       .newChart()
-      .addRange(sheet.getRange(HEAD_ROW, first + p.offset, LAST_ROW - HEAD_ROW + 1, p.width))
+      .addRange(sheet.getRange(CHART_HEAD_ROW, first + p.offset, CHART_LAST_ROW - CHART_HEAD_ROW + 1, p.width))
       .asLineChart()
       .setTitle(REVIEW_CHART_PREFIX + p.title)
       .setXAxisTitle('Date')
       .setYAxisTitle(p.yTitle)
-      .setRange(p.min, p.max)
       .setColors(p.colors)
-      .setLegendPosition(Charts.Position.BOTTOM)
-      .setOption('vAxis.viewWindowMode', 'explicit')
+      .setLegendPosition(Charts.Position.BOTTOM);
+    // setRange alone is only a starting window (Sheets widens it to the data); 'explicit' pins it, so it is set only where every value fits.
+    if (p.axis) builder = builder.setRange(p.axis[0], p.axis[1]).setOption('vAxis.viewWindowMode', 'explicit') as typeof builder;
+    const chart = builder
       .setOption('series', series)
       .setOption('width', 780)
       .setOption('height', 330)

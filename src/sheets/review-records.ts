@@ -1,9 +1,9 @@
 // The Reviews tab read back (every review row, the last review of a client, GAS points per review) and Audit rows appended in one block.
 import type { GasPoint } from '../core/review';
 import type { Book } from './book';
-import { AUDIT, REVIEWS } from './layout';
-import { appendRows, readColumns } from './table';
-import { cellNumber, cellText, wallTimeToSerial } from './values';
+import { REVIEWS } from './layout';
+import { readColumns } from './table';
+import { cellNumber, cellText } from './values';
 
 export interface ReviewRow {
   client: string;
@@ -50,17 +50,7 @@ export function gasPointsByClient(rows: readonly ReviewRow[]): Map<string, GasPo
   return out;
 }
 
-/** Appends several Audit rows with one write (Book.audit writes one row per call): same time, user and action. */
+/** Appends several Audit rows with one write: same time, user and action. */
 export function auditRows(book: Book, action: string, client: string, entries: readonly { entity: string; summary: string }[]): void {
-  let user = '';
-  try {
-    user = Session.getEffectiveUser().getEmail();
-  } catch {
-    user = ''; // without the userinfo.email scope the address is not available
-  }
-  const time = wallTimeToSerial(Utilities.formatDate(new Date(), book.timeZone(), 'yyyy-MM-dd HH:mm:ss'));
-  appendRows(
-    book.tab(AUDIT),
-    entries.map((e) => ({ time, user, action, client, ...e })),
-  );
+  book.audit(entries.map((e) => ({ action, client, ...e })));
 }

@@ -26,8 +26,8 @@ export function settingRows(instruments: readonly InstrumentDefinition[] = BUILT
     { key: 'alerts.notOnTrackSession', label: 'Not-on-track check from session K', value: 3, validation: { kind: 'number', min: 1, max: 20 }, about: 'From this session on, flag a client whose ratings have not improved since the start (policy).' },
     { key: 'alerts.plateauWindow', label: 'Plateau window M (sessions)', value: 3, validation: { kind: 'number', min: 2, max: 12 }, about: 'Flag a goal whose rating has not changed over the last M sessions (policy).' },
     { key: 'alerts.measureOverdue', label: 'Measure overdue after N sessions', value: 4, validation: { kind: 'number', min: 1, max: 20 }, about: 'Flag an enabled measure not completed in the last N sessions (policy).' },
-    { key: 'protection.mode', label: 'Protection mode', value: 'warning', validation: { kind: 'list', values: ['warning', 'strict'] }, about: 'warning: editing headers and computed columns shows a warning; strict: only the owner and supervisors may edit them.' },
-    { key: 'supervisors', label: 'Supervisors', value: '', about: 'Email addresses, separated by commas, who may edit protected ranges in strict mode.' },
+    { key: 'protection.mode', label: 'Protection mode', value: 'warning', validation: { kind: 'list', values: ['warning', 'strict'] }, about: 'warning: editing headers and computed columns shows a warning; strict: only the owner, the person who ran setup and the supervisors may edit them or this tab. Applied by "Set up this spreadsheet"; back to warning only by the owner or whoever set strict.' },
+    { key: 'supervisors', label: 'Supervisors', value: '', about: 'Email addresses, separated by commas, who may edit protected ranges in strict mode. Applied (added and removed) by "Set up this spreadsheet".' },
   ];
   for (const def of instruments) {
     const on = DEFAULT_INSTRUMENTS.includes(def.id);
@@ -103,4 +103,39 @@ export function parseSettings(raw: Record<string, unknown>, instruments: readonl
     options,
     raw,
   };
+}
+
+// ---- Settings that take effect only when setup runs (issue 11) -----------------
+
+/** DocumentProperties key: JSON of key → the value text the last setup applied, for the settings below. */
+export const APPLIED_PROPERTY = 'attain.appliedSettings';
+
+/** Settings that change nothing until "Set up this spreadsheet" runs: protection mode, supervisors, the measures in use. */
+export function appliesAtSetup(key: string): boolean {
+  return key === 'protection.mode' || key === 'supervisors' || key.startsWith('instrument.');
+}
+
+/** A cell value as the Applied column and DocumentProperties keep it: text, checkboxes TRUE/FALSE, blank "(none)" (so an applied blank differs from never applied). */
+export function appliedText(v: unknown): string {
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  const t = String(v ?? '').trim();
+  return t === '' ? '(none)' : t;
+}
+
+/** Labels of setup-only settings whose value differs from what the last setup applied (compared as Sheets compares text: ignoring case). */
+export function pendingSetup(raw: Record<string, unknown>, applied: Record<string, string>, instruments: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS): string[] {
+  return settingRows(instruments)
+    .filter((r) => appliesAtSetup(r.key) && r.key in applied && r.key in raw && appliedText(raw[r.key]).toLowerCase() !== String(applied[r.key]).toLowerCase())
+    .map((r) => r.label);
+}
+
+/** The applied record from its DocumentProperties text; anything unreadable counts as nothing applied (no false "waits for setup"). */
+export function parseApplied(text: string | null): Record<string, string> {
+  if (!text) return {};
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -3,11 +3,14 @@ import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import type { ColumnSpec, TabLayout } from './columns';
 import { FIXED_TABS, instrumentTab, SCHEMA_VERSION, SETTINGS } from './layout';
-import { parseSettings, settingRows, type Settings } from './settings';
+import { APPLIED_PROPERTY, appliedText, appliesAtSetup, parseApplied, parseSettings, settingRows, type Settings } from './settings';
 import { bindTab, formatBlock, LayoutError, readColumns, readHeader, sheetsByName, verifiedTab, writeRows, type Tab } from './table';
 import { dataValidation } from './validation';
-import { ensureHeaderProtection, ensureProtections } from './protect';
-import { ensureSupervision, isSupervisionTab, SUPERVISION_TAB } from './supervision-tab';
+import { ensureHeaderProtection, ensureProtections, PROTECTION_PROPERTY, PROTECTION_SET_BY_PROPERTY, TAB_PREFIX, type Strictness } from './protect';
+import { afterConfirmation, decideMode, RELAX_PROMPT, RELAX_TITLE, type ProtectionMode } from './protection-mode';
+import { columnLetters } from './a1';
+import { effectiveUserEmail } from './scopes';
+import { ensureSupervision, HELPER_TAB, isAlertsHelperTab, isSupervisionTab, SUPERVISION_TAB } from './supervision-tab';
 import { ensureIndex } from './index-tab';
 import { ensureReviewTab, isReviewTab, REVIEW_TAB } from './review-dashboard';
 
@@ -23,7 +26,18 @@ export interface SetupReport {
   addedColumns: { tab: string; headers: string[] }[];
   addedSettings: string[];
   protectedTabs: string[];
+  /** The protection mode applied by this run (it can differ from Settings: see notes). */
+  protectionMode: ProtectionMode;
+  /** Protections added, changed (mode, range or editors) or removed by this run. */
+  protectionsChanged: number;
+  /** Settings whose Applied value this run changed (protection mode, supervisors, measures in use), by key. */
+  appliedSettings: string[];
+  /** What the person running setup must know: why strict was kept, who may relax it. */
+  notes: string[];
 }
+
+/** Asks the person running setup a yes/no question (the menu passes Ui.alert); without one, setup never relaxes strict. */
+export type Confirm = (title: string, prompt: string) => boolean;
 
 const HEADER_BACKGROUND = '#e8eaed';
 
@@ -96,7 +110,14 @@ export function ensureTab(ss: Spreadsheet, sheets: Map<string, Sheet>, layout: T
 }
 
 /** Settings rows by key; missing keys are appended with their defaults (values a clinic changed stay as they are). */
-function ensureSettings(ss: Spreadsheet, sheets: Map<string, Sheet>, instruments: readonly InstrumentDefinition[], report: SetupReport, headers?: ReadonlyMap<string, unknown[]>): { tab: Tab; raw: Record<string, unknown>; versionRow: number } {
+function ensureSettings(
+  ss: Spreadsheet,
+  sheets: Map<string, Sheet>,
+  instruments: readonly InstrumentDefinition[],
+  report: SetupReport,
+  headers?: ReadonlyMap<string, unknown[]>,
+  defaults: Record<string, unknown> = {},
+): { tab: Tab; raw: Record<string, unknown>; versionRow: number; rowOf: Map<string, number> } {
   const tab = ensureTab(ss, sheets, SETTINGS, report, headers);
   const lastRow = tab.sheet.getLastRow();
   const { key, value } = readColumns(tab, ['key', 'value'], lastRow);
@@ -112,7 +133,7 @@ function ensureSettings(ss: Spreadsheet, sheets: Map<string, Sheet>, instruments
   const add = settingRows(instruments).filter((r) => !rowOf.has(r.key));
   if (add.length) {
     const first = Math.max(2, lastRow + 1);
-    const rows = add.map((r) => ({ setting: r.label, value: r.key === 'schema.version' ? SCHEMA_VERSION : r.value, about: r.about, key: r.key }));
+    const rows = add.map((r) => ({ setting: r.label, value: r.key === 'schema.version' ? SCHEMA_VERSION : r.key in defaults ? defaults[r.key] : r.value, about: r.about, key: r.key }));
     const needRows = first + rows.length - 1 - tab.sheet.getMaxRows();
     if (needRows > 0) tab.sheet.insertRowsAfter(tab.sheet.getMaxRows(), needRows);
     writeRows(tab, first, rows);
@@ -127,13 +148,14 @@ function ensureSettings(ss: Spreadsheet, sheets: Map<string, Sheet>, instruments
     });
     report.addedSettings.push(...add.map((r) => r.key));
   }
-  return { tab, raw, versionRow: rowOf.get('schema.version') as number };
+  return { tab, raw, versionRow: rowOf.get('schema.version') as number, rowOf };
 }
 
 /** The dashboards by name, with how to recognise Attain's own (its first row). */
 const DASHBOARDS: readonly { name: string; what: string; ours: (row1: readonly unknown[]) => boolean }[] = [
   { name: SUPERVISION_TAB, what: 'supervision dashboard', ours: isSupervisionTab },
   { name: REVIEW_TAB, what: 'review dashboard', ours: isReviewTab },
+  { name: HELPER_TAB, what: 'alerts helper (the hidden tab behind Supervision)', ours: isAlertsHelperTab },
 ];
 
 /**
@@ -142,7 +164,7 @@ const DASHBOARDS: readonly { name: string; what: string; ours: (row1: readonly u
  * a moved or doubled header stops setup with one LayoutError listing every problem; nothing is written.
  * Returns the header rows read (lower-case tab name → row 1), so setup does not read them twice.
  */
-function verifyBeforeSetup(sheets: Map<string, Sheet>, instruments: readonly InstrumentDefinition[]): Map<string, unknown[]> {
+function verifyBeforeSetup(sheets: Map<string, Sheet>, instruments: readonly InstrumentDefinition[]): { headers: Map<string, unknown[]>; raw: Record<string, unknown>; modeRow: number | null } {
   const problems: string[] = [];
   const headers = new Map<string, unknown[]>();
   const verify = (layout: TabLayout): Tab | null => {
@@ -160,12 +182,14 @@ function verifyBeforeSetup(sheets: Map<string, Sheet>, instruments: readonly Ins
   };
   // The enabled measures decide which instrument tabs setup touches: read them as setup will.
   const raw: Record<string, unknown> = {};
+  let modeRow: number | null = null;
   const settingsTab = verify(SETTINGS);
   if (settingsTab && settingsTab.cols.has('key') && settingsTab.cols.has('value')) {
     const { key, value } = readColumns(settingsTab, ['key', 'value']);
     key.forEach((k, i) => {
       const name = String(k ?? '').trim();
       if (name && !(name in raw)) raw[name] = value[i];
+      if (name === 'protection.mode' && modeRow === null) modeRow = i + 2;
     });
   }
   const settings = parseSettings(raw, instruments);
@@ -180,33 +204,164 @@ function verifyBeforeSetup(sheets: Map<string, Sheet>, instruments: readonly Ins
   }
   if (problems.length === 1) throw new LayoutError(problems[0]);
   if (problems.length) throw new LayoutError(`Set up changed nothing; ${problems.length} tabs need a fix first:\n${problems.map((p) => `• ${p}`).join('\n')}`);
-  return headers;
+  return { headers, raw, modeRow };
 }
 
-/** The whole setup: idempotent, so running it twice changes nothing the second time. */
-export function setupWorkbook(ss: Spreadsheet, instruments: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS): SetupReport & { settings: Settings } {
+/** The spreadsheet's owner, or '' where there is none to ask (a shared drive). */
+function ownerOf(ss: Spreadsheet): string {
+  try {
+    return ss.getOwner()?.getEmail() ?? '';
+  } catch {
+    return ''; // a shared drive has no single owner
+  }
+}
+
+/** The person running setup (strict mode keeps them an editor); without userinfo.email, a plain message before any write. */
+function effectiveUser(): string {
+  return effectiveUserEmail();
+}
+
+/**
+ * Under strict protection, someone who may not edit Attain's protected tabs cannot bring them in line (Apps Script refuses the
+ * change half-way), so setup says so before its first write. One read: the spreadsheet's tab protections.
+ */
+function strictRefusal(ss: Spreadsheet, me: string, owner: string, supervisors: readonly string[]): string | null {
+  const blocked = ss
+    .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+    .find((p) => (p.getDescription() === `${TAB_PREFIX}Settings` || p.getDescription() === `${TAB_PREFIX}Audit`) && !p.isWarningOnly() && !p.canEdit());
+  if (!blocked) return null;
+  const who = `${owner || "the spreadsheet's owner"} or a supervisor${supervisors.length ? ` (${supervisors.join(', ')})` : ''}`;
+  return `Set up wrote nothing: Attain's protections are strict and ${me || 'you'} may not edit them. Ask ${who} to run Extensions ▸ Attain ▸ Set up this spreadsheet, or to add you to Supervisors in Settings first.`;
+}
+
+const APPLIED_COL: ColumnSpec = {
+  key: 'applied',
+  header: 'Applied',
+  note: 'Written by "Set up this spreadsheet": the value it applied last, for settings that only take effect at setup (protection mode, supervisors, the measures in use). Do not edit.',
+  kind: 'text',
+  width: 140,
+};
+const STATUS_COL: ColumnSpec = {
+  key: 'status',
+  header: 'Status',
+  note: 'Computed: "Waits for setup" while a value differs from what setup applied last; run Extensions ▸ Attain ▸ Set up this spreadsheet to apply it.',
+  kind: 'formula',
+  width: 300,
+};
+
+/** The Status formula of one setup-only row: blank before any setup, "Applied", or "Waits for setup" naming what is in force. */
+function statusFormula(key: string, row: number, valueCol: number, appliedCol: number): string {
+  const v = `${columnLetters(valueCol)}${row}`;
+  const a = `${columnLetters(appliedCol)}${row}`;
+  const compare = `IF(IF(TRIM(${v}&"")="","(none)",TRIM(${v}&""))=${a}&"","Applied","Waits for setup (in force: "&${a}&"): run Extensions ▸ Attain ▸ Set up this spreadsheet")`;
+  if (key !== 'protection.mode') return `=IF(${a}="","",${compare})`;
+  return `=IF(${a}="","",IF(OR(${v}="warning",${v}="strict"),${compare},"Not a choice: type warning or strict (in force: "&${a}&")"))`;
+}
+
+/**
+ * The Settings tab's Applied and Status columns, after Attain's own and found by header (so a re-run adds none). They are not part
+ * of the layout: actions never read them, and a workbook set up before them keeps working until its next setup. Setup writes each
+ * setup-only row's Applied value (only where it changed) and its Status formula, and records the same values in DocumentProperties
+ * for the sidebar. Returns the keys whose applied value changed.
+ */
+function ensureSettingsStatus(tab: Tab, rowOf: ReadonlyMap<string, number>, applied: Record<string, string>): string[] {
+  const sheet = tab.sheet;
+  const header = readHeader(sheet).map((h) => String(h ?? '').trim().toLowerCase());
+  let last = header.length;
+  while (last > 0 && header[last - 1] === '') last--;
+  const at = (spec: ColumnSpec) => header.indexOf(spec.header.toLowerCase()) + 1;
+  const missing = [APPLIED_COL, STATUS_COL].filter((c) => at(c) === 0);
+  if (missing.length) {
+    ensureColumns(sheet, last + missing.length);
+    writeHeaders(sheet, last + 1, missing);
+    missing.forEach((c, i) => (header[last + i] = c.header.toLowerCase()));
+  }
+  const appliedCol = at(APPLIED_COL);
+  const statusCol = at(STATUS_COL);
+  const valueCol = tab.cols.get('value') as number;
+  const rows = [...rowOf].filter(([key]) => appliesAtSetup(key));
+  if (!rows.length) return [];
+  const lastRow = Math.max(...rows.map(([, r]) => r));
+  // Text, so "TRUE" and "(none)" stay the text the Status formula compares against.
+  if (missing.includes(APPLIED_COL)) sheet.getRange(2, appliedCol, sheet.getMaxRows() - 1, 1).setNumberFormat('@');
+  const had = sheet.getRange(2, appliedCol, lastRow - 1, 1).getValues();
+  const formulas = sheet.getRange(2, statusCol, lastRow - 1, 1).getFormulas();
+  const changed: string[] = [];
+  for (const [key, row] of rows) {
+    if (String(had[row - 2][0] ?? '') !== applied[key]) {
+      sheet.getRange(row, appliedCol).setValue(applied[key]);
+      changed.push(key);
+    }
+    const f = statusFormula(key, row, valueCol, appliedCol);
+    if (formulas[row - 2][0] !== f) sheet.getRange(row, statusCol).setFormula(f);
+  }
+  return changed;
+}
+
+/**
+ * The whole setup: idempotent, so running it twice changes nothing the second time. `confirm` asks before strict is relaxed to
+ * warning (the menu passes a Yes/No alert; sheets code shows no UI); it is called before the first write, and without it strict stays.
+ */
+export function setupWorkbook(ss: Spreadsheet, instruments: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS, confirm?: Confirm): SetupReport & { settings: Settings } {
   const props = PropertiesService.getDocumentProperties();
   const previousVersion = Number(props.getProperty(SCHEMA_PROPERTY) ?? 0) || 0;
-  const report: SetupReport = { schemaVersion: SCHEMA_VERSION, previousVersion, createdTabs: [], addedColumns: [], addedSettings: [], protectedTabs: [] };
   const sheets = sheetsByName(ss);
-  const headers = verifyBeforeSetup(sheets, instruments);
-  const { tab: settingsTab, raw, versionRow } = ensureSettings(ss, sheets, instruments, report, headers);
+  // insertSheet makes each new tab the active one: the tab the user was on is given back at the end.
+  const userTab = ss.getActiveSheet();
+  const tabCount = sheets.size;
+  const { headers, raw: found, modeRow } = verifyBeforeSetup(sheets, instruments);
+  // The protection mode is decided (and asked about) before the first write: a typo stops here, a refusal writes nothing.
+  const me = effectiveUser();
+  const owner = ownerOf(ss);
+  const applied = props.getProperty(PROTECTION_PROPERTY);
+  const setBy = applied === 'strict' ? (props.getProperty(PROTECTION_SET_BY_PROPERTY) ?? '') : '';
+  const facts = { value: modeRow === null ? undefined : found['protection.mode'], row: modeRow, applied, setBy, owner, me };
+  let decision = decideMode(facts);
+  if (decision.stop) throw new LayoutError(decision.stop);
+  if (applied === 'strict') {
+    const refused = strictRefusal(ss, me, owner, parseSettings(found, instruments).supervisors);
+    if (refused) throw new LayoutError(refused);
+  }
+  if (decision.confirm) decision = afterConfirmation(decision, confirm ? confirm(RELAX_TITLE, RELAX_PROMPT) : false);
+  const strict = decision.mode === 'strict';
+  const report: SetupReport = {
+    schemaVersion: SCHEMA_VERSION,
+    previousVersion,
+    createdTabs: [],
+    addedColumns: [],
+    addedSettings: [],
+    protectedTabs: [],
+    protectionMode: decision.mode,
+    protectionsChanged: 0,
+    appliedSettings: [],
+    notes: decision.note ? [decision.note] : [],
+  };
+  // A deleted "Protection mode" row comes back with the mode in force, never with the default "warning".
+  const { tab: settingsTab, raw, versionRow, rowOf } = ensureSettings(ss, sheets, instruments, report, headers, { 'protection.mode': decision.mode });
   const settings = parseSettings(raw, instruments);
+  const strictness: Strictness = { strict, me, owner, setBy: strict ? setBy || me : '', supervisors: settings.supervisors };
   const layouts: TabLayout[] = FIXED_TABS.filter((t) => t !== SETTINGS);
   for (const def of instruments) if (settings.instruments.includes(def.id)) layouts.push(instrumentTab(def, settings.options[def.id]));
   const tabs = [settingsTab, ...layouts.map((l) => ensureTab(ss, sheets, l, report, headers))];
-  for (const tab of tabs) if (ensureHeaderProtection(tab, settings)) report.protectedTabs.push(tab.layout.name);
+  for (const tab of tabs) if (ensureHeaderProtection(tab, strictness)) report.protectedTabs.push(tab.layout.name);
   ensureIndex(ss, sheets, tabs);
   ensureSupervision(ss, sheets, tabs, settings);
   if (ensureReviewTab(ss, sheets, tabs, settings)) report.createdTabs.push(REVIEW_TAB);
   // After every tab exists, so the Review tab is protected on the first run too.
-  ensureProtections(tabs, sheets, settings, { [SUPERVISION_TAB]: 'B1', [REVIEW_TAB]: 'B1' });
+  report.protectionsChanged = report.protectedTabs.length + ensureProtections(tabs, sheets, strictness, { [SUPERVISION_TAB]: 'B1', [REVIEW_TAB]: 'B1' });
+  // What this run applied, for the Settings Status column and the sidebar's "waits for setup" notice.
+  const appliedNow: Record<string, string> = {};
+  for (const key of rowOf.keys()) if (appliesAtSetup(key)) appliedNow[key] = key === 'protection.mode' ? decision.mode : appliedText(raw[key]);
+  report.appliedSettings = ensureSettingsStatus(settingsTab, rowOf, appliedNow);
+  const appliedJson = JSON.stringify(appliedNow);
+  if (JSON.stringify(parseApplied(props.getProperty(APPLIED_PROPERTY))) !== appliedJson) props.setProperty(APPLIED_PROPERTY, appliedJson);
   // The recorded version moves only forward, and only when it differs (a second run writes nothing).
   if (settings.schemaVersion !== SCHEMA_VERSION && !report.addedSettings.includes('schema.version')) {
     settingsTab.sheet.getRange(versionRow, settingsTab.cols.get('value') as number).setValue(SCHEMA_VERSION);
   }
   if (previousVersion !== SCHEMA_VERSION) props.setProperty(SCHEMA_PROPERTY, String(SCHEMA_VERSION));
-  return { ...report, settings: { ...settings, schemaVersion: SCHEMA_VERSION } };
+  if (sheets.size !== tabCount) ss.setActiveSheet(userTab);
+  return { ...report, settings: { ...settings, schemaVersion: SCHEMA_VERSION, protectionMode: decision.mode } };
 }
 
 /** Whether setup has run here (DocumentProperties, no sheet reads). */

@@ -29,6 +29,11 @@ export function isSupervisionTab(row1: readonly unknown[]): boolean {
   return row1[0] === 'Clinician' && String(row1[2] ?? '').startsWith(SUPERVISION_CAPTION);
 }
 
+/** Whether a tab's A1:C1 is the hidden helper Attain wrote (its first headers), not a clinic's own tab called "Attain alerts". */
+export function isAlertsHelperTab(row1: readonly unknown[]): boolean {
+  return row1[0] === 'Client' && row1[1] === 'Clinician' && row1[2] === 'Sessions';
+}
+
 const COLOURS = { safety: '#ea9999', deterioration: '#fce5cd', severe: '#e06666', moderate: '#f9cb9c', mild: '#fff2cc' };
 
 function source(name: string, cols: ReadonlyMap<string, number>): SourceTab {

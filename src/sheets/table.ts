@@ -1,7 +1,8 @@
 // Batched tab I/O mapped by header name: open a tab (one header read), read chosen columns in one block, append or rewrite rows with one setValues per column run.
-import { columnFormat, type ColumnSpec, type RowRefs, type TabLayout } from './columns';
+import { columnFormat, TEXT_FORMAT, type ColumnSpec, type RowRefs, type TabLayout } from './columns';
 import { columnLetters } from './formulas';
-import { safeText } from './values';
+import { rowsText, type Journal } from './journal';
+import { needsFormulaGuard, safeText } from './values';
 import { dataValidation } from './validation';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -18,6 +19,8 @@ export interface Tab {
   width: number;
   /** The last used row when known: from the index's live formula, then kept current by this execution's appends. */
   lastRow?: number;
+  /** The action's journal (from its Book): appends and overwrites record how to undo themselves before they write. */
+  journal?: Journal;
 }
 
 /** Thrown when a tab or one of its columns is missing: the message tells the user what to run. */
@@ -124,8 +127,9 @@ export function openTab(ss: Spreadsheet, layout: TabLayout, found?: Sheet | null
   const sheet = found === undefined ? ss.getSheetByName(layout.name) : found;
   if (!sheet) throw new LayoutError(`Expected a tab named "${layout.name}"; there is none. Run Extensions ▸ Attain ▸ Set up this spreadsheet.`);
   const tab = verifiedTab(layout, sheet, readHeader(sheet));
-  if (tab.missing.length) {
-    throw new LayoutError(`Expected the column${tab.missing.length > 1 ? 's' : ''} ${tab.missing.map((c) => `"${c.header}"`).join(', ')} in the "${layout.name}" tab; the header row has none. Run Extensions ▸ Attain ▸ Set up this spreadsheet.`);
+  const missing = tab.missing.filter((c) => !c.optional);
+  if (missing.length) {
+    throw new LayoutError(`Expected the column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c.header}"`).join(', ')} in the "${layout.name}" tab; the header row has none. Run Extensions ▸ Attain ▸ Set up this spreadsheet.`);
   }
   return tab;
 }
@@ -193,13 +197,18 @@ function refsFor(tab: Tab, row: number): RowRefs {
   };
 }
 
-/** One cell as written: formulas from the layout, user text neutralised so it can never become a formula. */
-function cellValue(c: ColumnSpec, tab: Tab, row: number, values: Record<string, unknown>): unknown {
+/** One cell as written: formulas from the layout, user text neutralised so it can never become a formula (`plainText`: the cell is "@"). */
+function cellValue(c: ColumnSpec, tab: Tab, row: number, values: Record<string, unknown>, plainText: boolean): unknown {
   if (c.formula) return c.formula(refsFor(tab, row));
   const v = values[c.key];
   if (v === undefined || v === null) return '';
-  if (typeof v === 'string' && c.kind !== 'number') return safeText(v);
+  if (typeof v === 'string' && c.kind !== 'number') return safeText(v, plainText);
   return v;
+}
+
+/** True when some user text in the run starts like a formula (or with an apostrophe), so its cells' formats decide how it is written. */
+function runNeedsFormats(run: readonly ColumnSpec[], rows: readonly Record<string, unknown>[]): boolean {
+  return rows.some((values) => run.some((c) => !c.formula && c.kind !== 'number' && typeof values[c.key] === 'string' && needsFormulaGuard(values[c.key] as string)));
 }
 
 /** Layout columns grouped into runs of adjacent sheet columns (usually one run; more when the user put columns between ours). */
@@ -210,12 +219,31 @@ function columnRuns(tab: Tab): ColumnSpec[][] {
   );
 }
 
+/**
+ * Overwrites rows in place (one setValues per column run), first recording in the action's journal how to put back `before`:
+ * the same rows as the action read them (layout key → cell), so a failed action restores them.
+ */
+export function overwriteRows(tab: Tab, firstRow: number, rows: readonly Record<string, unknown>[], before: readonly Record<string, unknown>[]): void {
+  if (rows.length === 0) return;
+  if (before.length !== rows.length) throw new Error(`Expected the ${rows.length} row(s) being overwritten as read before; got ${before.length}`);
+  tab.journal?.record({ what: rowsText(tab.layout.name, firstRow, rows.length), undo: () => writeRows(tab, firstRow, before) });
+  writeRows(tab, firstRow, rows);
+}
+
+/** Empties the layout's cells of some rows (one clearContent per column run); columns the user added between ours are left alone. */
+function clearRows(tab: Tab, firstRow: number, numRows: number): void {
+  for (const run of columnRuns(tab)) tab.sheet.getRange(firstRow, col(tab, run[0].key), numRows, run.length).clearContent();
+}
+
 /** Writes rows starting at `firstRow`: one setValues per column run; columns the user added between ours are left alone. */
 export function writeRows(tab: Tab, firstRow: number, rows: readonly Record<string, unknown>[]): void {
   if (rows.length === 0) return;
   for (const run of columnRuns(tab)) {
-    const data = rows.map((values, i) => run.map((c) => cellValue(c, tab, firstRow + i, values)));
-    tab.sheet.getRange(firstRow, col(tab, run[0].key), rows.length, run.length).setValues(data);
+    const range = tab.sheet.getRange(firstRow, col(tab, run[0].key), rows.length, run.length);
+    // A plain-text cell may store an apostrophe, any other cell needs one: only text that starts like a formula costs this read.
+    const formats = runNeedsFormats(run, rows) ? range.getNumberFormats() : null;
+    const data = rows.map((values, i) => run.map((c, j) => cellValue(c, tab, firstRow + i, values, formats !== null && formats[i][j] === TEXT_FORMAT)));
+    range.setValues(data);
   }
 }
 
@@ -230,6 +258,14 @@ export function appendRows(tab: Tab, rows: readonly Record<string, unknown>[], l
   const last = lastRow ?? lastRowOf(tab);
   const first = Math.max(2, last + 1);
   if (rows.length === 0) return first;
+  // Recorded before writing, so a write that fails half-way is cleared too: the rows were empty (below the last used row).
+  tab.journal?.record({
+    what: rowsText(tab.layout.name, first, rows.length),
+    undo: () => {
+      clearRows(tab, first, rows.length);
+      tab.lastRow = last;
+    },
+  });
   // Later appends in this execution go below these rows without asking the sheet again.
   tab.lastRow = first + rows.length - 1;
   try {

@@ -69,11 +69,21 @@ export function cellBool(v: unknown): boolean {
   return v === true || (typeof v === 'string' && v.trim().toUpperCase() === 'TRUE');
 }
 
-// Sheets reads a leading =, +, - or @ as the start of a formula; a leading ' makes the rest literal text and is not shown.
+// Sheets reads a leading =, +, - or @ as the start of a formula; in a column not formatted as text a leading ' makes the rest literal
+// text and is not stored. In a plain-text ("@") cell Sheets parses nothing, and a leading ' may be stored and shown as typed.
 const FORMULA_START = /^[=+\-@]/;
 
-/** User text as stored: never a formula (a leading =, +, - or @ gets an apostrophe), and an apostrophe-led text keeps its own. */
-export function safeText(text: string): string {
-  if (FORMULA_START.test(text) || text.startsWith("'")) return `'${text}`;
-  return text;
+/**
+ * User text as written, reading back as typed whichever way Sheets treats apostrophes in plain-text cells.
+ * `plainText` (the cell is formatted "@"): the text as is — the format already stops formula parsing, and an apostrophe could be
+ * stored and grow on every save. Otherwise a leading =, +, - or @ (or the text's own leading ') gets one apostrophe, which Sheets
+ * does not store.
+ */
+export function safeText(text: string, plainText: boolean): string {
+  return !plainText && needsFormulaGuard(text) ? `'${text}` : text;
+}
+
+/** Text whose writing depends on the cell's format: it starts with =, +, - or @, or with an apostrophe of its own. */
+export function needsFormulaGuard(text: string): boolean {
+  return FORMULA_START.test(text) || text.startsWith("'");
 }

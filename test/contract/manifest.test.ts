@@ -1,4 +1,4 @@
-// Contract: the manifest asks for exactly the two scopes Attain argues for, and clasp pushes only dist/.
+// Contract: the manifest asks for exactly the three scopes Attain argues for (README "Privacy and scopes"), and clasp pushes only dist/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -20,10 +20,11 @@ test('logs exceptions', () => {
   expect(manifest.exceptionLogging).toBe('STACKDRIVER');
 });
 
-test('asks for exactly spreadsheets.currentonly and script.container.ui', () => {
+test('asks for exactly spreadsheets.currentonly, script.container.ui and userinfo.email', () => {
   expect([...manifest.oauthScopes].sort()).toEqual([
     'https://www.googleapis.com/auth/script.container.ui',
     'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    'https://www.googleapis.com/auth/userinfo.email',
   ]);
 });
 

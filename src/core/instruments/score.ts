@@ -1,6 +1,6 @@
 // Generic scoring from a definition: item checks, reverse items, missing-item rule, totals, subscales, bands, cut-offs, critical flags.
 import { fail, show } from '../errors';
-import { isBlank, roundTo } from '../numbers';
+import { compareAt, isBlank, roundTo } from '../numbers';
 import { instrumentKey } from './registry';
 import type { Band, InstrumentDefinition } from './schema';
 
@@ -267,7 +267,8 @@ export function bandLabel(def: InstrumentDefinition, score: unknown, subscale?: 
     throw new Error(`${def.name} has no bands for ${set === c.total ? 'the total' : set.name}`);
   }
   let label = bands[0].label;
-  for (let i = 1; i < bands.length; i++) if (s >= bands[i].min) label = bands[i].label;
+  // Band edges compared at the threshold precision, as the sheet's ROUND(total, 9) >= min.
+  for (let i = 1; i < bands.length; i++) if (compareAt(s, bands[i].min) >= 0) label = bands[i].label;
   return label;
 }
 
@@ -282,6 +283,8 @@ export function isClinical(def: InstrumentDefinition, score: number, options: Sc
     value = options.cutoff;
   }
   const atCut = options.atCutoffIsClinical ?? cut.atCutoffIsClinical;
-  if (score === value) return atCut;
-  return def.direction === 'higher-is-worse' ? score > value : score < value;
+  // At the threshold precision, as the sheet formulas compare (numbers.ts THRESHOLD_DECIMALS).
+  const side = compareAt(score, value);
+  if (side === 0) return atCut;
+  return def.direction === 'higher-is-worse' ? side > 0 : side < 0;
 }

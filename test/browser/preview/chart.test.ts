@@ -48,6 +48,12 @@ describe('chartData', () => {
     expect(d.legend).toBe('bottom');
   });
 
+  it('draws only the categories the emulator counted (rows after them are dropped, as Sheets drops trailing empty rows)', () => {
+    const d = chartData({ type: 'LINE', ranges: ['A1:D5'], numHeaders: 1, categories: 2 }, 'Scores', lookup);
+    expect(d.domain).toEqual(['2026-09-04', '2026-09-11']);
+    expect(d.series[0].values).toEqual([18, 16]);
+  });
+
   it('honours numHeaders 0 and reads option() both ways', () => {
     const d = chartData({ type: 'SCATTER', ranges: ['B2:C5'], numHeaders: 0 }, 'Scores', lookup);
     expect(d.series[0].name).toBe('Series 1');

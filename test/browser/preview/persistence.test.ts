@@ -61,7 +61,7 @@ test('state persists across a restart, and reset seeds afresh', async () => {
   // The page shows it too.
   const g = await guardedPage(browser);
   await g.page.goto(second.url);
-  // The page opens on the spreadsheet's active tab (setup leaves the last tab it made active), so go to the edited one.
+  // The page opens on the spreadsheet's active tab (the seed leaves the Review tab active), so go to the edited one.
   const edited = (await getState(second)).sheets[0].name;
   await g.page.locator(`#tabbar [role="tab"][data-sheet="${edited}"]`).click();
   await g.page.locator(`#grid-panel table[data-sheet="${edited}"]`).waitFor();

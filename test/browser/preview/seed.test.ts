@@ -3,6 +3,7 @@
 import { createEmulator, type Emulator } from '../../../emulator';
 import { seedEmulator, SEED_TIME_ZONE, SEED_USER } from '../../../preview/seed';
 import type { SpreadsheetView } from '../../../preview/render';
+import { chartData } from '../../../preview/chart-data';
 
 jest.setTimeout(180000); // seeding through the emulator takes about 32 s alone on 2 cores
 
@@ -70,6 +71,19 @@ test('goals come from the templates, with GAS ratings, priorities and one review
   expect(reviews.length).toBeGreaterThan(0);
   expect(new Set(reviews.map((r) => r.Client))).toEqual(new Set(['DEMO-01']));
   expect(reviews.filter((r) => r.Decision === 'achieved')).toHaveLength(1);
+});
+
+test('the preview opens on the Review tab with DEMO-01 chosen: every chart draws its dated points and no empty category', () => {
+  expect(view.activeSheet).toBe('Review');
+  const review = view.sheets.find((x) => x.name === 'Review')!;
+  expect(review.rows[0][1].v).toBe('DEMO-01');
+  const lookup = (name: string | null) => view.sheets.find((x) => x.name === (name ?? 'Review'))?.rows ?? null;
+  expect(review.charts).toHaveLength(4);
+  for (const spec of review.charts) {
+    const d = chartData(spec, 'Review', lookup);
+    expect(d.domain.length).toBeGreaterThanOrEqual(10);
+    expect(d.domain.filter((x) => !/^\d{4}-\d{2}-\d{2}$/.test(x))).toEqual([]);
+  }
 });
 
 test('seeding is deterministic: the same rows every time (the audit trail aside)', () => {

@@ -71,7 +71,8 @@ test('adding a client warns live when the code looks like a name, and sends the 
   await page.getByLabel('Modality').selectOption('ACT');
   await page.getByRole('button', { name: 'Save new client' }).click();
   const call = await s.waitForCall('addClient');
-  expect(call.args).toEqual([{ code: 'C-0300', clinician: 'Sam Okafor', startDate: TODAY, modality: 'ACT' }]);
+  // The save carries its request id (a retry of a lost reply writes once): 8–64 letters, digits, "-" or "_".
+  expect(call.args).toEqual([{ code: 'C-0300', clinician: 'Sam Okafor', startDate: TODAY, modality: 'ACT', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }]);
   await page.getByText('Added client C-0300').waitFor();
   await page.locator('.top-client', { hasText: 'Client C-0300' }).waitFor();
   await page.getByRole('button', { name: /C-0300/ }).waitFor();
@@ -105,4 +106,17 @@ test('a server error shows beside the code field and keeps what was typed; a thr
   await expect(page.getByLabel('Client code').inputValue()).resolves.toBe('C 1');
   await expect(page.getByLabel('Clinician').inputValue()).resolves.toBe('Dr Rivera');
   expectClean(s);
+});
+
+test('settings changed since the last setup are named, with where to apply them; none, no notice', async () => {
+  const server = fakeServer();
+  server.state.boot = { ...server.state.boot, pendingSetup: ['Supervisors', 'Use PCL-5'] };
+  s = await openSidebar(browser, server.handlers);
+  const { page } = s;
+  await page.getByText('Settings changed since the last setup: Supervisors, Use PCL-5. They take effect when someone runs Extensions ▸ Attain ▸ Set up this spreadsheet.').waitFor();
+  await s.close();
+  const clean = fakeServer();
+  s = await openSidebar(browser, clean.handlers);
+  await s.page.getByRole('heading', { name: 'Clients' }).waitFor();
+  await expect(s.page.getByText(/Settings changed since the last setup/).count()).resolves.toBe(0);
 });

@@ -73,6 +73,7 @@ test('ranks live: tier first, then the product; a safety target is never out-ran
       { goalId: 'G1.O1', urgency: 3, importance: 3, readiness: 3, tier: 'quality-of-life' },
       { goalId: 'G1.O2', urgency: 3, importance: 3, readiness: 3, tier: 'quality-of-life' },
     ],
+    requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
   });
   await page.getByText('Saved priorities for 3 goals.').waitFor();
   expectClean(s);

@@ -78,6 +78,7 @@ test('walks each goal with prefilled levels, requires a reason unless continuing
       { goalId: 'G1.O1', decision: 'achieved', reason: 'Walks most days now', gasLevel: 0, rating: 6 },
       { goalId: 'G1.O2', decision: 'modify', reason: 'Too much at once', gasLevel: -1, rating: null, revisedObjective: 'Phone a friend once a week' },
     ],
+    requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
   });
   const gas = applyReview(d.goals, input, { rho: 0.3 }).gas!;
   await page.locator('#review-saved').getByText('Review saved').waitFor();
@@ -196,6 +197,7 @@ test('discharge: the relapse-prevention plan form lists achieved goals, sends on
       { who: 'GP surgery', how: '0800 123 456' },
       { who: 'Crisis line', how: '111', when: 'Out of hours' },
     ],
+    requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
   });
   await page.locator('#discharge-built').getByText('Built the tab “Relapse prevention C-0142”.').waitFor();
   await expect(page.locator('img').count()).resolves.toBe(0);

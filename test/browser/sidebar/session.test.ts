@@ -76,6 +76,7 @@ test('PHQ-9: live total and band; item 9 ≥ 1 shows a prominent safety warning;
       { goalId: 'G1.O2', rating: 3, gasLevel: null },
     ],
     measures: [{ instrument: 'phq9', items: [2, 2, 1, 1, 1, 1, 1, 1, 1] }],
+    requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
   });
 
   const saved = page.locator('#session-saved');
@@ -181,4 +182,33 @@ test('a thrown failure keeps every answer and says so plainly', async () => {
   await expect(page.locator('#session-measures-phq9-items-2').inputValue()).resolves.toBe('2');
   await expect(page.getByLabel('Event note').inputValue()).resolves.toBe('Note kept');
   expectClean(s);
+});
+
+test('a save whose reply was lost is sent again with the same request id, the server\u2019s notice is shown, and the next save has a new id', async () => {
+  const server = fakeServer();
+  const record = server.handlers.recordSession as (input: RecordSessionInput) => { ok: boolean };
+  const ids: string[] = [];
+  server.handlers.recordSession = (input: RecordSessionInput) => {
+    ids.push(String(input.requestId));
+    // The first attempt reaches the spreadsheet but its reply is lost: the sidebar sees a failure.
+    if (ids.length === 1) {
+      record(input);
+      throw new Error('NetworkError: the connection to the spreadsheet was lost');
+    }
+    const r = ids.length === 2 ? { ...record({ ...input, note: '' }), notice: 'This save had already reached the spreadsheet (session 3 of C-0142); nothing was written twice.' } : record(input);
+    return r;
+  };
+  s = await openSidebar(browser, server.handlers);
+  const { page } = s;
+  await openSession(page);
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByText(/connection to the spreadsheet was lost/).waitFor();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('status').filter({ hasText: 'This save had already reached the spreadsheet' }).waitFor();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  for (let i = 0; i < 300 && ids.length < 3; i++) await page.waitForTimeout(100);
+  expect(ids).toHaveLength(3);
+  expect(ids[0]).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+  expect(ids[1]).toBe(ids[0]);
+  expect(ids[2]).not.toBe(ids[0]);
 });

@@ -1,4 +1,4 @@
-// Embedded charts: the built spec is recorded as plain JSON; update and remove work by chart id.
+// Embedded charts: the built spec is recorded as plain JSON; update and remove work by chart id; categories counted as Sheets does.
 import { fakeEmulator } from './fixture';
 
 function setup() {
@@ -52,6 +52,7 @@ describe('charts', () => {
       mergeStrategy: null,
       numHeaders: 1,
       transposeRowsAndColumns: false,
+      categories: 3,
     });
     const [got] = sh.getCharts();
     expect(got.getChartId()).toBe(1);
@@ -74,5 +75,24 @@ describe('charts', () => {
     sh.insertChart(sh.newChart().addRange(sh.getRange('A1:B4')).asColumnChart().build());
     sh.insertRowsBefore(1, 2);
     expect(emu.view().sheets[0].charts[0].ranges).toEqual(['Sheet1!A3:B6']);
+  });
+
+  test('categories: a formula\'s "" is one, truly empty rows after the data are not (a spilled array leaves them empty)', () => {
+    const { emu, sh } = setup();
+    const count = (a1: string) => {
+      sh.getCharts().forEach((c) => sh.removeChart(c));
+      sh.insertChart(sh.newChart().addRange(sh.getRange(a1)).asLineChart().setNumHeaders(1).build());
+      return emu.view().sheets[0].charts[0].categories;
+    };
+    expect(count('A1:C20')).toBe(3);
+    // Per-row formulas returning "" after the data: every one is a category, as in Sheets.
+    sh.getRange('E1:E20').setFormulas(Array.from({ length: 20 }, (_, i) => [i === 0 ? '="Wk"' : `=IF(A${i + 1}="","",A${i + 1})`]));
+    expect(count('E1:E20')).toBe(19);
+    // One FILTER spilling exactly the points: the rows after it are truly empty.
+    sh.getRange('F2').setFormula('=ARRAYFORMULA(IFERROR(FILTER(B2:B20,A2:A20<>""),""))');
+    expect(count('F1:F20')).toBe(3);
+    // No points: the spill is one "" cell, one (empty) category.
+    sh.getRange('G2').setFormula('=ARRAYFORMULA(IFERROR(FILTER(B2:B20,A2:A20="none"),""))');
+    expect(count('G1:G20')).toBe(1);
   });
 });

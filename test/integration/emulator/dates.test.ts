@@ -45,6 +45,24 @@ describe('dates and display values', () => {
     expect(sh.getRange('C1:C5').getDisplayValues()).toEqual([['7'], ['50%'], ['01/02/2026'], ['TRUE'], ['007']]);
   });
 
+  test('a plain-text ("@") cell parses nothing: a formula, number or date stays the text written', () => {
+    const sh = fakeEmulator().spreadsheet.getSheets()[0];
+    sh.getRange('A1:A4').setNumberFormat('@');
+    sh.getRange('A1:A4').setValues([['=1+1'], ['- walk daily'], ['+44 7700'], ['0142']]);
+    expect(sh.getRange('A1:A4').getValues()).toEqual([['=1+1'], ['- walk daily'], ['+44 7700'], ['0142']]);
+    expect(sh.getRange('A1:A4').getFormulas()).toEqual([[''], [''], [''], ['']]);
+  });
+
+  test.each([
+    ['keep', "'- walk daily"],
+    ['strip', '- walk daily'],
+  ] as const)('apostropheInTextCells %s: a leading apostrophe written to a plain-text cell reads %j; other cells never store it', (mode, stored) => {
+    const sh = fakeEmulator({ apostropheInTextCells: mode }).spreadsheet.getSheets()[0];
+    sh.getRange('A1').setNumberFormat('@');
+    sh.getRange('A1:B1').setValues([["'- walk daily", "'- walk daily"]]);
+    expect(sh.getRange('A1:B1').getValues()).toEqual([[stored, '- walk daily']]);
+  });
+
   test('Utilities.formatDate uses real time zones and Java pattern letters', () => {
     const u = fakeEmulator().services.Utilities as GoogleAppsScript.Utilities.Utilities;
     const d = new Date('2026-07-01T23:30:00Z');

@@ -130,6 +130,34 @@ describe('formulas', () => {
     expect(() => sh.getRange('D1').setFormula('=SORT(A1:A3, 1, FALSE)')).toThrow(/SORT with a descending third argument differs/);
   });
 
+  // Google's COUNTIF help: a range of text needs a string criterion; "0142" parses as the number 142, so it matches no text cell.
+  test('a criterion that reads as a number or date matches only numbers, never text cells with the same characters, as in Sheets', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1:A4').setNumberFormat('@');
+    sh.getRange('A1:B4').setValues([['0142', 1], ['2026-01-02', 2], ['TRUE', 4], ['C-0142', 8]]);
+    sh.getRange('A5:B5').setValues([[142, 16]]);
+    sh.getRange('D1:D8').setFormulas([
+      ['=COUNTIFS(A1:A5,"0142")'],
+      ['=COUNTIF(A1:A5,"0142")'],
+      ['=SUMIFS(B1:B5,A1:A5,"0142")'],
+      ['=COUNTIFS(A1:A5,"2026-01-02")'],
+      ['=COUNTIFS(A1:A5,"TRUE")'],
+      ['=COUNTIFS(A1:A5,"C-0142")'],
+      ['=COUNTIFS(A1:A5,"<>0142")'],
+      ['=MAXIFS(B1:B5,A1:A5,A1)'],
+    ]);
+    // Only the number 142 matches "0142"; the text cells count as not equal; a letter-bearing code matches its text.
+    expect(sh.getRange('D1:D8').getValues()).toEqual([[1], [1], [16], [0], [0], [1], [4], [16]]);
+  });
+
+  test('MATCH with a text lookup value finds the text cell holding it (no criterion parsing)', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1:A2').setNumberFormat('@');
+    sh.getRange('A1:A2').setValues([['C-1'], ['0142']]);
+    sh.getRange('B1').setFormula('=MATCH("0142",A1:A2,0)');
+    expect(sh.getRange('B1').getValue()).toBe(2);
+  });
+
   test('named ranges work in formulas', () => {
     const { emu, sh } = sheet1();
     sh.getRange('A1:A2').setValues([[4], [5]]);

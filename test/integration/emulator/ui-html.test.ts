@@ -36,6 +36,18 @@ describe('ui and html', () => {
     expect(emu.ui.alerts).toEqual(['Saved: Goals saved.']);
   });
 
+  test('alert answers with the buttons a test queued, in order, then the first button; a button the set lacks throws', () => {
+    const emu = fakeEmulator();
+    const ui = (emu.services.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getUi();
+    emu.answerAlerts('NO', 'CLOSE');
+    expect(String(ui.alert('Relax?', 'Sure?', ui.ButtonSet.YES_NO))).toBe('NO');
+    expect(String(ui.alert('Relax?', 'Sure?', ui.ButtonSet.YES_NO))).toBe('CLOSE');
+    expect(String(ui.alert('Relax?', 'Sure?', ui.ButtonSet.YES_NO))).toBe('YES');
+    emu.answerAlerts('YES');
+    expect(() => ui.alert('Saved', 'Goals saved.', ui.ButtonSet.OK)).toThrow('The queued answer YES is not a button of ButtonSet.OK (OK); queue one of those or CLOSE.');
+    expect(() => emu.answerAlerts('MAYBE')).toThrow('Expected a Ui.Button name (YES, NO, OK, CANCEL or CLOSE); got "MAYBE"');
+  });
+
   test('run refuses private and unknown functions and passes the server error message', () => {
     const emu = fakeEmulator();
     expect(() => emu.run('secret_')).toThrow('Script function not found: secret_');

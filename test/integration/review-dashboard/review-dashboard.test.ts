@@ -1,13 +1,15 @@
 // The Review tab on the built bundle: created by setup with its selector; native helper tables follow the selected client with no
-// script run; values equal core scoring; charts per measure + GAS + ratings with scale-matched axes; rebuild is idempotent.
+// script run; values equal core scoring; charts per measure + GAS + ratings with scale-matched axes, one category per point;
+// rebuild is idempotent and finds hand-retitled charts; setup gives the user back their tab.
 import type { Emulator } from '../../../emulator';
 import { gasTScore } from '../../../src/core/gas';
 import { findInstrument } from '../../../src/core/instruments/registry';
 import { scoreItems } from '../../../src/core/instruments/score';
 import { measureScale } from '../../../src/sheets/review-dashboard-blocks';
-import { CAPTION_ROW, FIRST_ROW, GAS_T_RANGE, HEAD_ROW, REVIEW_POINTS } from '../../../src/sheets/review-dashboard-grid';
+import { CAPTION_ROW, CHART_HEAD_ROW, CHART_LAST_ROW, FIRST_ROW, HEAD_ROW, REVIEW_POINTS } from '../../../src/sheets/review-dashboard-grid';
+import { parseA1 } from '../../../src/sheets/a1';
 import { REVIEW_CHART_PREFIX } from '../../../src/sheets/review-dashboard';
-import { client, fiveGoalPlan, headerCols, ok, scriptActivity, serial, session, setUp, type Row } from '../../../kit/workbook';
+import { client, emulator, fiveGoalPlan, headerCols, ok, scriptActivity, serial, session, setUp, type Row } from '../../../kit/workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -186,21 +188,21 @@ describe('helper tables follow the selector', () => {
 describe('charts', () => {
   const { em } = world();
 
-  test('one per enabled measure, GAS and ratings: titles, axis titles, scale-matched axes, cut-off and band-edge series', () => {
+  test('one per enabled measure, GAS and ratings: titles, axis titles, axes that fit every value, cut-off and band-edge series', () => {
     const cs = attainCharts(em);
-    expect(cs.map((c) => c.options.title)).toEqual([`${REVIEW_CHART_PREFIX}PHQ-9 total (0–27)`, `${REVIEW_CHART_PREFIX}GAD-7 total (0–21)`, `${REVIEW_CHART_PREFIX}GAS T-score (20–80)`, `${REVIEW_CHART_PREFIX}Goal ratings (0–10)`]);
-    const scales = [measureScale(findInstrument('phq9')), measureScale(findInstrument('gad7')), GAS_T_RANGE, [0, 10]];
-    expect(scales).toEqual([
-      [0, 27],
-      [0, 21],
-      [20, 80],
-      [0, 10],
-    ]);
+    expect(cs.map((c) => c.options.title)).toEqual([`${REVIEW_CHART_PREFIX}PHQ-9 total (0–27)`, `${REVIEW_CHART_PREFIX}GAD-7 total (0–21)`, `${REVIEW_CHART_PREFIX}GAS T-score`, `${REVIEW_CHART_PREFIX}Goal ratings (0–10)`]);
+    // Measure and rating axes are their scales; the GAS axis is left to Sheets (a T-score can fall below 20).
+    const scales = [measureScale(findInstrument('phq9')), measureScale(findInstrument('gad7')), null, [0, 10]];
+    expect(scales).toEqual([[0, 27], [0, 21], null, [0, 10]]);
     cs.forEach((c, i) => {
       expect(c.type).toBe('LINE');
       expect(c.options['hAxis.title']).toBe('Date');
       expect(String(c.options['vAxis.title'])).not.toBe('');
-      expect([c.options['vAxis.viewWindow.min'], c.options['vAxis.viewWindow.max']]).toEqual(scales[i]);
+      const axis = scales[i];
+      if (axis) {
+        expect([c.options['vAxis.viewWindow.min'], c.options['vAxis.viewWindow.max']]).toEqual(axis);
+        expect(c.options['vAxis.viewWindowMode']).toBe('explicit');
+      } else expect(Object.keys(c.options).filter((k) => k.startsWith('vAxis.view'))).toEqual([]);
       expect(c.numHeaders).toBe(1);
       expect(c.hiddenDimensionStrategy).toBe('SHOW_BOTH');
     });
@@ -217,7 +219,39 @@ describe('charts', () => {
     // GAS: T-score and the expected-outcome line at 50.
     const gas = review(em).getRange(cs[2].ranges[0].replace(/^Review!/, '')).getValues()[0];
     expect(gas).toEqual(['Date', 'GAS T-score', 'Expected (50)']);
-    expect(cs[3].ranges[0]).toMatch(new RegExp(`^Review!\\w+${HEAD_ROW}:\\w+${FIRST_ROW + REVIEW_POINTS - 1}$`));
+    expect(cs[3].ranges[0]).toMatch(new RegExp(`^Review!\\w+${CHART_HEAD_ROW}:\\w+${CHART_LAST_ROW}$`));
+  });
+
+  test('a client with 3 sessions gets charts of 3 points each, with no formula "" in the chart ranges after the last point', () => {
+    em.edit('Review', 1, 2, 'DEMO-01');
+    const view = em.view().sheets.find((s) => s.name === 'Review')!;
+    const mine = view.charts.filter((c) => String(c.options.title).startsWith(REVIEW_CHART_PREFIX));
+    expect(mine.map((c) => c.categories)).toEqual([3, 3, 3, 3]);
+    for (const c of mine) {
+      const r = parseA1(c.ranges[0].replace(/^Review!/, ''));
+      const data = (row: number) => view.rows[row - 1]?.slice(r.startCol - 1, r.endCol!) ?? [];
+      // Three dated points (the domain is set), then rows that are truly empty: no value, no formula.
+      for (let row = r.startRow + 1; row <= r.startRow + 3; row++) expect(data(row)[0].v).toMatch(/^2026-/);
+      for (let row = r.startRow + 4; row <= r.endRow!; row++) expect(data(row).filter((cell) => cell.v !== '' || cell.f)).toEqual([]);
+    }
+    // Another client, another count: the spill follows B1 with no script.
+    em.edit('Review', 1, 2, 'DEMO-02');
+    const counts = em.view().sheets.find((s) => s.name === 'Review')!.charts.filter((c) => String(c.options.title).startsWith(REVIEW_CHART_PREFIX)).map((c) => c.categories);
+    // DEMO-02: one PHQ-9, no GAD-7 (one "" row: a client with no points shows an empty chart), one GAS date, one ratings date.
+    expect(counts).toEqual([1, 1, 1, 1]);
+    expect(em.formulaErrors()).toEqual([]);
+  });
+
+  test('a chart whose title was edited by hand is still found by "Rebuild review charts": one chart per kind', () => {
+    const s = review(em);
+    const phq = s.getCharts().find((c) => String(c.getOptions().get('title')).includes('PHQ-9'))!;
+    s.updateChart(phq.modify().setOption('title', 'Mood (our title)').build());
+    expect(charts(em).map((c) => c.options.title)).toContain('Mood (our title)');
+    em.trigger('onOpen', { authMode: 'FULL' });
+    em.clickMenu('Rebuild review charts');
+    expect(charts(em).map((c) => c.options.title)).not.toContain('Mood (our title)');
+    expect(attainCharts(em).map((c) => c.options.title)).toEqual([`${REVIEW_CHART_PREFIX}PHQ-9 total (0–27)`, `${REVIEW_CHART_PREFIX}GAD-7 total (0–21)`, `${REVIEW_CHART_PREFIX}GAS T-score`, `${REVIEW_CHART_PREFIX}Goal ratings (0–10)`]);
+    expect(charts(em).filter((c) => !String(c.options.title).startsWith(REVIEW_CHART_PREFIX))).toEqual([]);
   });
 
   test('"Rebuild review charts" twice leaves exactly one set and keeps a chart of the clinic’s own', () => {
@@ -229,7 +263,26 @@ describe('charts', () => {
     expect(attainCharts(em)).toHaveLength(4);
     expect(charts(em).map((c) => c.options.title)).toContain('Our own chart');
     expect(charts(em)).toHaveLength(5);
+    // Bounded: the rebuild lists the charts once, removes the four and inserts four, whatever the caseload.
+    em.calls.reset();
+    em.clickMenu('Rebuild review charts');
+    expect(em.calls.chart).toBe(9);
     expect(em.formulaErrors()).toEqual([]);
+  });
+});
+
+describe('setup and the active tab', () => {
+  test('setup leaves the active tab as it was (it creates tabs, each insertSheet would make the new one active)', () => {
+    const em = emulator();
+    const mine = em.spreadsheet.insertSheet('My notes');
+    em.spreadsheet.setActiveSheet(em.spreadsheet.getSheets()[0]);
+    const before = em.spreadsheet.getActiveSheet().getName();
+    em.run('setupSpreadsheet');
+    expect(em.spreadsheet.getSheetByName('Review')).not.toBeNull();
+    expect(em.spreadsheet.getActiveSheet().getName()).toBe(before);
+    mine.activate();
+    em.run('setupSpreadsheet');
+    expect(em.spreadsheet.getActiveSheet().getName()).toBe('My notes');
   });
 });
 

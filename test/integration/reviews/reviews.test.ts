@@ -171,7 +171,8 @@ describe('buildRelapsePreventionPlan', () => {
     ifTheyReturn: ['Restart the walking plan', 'Book a review appointment'],
     contacts: [{ who: 'GP surgery', how: '0800 123 456', when: 'low for two weeks' }, { who: 'Crisis line', how: '111' }],
   };
-  const sheetOf = () => em.exportState().sheets.find((s) => s.name === 'Relapse prevention C-0001')!;
+  // A rebuild is written into a fresh tab that replaces the earlier one (all or nothing), so only its sheet id differs.
+  const sheetOf = () => ({ ...em.exportState().sheets.find((s) => s.name === 'Relapse prevention C-0001')!, sheetId: 0 });
 
   test('writes the print-ready sheet: core\u2019s sections in one wide wrapped column, bold headings, text kept as typed, nothing frozen', () => {
     const data = ok<{ sheetName: string; rebuilt: boolean; sections: { heading: string; lines: string[] }[] }>(em.run('buildRelapsePreventionPlan', plan));

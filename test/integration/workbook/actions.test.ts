@@ -50,9 +50,10 @@ describe('addClient', () => {
     expect(Object.keys(refused(em, 'addClient', { code: 'a b', clinician: '', startDate: '2026-02-30', modality: 'CBT' })).sort()).toEqual(['clinician', 'code', 'startDate']);
   });
 
-  test('a code of digits stays text (plain-text column), not the number 142', () => {
-    ok(em.run('addClient', client('0142')));
-    expect(rows(em, 'Clients').map((r) => r[0])).toContain('0142');
+  // Codes are COUNTIFS/MATCH criteria, and Sheets compares a criterion that reads as a number as a number: "0142" would match no text cell.
+  test('a code Sheets reads as a number, date or boolean writes nothing and says why', () => {
+    expect(refused(em, 'addClient', client('0142'))).toEqual({ code: 'Expected a client code with at least one letter that Sheets cannot read as a number, date or TRUE/FALSE (e.g. "C-0142"); got "0142", which Sheets reads as the number 142' });
+    for (const code of ['12-3', '1e5', '2026-01-02', 'TRUE']) expect(refused(em, 'addClient', client(code)).code).toMatch(/^Expected a client code with at least one letter/);
   });
 });
 
@@ -71,7 +72,7 @@ describe('savePlan', () => {
     const goals = rows(em, 'Goals');
     expect(goals).toHaveLength(5);
     expect(formulas(em, 'Goals', 2)[24]).toBe('=IF(AND(ISNUMBER(W2),ISNUMBER(X2)),W2*X2,"")');
-    expect(rows(em, 'Audit').pop()!.slice(2)).toEqual(['savePlan', 'C-0001', 'Goals', 'Plan saved: 5 added; 0 updated']);
+    expect(rows(em, 'Audit').pop()!.slice(2, 6)).toEqual(['savePlan', 'C-0001', 'Goals', 'Plan saved: 5 added; 0 updated']);
   });
 
   test('updates rows in place, records a status change before → after, adds a new objective at the end', () => {

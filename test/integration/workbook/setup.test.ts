@@ -64,7 +64,7 @@ describe('setup on a new spreadsheet', () => {
     const byKey = new Map<string, unknown>();
     const rows = new Map<number, Record<string, unknown>>();
     for (const c of settings.cells) {
-      const m = /^([A-D])(\d+)$/.exec(c.a1)!;
+      const m = /^([A-Z]+)(\d+)$/.exec(c.a1)!;
       const r = rows.get(Number(m[2])) ?? {};
       r[m[1]] = c.v;
       rows.set(Number(m[2]), r);
@@ -207,6 +207,7 @@ describe('protection mode', () => {
     const state = em.exportState();
     const sessions = state.sheets.find((x) => x.name === 'Sessions')!.protections[0];
     expect([sessions.warningOnly, [...sessions.editors].sort()]).toEqual([false, ['clinician@example.org', 'lead@example.org']]);
-    expect(diff(before, cells(state))).toEqual({ changed: [], added: [] });
+    // Only the Applied record of the two settings setup applied changes (Settings column E).
+    expect(diff(before, cells(state))).toEqual({ changed: [`Settings!E${keys.indexOf('protection.mode') + 1}`, `Settings!E${keys.indexOf('supervisors') + 1}`], added: [] });
   });
 });

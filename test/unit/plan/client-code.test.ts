@@ -10,6 +10,26 @@ describe('clientCodeSchema', () => {
   test.each(['A', 'A'.repeat(21), 'C 0142', 'jane@x.org', 'C/0142', ''])('rejects %p', (code) => {
     expect(z.safeParse(clientCodeSchema, code).success).toBe(false);
   });
+
+  // Codes are COUNTIFS/MATCH criteria: one Sheets reads as a number, date or boolean would match no text cell.
+  test.each([
+    ['0142', 'which Sheets reads as the number 142'],
+    ['12-3', 'which Sheets reads as a date (12-3)'],
+    ['1e5', 'which Sheets reads as the number 100000'],
+    ['2026-01-02', 'which Sheets reads as a date (2026-01-02)'],
+    ['TRUE', 'which Sheets reads as the boolean TRUE'],
+    ['3-Jan', 'which Sheets reads as a date (3-Jan)'],
+    ['12_3', 'which has no letter'],
+  ])('refuses %p, saying why', (code, why) => {
+    const r = z.safeParse(clientCodeSchema, code);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0].message).toBe(`Expected a client code with at least one letter that Sheets cannot read as a number, date or TRUE/FALSE (e.g. "C-0142"); got "${code}", ${why}`);
+  });
+
+  test('a malformed code gets the format message only', () => {
+    const r = z.safeParse(clientCodeSchema, 'C 0142');
+    expect(r.error?.issues.map((i) => i.message)).toEqual(['Expected a client code of 2–20 letters, digits, "-" or "_" (e.g. "C-0142"); got "C 0142"']);
+  });
 });
 
 describe('clientCodeWarnings', () => {

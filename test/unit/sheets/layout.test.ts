@@ -68,8 +68,8 @@ describe('formula helpers', () => {
     expect(rowArgs(['F', 'D', 'G', 'Z', 'AA'], 3)).toBe('D3,F3:G3,Z3:AA3');
   });
 
-  test('bandIfs nests from the band data; str doubles quotes', () => {
-    expect(bandIfs('N2', [{ min: 0, label: 'Low' }, { min: 5, label: 'Mid' }, { min: 9, label: 'High "x"' }])).toBe('IF(N2>=9,"High ""x""",IF(N2>=5,"Mid","Low"))');
+  test('bandIfs nests from the band data, each edge compared at the threshold precision; str doubles quotes', () => {
+    expect(bandIfs('N2', [{ min: 0, label: 'Low' }, { min: 5, label: 'Mid' }, { min: 9, label: 'High "x"' }])).toBe('IF(ROUND(N2,9)>=9,"High ""x""",IF(ROUND(N2,9)>=5,"Mid","Low"))');
     expect(str('a"b')).toBe('"a""b"');
   });
 

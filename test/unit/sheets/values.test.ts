@@ -8,9 +8,12 @@ describe('safeText', () => {
     ['-walk', "'-walk"],
     ['@diary', "'@diary"],
     ["'quoted", "''quoted"],
-  ])('%s gets an apostrophe', (input, stored) => expect(safeText(input)).toBe(stored));
+  ])('%s gets an apostrophe in a column not formatted as text', (input, stored) => expect(safeText(input, false)).toBe(stored));
 
-  test.each(['Went well', ' =not first', '3-4 times', 'a=b', ''])('%j is stored as typed', (input) => expect(safeText(input)).toBe(input));
+  test.each(['Went well', ' =not first', '3-4 times', 'a=b', ''])('%j is stored as typed', (input) => expect(safeText(input, false)).toBe(input));
+
+  // A plain-text ("@") cell parses nothing, and may store an apostrophe as typed: no apostrophe goes in, so none can show or grow.
+  test.each(['=1+1', '- walk daily', '+44 7700', '@diary', "'quoted", 'Went well'])('%j goes into a plain-text cell as typed', (input) => expect(safeText(input, true)).toBe(input));
 });
 
 describe('dates', () => {

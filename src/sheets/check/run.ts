@@ -1,0 +1,137 @@
+// "Check this spreadsheet" as a whole: layout and value checks over one block read per tab, the platform probes in a temporary hidden tab it removes, a summary with counts, and one Audit row (nothing else is written).
+import { BUILT_IN_INSTRUMENTS } from '../../core/instruments/registry';
+import type { InstrumentDefinition } from '../../core/instruments/schema';
+import type { Book } from '../book';
+import type { TabLayout } from '../columns';
+import { CLIENTS, FIXED_TABS, GOALS, instrumentTab, SETTINGS } from '../layout';
+import { PROTECTION_PROPERTY } from '../protect';
+import { REVIEW_TAB } from '../review-dashboard';
+import { parseSettings, settingRows } from '../settings';
+import { HELPER_TAB, SUPERVISION_TAB } from '../supervision-tab';
+import { LayoutError, sheetsByName } from '../table';
+import { PROBE_TAB_PREFIX, PROBES, runProbes, type ProbeResult } from '../probes';
+import { readBlock, type TabBlock } from './block';
+import { indexProblems, missingTab, protectionProblems, settingsProblems, tabProblems } from './layout';
+import type { Problem } from './problems';
+import { codeValues, instrumentValues, weightValues } from './values';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** At most this many problems travel in the reply (the counts include all): a sidebar list of thousands helps nobody. */
+export const MAX_LISTED = 200;
+
+export interface CheckOutcome {
+  checkedAt: string;
+  tabs: number;
+  rows: number;
+  cellsCompared: number;
+  counts: { layout: number; values: number; platform: number };
+  problems: Problem[];
+  moreProblems: number;
+  probes: ProbeResult[];
+  summary: string;
+}
+
+/** Settings as typed values from the Settings block (key and value columns), or the defaults when the tab cannot be read. */
+function settingsOf(block: TabBlock | null) {
+  const raw: Record<string, unknown> = {};
+  const k = block?.cols.get('key');
+  const v = block?.cols.get('value');
+  if (block && k !== undefined && v !== undefined) {
+    for (const r of block.values) {
+      const name = String(r[k - 1] ?? '').trim();
+      if (name && !(name in raw)) raw[name] = r[v - 1];
+    }
+  }
+  return parseSettings(raw);
+}
+
+/** Runs the probes in a new hidden tab at the end, then removes it and gives the person's view back its tab (even when a probe throws). */
+function probeInTemporaryTab(book: Book): ProbeResult[] {
+  const ss = book.ss;
+  const active = ss.getActiveSheet();
+  const sheet: Sheet = ss.insertSheet(`${PROBE_TAB_PREFIX}${Utilities.getUuid().slice(0, 8)}`, ss.getSheets().length);
+  try {
+    sheet.hideSheet();
+    return runProbes({
+      sheet,
+      timeZone: book.timeZone(),
+      formatDate: (d, tz, p) => Utilities.formatDate(d, tz, p),
+      effectiveEmail: () => {
+        try {
+          return Session.getEffectiveUser().getEmail();
+        } catch {
+          return ''; // without the userinfo.email scope the address is not available
+        }
+      },
+    });
+  } finally {
+    ss.deleteSheet(sheet);
+    if (active) ss.setActiveSheet(active);
+  }
+}
+
+/** The one-line summary shown in the sidebar, the menu's alert and the Audit row. */
+export function summaryLine(o: Pick<CheckOutcome, 'tabs' | 'rows' | 'cellsCompared' | 'counts' | 'probes'>): string {
+  const { layout, values, platform } = o.counts;
+  const seen = o.probes.filter((p) => p.kind === 'observe').map((p) => `${p.id} ${p.observed}`);
+  return `${layout + values + platform || 'No'} problem(s): layout ${layout}, values ${values}, platform ${platform}. Checked ${o.tabs} tabs, ${o.rows} rows, ${o.cellsCompared} computed cells, ${o.probes.length} probes (${seen.join('; ')}).`;
+}
+
+/**
+ * The whole check. Reads each Attain tab once as a block (values, formulas, validations), the index and the protections;
+ * writes only the temporary probe tab (removed) and one Audit row. `instruments` is the registry (tests may narrow it).
+ */
+export function checkWorkbook(book: Book, instruments: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS): CheckOutcome {
+  const ss = book.ss;
+  const sheets = sheetsByName(ss);
+  const problems: Problem[] = [];
+  const blocks: TabBlock[] = [];
+  const settingsSheet = sheets.get(SETTINGS.name.toLowerCase());
+  const settingsBlock = settingsSheet ? readBlock(settingsSheet, SETTINGS) : null;
+  const settings = settingsOf(settingsBlock);
+  const layouts: { layout: TabLayout; def: InstrumentDefinition | null }[] = FIXED_TABS.map((layout) => ({ layout, def: null }));
+  for (const def of instruments) if (settings.instruments.includes(def.id)) layouts.push({ layout: instrumentTab(def, settings.options[def.id]), def });
+  let rows = 0;
+  let compared = 0;
+  for (const { layout, def } of layouts) {
+    const sheet = sheets.get(layout.name.toLowerCase());
+    if (!sheet) {
+      problems.push(missingTab(layout.name));
+      continue;
+    }
+    const block = layout === SETTINGS && settingsBlock ? settingsBlock : readBlock(sheet, layout);
+    blocks.push(block);
+    rows += block.values.length;
+    problems.push(...tabProblems(block, def));
+    if (layout === SETTINGS) problems.push(...settingsProblems(block, settingRows(instruments).map((r) => r.key)));
+    const values = def ? instrumentValues(block, def, settings.options[def.id] ?? {}) : layout === GOALS ? weightValues(block) : layout === CLIENTS ? codeValues(block) : null;
+    if (values) {
+      compared += values.compared;
+      problems.push(...values.problems);
+    }
+  }
+  for (const name of [REVIEW_TAB, SUPERVISION_TAB, HELPER_TAB]) if (!sheets.has(name.toLowerCase())) problems.push(missingTab(name, 'dashboard tab'));
+  problems.push(...indexProblems(sheets, blocks, layouts.map((l) => l.layout)));
+  const strict = PropertiesService.getDocumentProperties().getProperty(PROTECTION_PROPERTY) === 'strict';
+  problems.push(...protectionProblems(ss, blocks, sheets, strict));
+  const probes = probeInTemporaryTab(book);
+  const fixes = new Map(PROBES.map((p) => [p.id, p.fix]));
+  for (const p of probes) {
+    if (p.passed) continue;
+    problems.push({ area: 'platform', tab: '', where: `probe ${p.id}`, problem: `${p.tests}: expected ${p.expected}; got ${p.observed}.`, fix: fixes.get(p.id) ?? '' });
+  }
+  const counts = { layout: 0, values: 0, platform: 0 };
+  for (const p of problems) counts[p.area]++;
+  const checkedAt = Utilities.formatDate(new Date(), book.timeZone(), 'yyyy-MM-dd HH:mm:ss');
+  const outcome: CheckOutcome = { checkedAt, tabs: blocks.length, rows, cellsCompared: compared, counts, problems: problems.slice(0, MAX_LISTED), moreProblems: Math.max(0, problems.length - MAX_LISTED), probes, summary: '' };
+  outcome.summary = summaryLine(outcome);
+  try {
+    book.audit({ action: 'checkSpreadsheet', client: '', entity: 'workbook', summary: outcome.summary });
+  } catch (e) {
+    // A missing or broken Audit tab is among the problems listed; the check still answers.
+    if (!(e instanceof LayoutError)) throw e;
+    outcome.summary += ` The Audit row was not written: ${e.message}`;
+  }
+  return outcome;
+}

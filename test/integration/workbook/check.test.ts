@@ -1,0 +1,158 @@
+// "Check this spreadsheet" (issue 12, deliverable 6): a clean set-up workbook has no problems; each seeded defect (a formula replaced by a value, a renamed header, a removed protection, a deleted index, a numeric-looking client code, a wrong total typed over a formula) is named by tab, column and rows with its fix; the check writes nothing but one Audit row.
+import type { Emulator } from '../../../emulator';
+import { client, fiveGoalPlan, ok, session, setUp } from '../../../kit/workbook';
+import type { CheckProblem, CheckReport } from '../../../src/contract';
+import { stateDiff } from '../state-diff';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function tab(em: Emulator, name: string): Sheet {
+  const s = em.spreadsheet.getSheetByName(name);
+  if (!s) throw new Error(`Expected a tab ${name}`);
+  return s;
+}
+
+/** The 1-based column of a header in row 1. */
+function colOf(em: Emulator, name: string, header: string): number {
+  const s = tab(em, name);
+  const at = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].indexOf(header) + 1;
+  if (!at) throw new Error(`Expected a "${header}" header in ${name}`);
+  return at;
+}
+
+/** A set-up workbook with client C-0001, a five-goal plan and one session (PHQ-9 total 8, GAD-7 total 7). */
+function clinic(): Emulator {
+  const em = setUp();
+  ok(em.run('addClient', client('C-0001')));
+  const plan = ok<{ goals: { id: string }[] }>(em.run('savePlan', fiveGoalPlan('C-0001')));
+  ok(em.run('recordSession', session('C-0001', plan.goals.map((g) => g.id))));
+  return em;
+}
+
+const check = (em: Emulator): CheckReport => ok<CheckReport>(em.run('checkSpreadsheet'));
+
+/** Problems as short lines, so a failure shows what was found. */
+const lines = (ps: readonly CheckProblem[]) => ps.map((p) => `${p.area} | ${p.tab} | ${p.where} | ${p.problem}`);
+
+test('a clean set-up workbook with a client, a plan and a session has no problems, and every probe passes in the emulator', () => {
+  const r = check(clinic());
+  expect(lines(r.problems)).toEqual([]);
+  expect(r.counts).toEqual({ layout: 0, values: 0, platform: 0 });
+  expect(r.moreProblems).toBe(0);
+  // Settings, Clients, Goals, Sessions, Ratings, Priorities, Reviews, Audit, PHQ-9, GAD-7.
+  expect(r.tabs).toBe(10);
+  // Five goal weights; PHQ-9 total, band and flag; GAD-7 total and band; one client code.
+  expect(r.cellsCompared).toBe(11);
+  expect(r.probes.map((p) => [p.id, p.passed])).toEqual([
+    ['apostrophe-text-cell', true],
+    ['apostrophe-general-cell', true],
+    ['countif-numeric-text', true],
+    ['date-serial-zone', true],
+    ['effective-user-email', true],
+  ]);
+  expect(r.summary).toMatch(/^No problem\(s\): layout 0, values 0, platform 0\. Checked 10 tabs, \d+ rows, 11 computed cells, 5 probes \(apostrophe-text-cell kept; countif-numeric-text 0; effective-user-email (not )?available\)\.$/);
+});
+
+test('the check writes nothing but one Audit row (whole-workbook diff); the temporary probe tab is gone and the active tab is unchanged', () => {
+  const em = clinic();
+  const auditRows = tab(em, 'Audit').getLastRow();
+  const before = em.exportState();
+  const r = check(em);
+  const after = em.exportState();
+  const newRow = auditRows + 1;
+  const diff = stateDiff(before, after);
+  const auditCells = diff.filter((d) => d.startsWith(`Audit!`));
+  expect(diff.filter((d) => !d.startsWith('Audit!'))).toEqual([]);
+  expect(auditCells.length).toBeGreaterThan(0);
+  for (const d of auditCells) expect(d).toMatch(new RegExp(`^Audit![A-Z]+${newRow}: `));
+  const audit = tab(em, 'Audit');
+  const row = audit.getRange(newRow, 1, 1, audit.getLastColumn()).getValues()[0];
+  expect(row[colOf(em, 'Audit', 'Action') - 1]).toBe('checkSpreadsheet');
+  expect(row[colOf(em, 'Audit', 'Summary') - 1]).toBe(r.summary);
+  expect(em.spreadsheet.getSheets().map((s) => s.getName()).filter((n) => n.startsWith('Attain probe'))).toEqual([]);
+});
+
+test('a computed formula replaced by its own value: a layout problem naming the tab, column and row, and no value mismatch', () => {
+  const em = clinic();
+  const weight = colOf(em, 'Goals', 'Weight');
+  const cell = tab(em, 'Goals').getRange(3, weight);
+  cell.setValue(cell.getValue());
+  const r = check(em);
+  expect(lines(r.problems)).toEqual([`layout | Goals | column Weight (${String.fromCharCode(64 + weight)}), row 3 | Expected the formula; found a typed value (first: 2 in row 3).`]);
+  expect(r.problems[0].fix).toMatch(/^Copy the formula down from a row that has it \(row 3: =IF\(AND\(ISNUMBER\(W3\),ISNUMBER\(X3\)\),W3\*X3,""\)\)\. Set up does not rewrite existing rows\.$/);
+});
+
+test('a renamed header: named with the unknown header found, and the fix is to rename it back', () => {
+  const em = clinic();
+  const at = colOf(em, 'Sessions', 'Event note');
+  tab(em, 'Sessions').getRange(1, at).setValue('Notes');
+  const r = check(em);
+  const sessions = r.problems.filter((p) => p.tab === 'Sessions');
+  expect(lines(sessions)).toEqual([`layout | Sessions | row 1 | Expected the header "Event note" in row 1; it is not there (renamed or deleted). Row 1 has "Notes" in column F, which Attain does not know.`]);
+  expect(sessions[0].fix).toMatch(/^If renamed, type "Event note" back \(Set up would add a second "Event note" column instead\)/);
+  // The index row for Sessions no longer matches row 1, but that follows from the header and is not reported twice.
+  expect(r.counts).toEqual({ layout: 1, values: 0, platform: 0 });
+});
+
+test('a removed protection: named by its description, fixed by setup', () => {
+  const em = clinic();
+  const mine = em.spreadsheet.getProtections(SpreadsheetAppProtectionRange(em)).find((p) => p.getDescription() === 'Attain: computed columns of Goals from Weight');
+  if (!mine) throw new Error('Expected the Goals Weight protection');
+  mine.remove();
+  const r = check(em);
+  expect(lines(r.problems)).toEqual([`layout | Goals |  | Expected Attain's protection "Attain: computed columns of Goals from Weight"; not found (removed or renamed).`]);
+  expect(r.problems[0].fix).toMatch(/Set up this spreadsheet \(safe to re-run: it adds only what is missing\)/);
+  em.run('setupSpreadsheet');
+  expect(check(em).problems).toEqual([]);
+});
+
+test('a deleted index tab: named, fixed by setup', () => {
+  const em = clinic();
+  em.spreadsheet.deleteSheet(tab(em, 'Attain index'));
+  const r = check(em);
+  expect(lines(r.problems)).toEqual(['layout | Attain index |  | Expected the hidden index tab "Attain index"; the spreadsheet has none (deleted or renamed).']);
+  em.run('setupSpreadsheet');
+  expect(lines(check(em).problems)).toEqual([]);
+});
+
+test('client codes Sheets reads as a number or a date (typed by hand): each named by row, with the fix', () => {
+  const em = clinic();
+  const clients = tab(em, 'Clients');
+  clients.getRange(3, 1, 2, 1).setValues([['0142'], ['2026-01-02']]);
+  const r = check(em);
+  expect(lines(r.problems)).toEqual([
+    'values | Clients | column Client code (A), row 3 | The client code "0142" reads to Sheets as the number 142, so formulas compare it as that and this client\'s rows are missing from the Review, Supervision and measure dashboards.',
+    expect.stringMatching(/^values \| Clients \| column Client code \(A\), row 4 \| The client code "2026-01-02" reads to Sheets as .*date/),
+  ]);
+  expect(r.problems[0].fix).toMatch(/code with a letter/);
+});
+
+test('a wrong total typed over a formula: the typed value (layout), and the total and the band it drives (values), each with sheet value and expected', () => {
+  const em = clinic();
+  const total = colOf(em, 'PHQ-9', 'Total');
+  const band = colOf(em, 'PHQ-9', 'Band');
+  tab(em, 'PHQ-9').getRange(2, total).setValue(25);
+  const r = check(em);
+  const L = (c: number) => String.fromCharCode(64 + c);
+  expect(lines(r.problems)).toEqual([
+    `layout | PHQ-9 | column Total (${L(total)}), row 2 | Expected the formula; found a typed value (first: 25 in row 2).`,
+    `values | PHQ-9 | column Total (${L(total)}), row 2 | Expected 8 (recomputed from the row's inputs); the sheet shows 25.`,
+    `values | PHQ-9 | column Band (${L(band)}), row 2 | Expected "Mild" (recomputed from the row's inputs, Settings band choices); the sheet shows "Severe".`,
+  ]);
+  expect(r.counts).toEqual({ layout: 1, values: 2, platform: 0 });
+});
+
+test('the menu item shows the summary and the first problem in an alert', () => {
+  const em = clinic();
+  em.spreadsheet.deleteSheet(tab(em, 'Attain index'));
+  em.trigger('onOpen');
+  em.clickMenu('Check this spreadsheet');
+  const alert = em.ui.alerts[em.ui.alerts.length - 1];
+  expect(alert).toMatch(/^Attain check: 1 problem\(s\): layout 1, values 0, platform 0\./);
+  expect(alert).toMatch(/First: Attain index : Expected the hidden index tab "Attain index"; .* Fix: If renamed, rename it back\. Otherwise: Run Extensions ▸ Attain ▸ Set up this spreadsheet/);
+});
+
+/** SpreadsheetApp.ProtectionType.RANGE of the emulator's realm. */
+function SpreadsheetAppProtectionRange(em: Emulator): GoogleAppsScript.Spreadsheet.ProtectionType {
+  return (em.context as unknown as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp }).SpreadsheetApp.ProtectionType.RANGE;
+}
