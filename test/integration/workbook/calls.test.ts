@@ -45,6 +45,15 @@ describe('service calls per action are the same on 10 and 10,000 clients', () =>
     expect(a.format + a.structure).toBe(0);
   });
 
+  test('the sidebar\u2019s request id costs a routine session nothing: Audit is read for a retry only when one is possible', () => {
+    const plain = measure(small.em, () => ok(small.em.run('recordSession', session('C-TEST', small.goalIds, { date: '2026-03-02' }))));
+    const withId = measure(small.em, () => ok(small.em.run('recordSession', session('C-TEST', small.goalIds, { date: '2026-03-09', requestId: 'r-routine-0001' }))));
+    expect(withId.log).toEqual(plain.log);
+    // The same date again (as a retry would be): one more read, Audit's last rows.
+    const sameDay = measure(small.em, () => ok(small.em.run('recordSession', session('C-TEST', small.goalIds, { date: '2026-03-09', requestId: 'r-routine-0002' }))));
+    expect(sameDay.read).toBe(plain.read + 1);
+  });
+
   test('the 10,000-client workbook really holds 10,000 clients', () => {
     const boot = ok<{ clients: unknown[] }>(big.em.run('getBootstrap'));
     expect(boot.clients.length).toBeGreaterThanOrEqual(10_000);
