@@ -30,7 +30,9 @@ export function clientSummary(c: ClientRecord, sessions: number, lastSession: st
 export function getBootstrap(): Result<Bootstrap> {
   return answering(() => {
     const book = new Book();
-    const setUp = isSetUp();
+    // One read of the document's properties serves both "set up?" and the settings setup last applied.
+    const props = PropertiesService.getDocumentProperties().getProperties();
+    const setUp = isSetUp(props);
     const settings = setUp ? book.settings() : parseSettings({});
     let clients: ClientSummary[] = [];
     if (setUp) {
@@ -51,7 +53,7 @@ export function getBootstrap(): Result<Bootstrap> {
       instruments: settings.instruments.map((id) => instrumentSummary(findInstrument(id), settings)),
       today: book.today(),
       // The Settings already read, against what setup recorded (one DocumentProperties call, no sheet read).
-      pendingSetup: setUp ? pendingSetup(settings.raw, parseApplied(PropertiesService.getDocumentProperties().getProperty(APPLIED_PROPERTY))) : [],
+      pendingSetup: setUp ? pendingSetup(settings.raw, parseApplied(props[APPLIED_PROPERTY] ?? null)) : [],
     });
   });
 }

@@ -364,7 +364,8 @@ export function setupWorkbook(ss: Spreadsheet, instruments: readonly InstrumentD
   return { ...report, settings: { ...settings, schemaVersion: SCHEMA_VERSION, protectionMode: decision.mode } };
 }
 
-/** Whether setup has run here (DocumentProperties, no sheet reads). */
-export function isSetUp(): boolean {
-  return Number(PropertiesService.getDocumentProperties().getProperty(SCHEMA_PROPERTY) ?? 0) >= 1;
+/** Whether setup has run here (DocumentProperties, no sheet reads); `props` when the caller has already read them all. */
+export function isSetUp(props?: Readonly<Record<string, string>>): boolean {
+  const version = props ? props[SCHEMA_PROPERTY] : PropertiesService.getDocumentProperties().getProperty(SCHEMA_PROPERTY);
+  return Number(version ?? 0) >= 1;
 }
