@@ -60,10 +60,10 @@ async function buildServer() {
   // The iife format reports no exports, so an esm pass reads the entry's export names.
   const esm = await esbuild.build({ ...common, format: 'esm' });
   const exportsOf = Object.values(esm.metafile.outputs)[0].exports;
-  // Names and line breaks stay (Apps Script stack traces name functions): only esbuild's syntax minification (shorter
-  // equivalent expressions) runs, and compactLines drops indentation, comments and spaces between tokens. Vendored zod is
-  // the exception: see vendorMinified.
-  const iife = await esbuild.build({ ...common, format: 'iife', globalName: APP_GLOBAL, minify: false, minifySyntax: true });
+  // Line breaks and function names stay (Apps Script stack traces name functions: keepNames sets each function's name,
+  // which V8 prints); local identifiers are shortened and syntax minified, and compactLines drops indentation, comments
+  // and spaces between tokens. Vendored zod is the exception: see vendorMinified.
+  const iife = await esbuild.build({ ...common, format: 'iife', globalName: APP_GLOBAL, minify: false, minifySyntax: true, minifyIdentifiers: true, keepNames: true });
   const entries = JSON.parse(fs.readFileSync(rel('src/server/entrypoints.json'), 'utf8')).entries;
   const customSources = new Map();
   const fnDir = rel('src/server/functions');
