@@ -1,6 +1,7 @@
 // Instrument tab columns generated from a registry definition: items, then native formulas for total, subscales, band, safety flag, change and reliable change.
 import type { Band, InstrumentDefinition } from '../core/instruments/schema';
 import { instrumentKey } from '../core/instruments/registry';
+import { roundTo } from '../core/numbers';
 import { atThresholdTest, bandIfs, rowArgs, str } from './formulas';
 import { clientCol, type ColumnSpec, type RowRefs, type Validation } from './columns';
 
@@ -41,7 +42,8 @@ function setFormula(def: InstrumentDefinition, set: SetSpec, r: RowRefs): string
   const maxMissing = def.missing.maxMissing;
   if (maxMissing === 0) return `=IF(COUNT(${args})=${n},${exact},"")`;
   // [core scoreSet] prorated: count × sum ÷ answered, unrounded; a "never" item may not be missing.
-  const enough = [`COUNT(${args})>=${n - maxMissing}`, ...never].join(',');
+  // At least one answer, as core: a set no larger than maxMissing is otherwise 0 ÷ 0.
+  const enough = [`COUNT(${args})>=${Math.max(1, n - maxMissing)}`, ...never].join(',');
   return `=IF(AND(${enough}),IF(COUNT(${args})=${n},${exact},${sum}*${n}/COUNT(${args})${mult}),"")`;
 }
 
@@ -142,7 +144,7 @@ export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOpt
       cols.push({
         key: 'rc',
         header: 'Reliable change',
-        note: `Computed: a change of ${points} or more points ${def.direction === 'higher-is-worse' ? 'down' : 'up'} is a reliable improvement, ${points} or more the other way a reliable deterioration.`,
+        note: `Computed: a change of ${roundTo(points, 2)} or more points ${def.direction === 'higher-is-worse' ? 'down' : 'up'} is a reliable improvement, ${roundTo(points, 2)} or more the other way a reliable deterioration.`,
         kind: 'formula',
         width: 150,
         formula: (r) => {

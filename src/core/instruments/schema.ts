@@ -150,6 +150,9 @@ function crossCheck(d: InstrumentDefinition): FieldError[] {
       if (n > count) err(`${path}.${i}`, `expected an item number from 1 to ${count}; got ${n}`);
     });
   if (!(max > min)) err('items.max', `expected a maximum above the minimum ${min}; got ${max}`);
+  // A minimum off the step grid would make core round totals the sheet's formulas leave unrounded.
+  const offset = min / step;
+  if (Math.abs(offset - Math.round(offset)) > 1e-9) err('items.min', `expected a minimum that is a multiple of the step ${step}; got ${min}`);
   const steps = (max - min) / step;
   if (Math.abs(steps - Math.round(steps)) > 1e-9) err('items.step', `expected a step that divides ${min}–${max} evenly; got ${step}`);
   if (d.items.labels && d.items.labels.length !== count) err('items.labels', `expected ${count} labels; got ${d.items.labels.length}`);

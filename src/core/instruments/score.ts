@@ -190,7 +190,8 @@ export function scoreSet(c: Compiled, set: ScoredSet, vals: readonly number[]): 
       missing++;
     } else sum += c.rev[k] ? flip - v : v;
   }
-  if (missing > c.def.missing.maxMissing) return null;
+  // nothing answered is no score, even when the rule would allow that many missing (a set no larger than maxMissing)
+  if (missing > c.def.missing.maxMissing || missing === idx.length) return null;
   // [S36a] [S36b] prorating: item count × total ÷ answered
   if (missing > 0) return ((sum * idx.length) / (idx.length - missing)) * set.multiplier;
   sum *= set.multiplier;
