@@ -1,4 +1,4 @@
-// Change over time: Jacobson–Truax RCI, cut-offs a/b/c and categories, points-threshold reliable change, response and remission.
+// Change over time: Jacobson–Truax RCI, cut-offs a/b/c and categories, points-threshold reliable change, an instrument tab's change from first and its reliable change (blank on a first administration), response and remission.
 import { fail } from './errors';
 import { compareAt } from './numbers';
 import { checkScore, compile, isClinical, type ScoreOptions } from './instruments/score';
@@ -103,6 +103,59 @@ export function instrumentReliableChange(def: InstrumentDefinition, before: unkn
   if (points === undefined) throw new Error(`${def.name} has no reliable-change threshold in points; expected an instrument such as PHQ-9, GAD-7, CORE-10, ORS or OQ-45`);
   if (!c.total) throw new Error(`${def.name} reports no total, so it has no reliable change on the total`);
   return reliableChangeByPoints(checkScore(c, c.total, before, 'before'), checkScore(c, c.total, after, 'after'), points, def.direction);
+}
+
+/** One row of an instrument tab as its "Change from first" column reads it, in sheet order. */
+export interface TabTotalRow {
+  /** Client code as typed ('' when blank); rows match case-insensitively, as Sheets' COUNTIFS criteria do. */
+  client: string;
+  /** The date as a day number (any increasing scale); null when the cell holds no date. */
+  day: number | null;
+  /** The total cell: a number, or null when blank or not a number. */
+  total: number | null;
+}
+
+/** A row's change from the client's first administration in the tab. */
+export interface FromFirst {
+  /** Total minus the mean of the client's totals on the first date, rounded to the instrument's decimals; null (blank) without a total, client or date. */
+  change: number | null;
+  /** On the client's first date (no earlier-dated scored row of the client up to here): a baseline, whose reliable change is blank. */
+  firstAdministration: boolean;
+}
+
+/** Sheets' ROUND: half away from zero. */
+function roundAway(value: number, places: number): number {
+  const f = Math.pow(10, places);
+  return (value < 0 ? -Math.round(-value * f) : Math.round(value * f)) / f;
+}
+
+/**
+ * "Change from first" of every row, as the tab's formula computes it: among rows 2…this one, the client's scored rows (total ≥ 0, a date)
+ * on their earliest date are the first administration (ties averaged); the change is this total minus their mean.
+ */
+export function changesFromFirst(rows: readonly TabTotalRow[], decimals: number): FromFirst[] {
+  const first = new Map<string, { day: number; sum: number; n: number }>();
+  return rows.map((r) => {
+    const key = r.client.toLowerCase();
+    const ok = r.client !== '' && r.day !== null && r.total !== null;
+    if (ok && (r.total as number) >= 0) {
+      const f = first.get(key);
+      const [day, total] = [r.day as number, r.total as number];
+      if (!f || day < f.day) first.set(key, { day, sum: total, n: 1 });
+      else if (day === f.day) first.set(key, { day, sum: f.sum + total, n: f.n + 1 });
+    }
+    const f = ok ? first.get(key) : undefined;
+    if (!f) return { change: null, firstAdministration: false };
+    const diff = (r.total as number) - f.sum / f.n;
+    return { change: decimals > 0 ? roundAway(diff, decimals) : diff, firstAdministration: (r.day as number) <= f.day };
+  });
+}
+
+/** Reliable change of a row against the client's first administration by the points threshold; null (blank) on the first administration itself, without a change, or without a threshold. */
+export function reliableChangeFromFirst(def: InstrumentDefinition, row: FromFirst): ReliableChange | null {
+  const points = def.reliableChange?.points;
+  if (points === undefined || row.change === null || row.firstAdministration) return null;
+  return reliableChangeByPoints(0, row.change, points, def.direction);
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { Band, InstrumentDefinition } from '../core/instruments/schema';
 import { instrumentKey } from '../core/instruments/registry';
 import { roundTo } from '../core/numbers';
+import type { ReliableChange } from '../core/change';
 import { atThresholdTest, bandIfs, rowArgs, str } from './formulas';
 import { clientCol, type ColumnSpec, type RowRefs, type Validation } from './columns';
 
@@ -144,14 +145,10 @@ export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOpt
       cols.push({
         key: 'rc',
         header: 'Reliable change',
-        note: `Computed: a change of ${roundTo(points, 2)} or more points ${def.direction === 'higher-is-worse' ? 'down' : 'up'} is a reliable improvement, ${roundTo(points, 2)} or more the other way a reliable deterioration.`,
+        note: `Computed: a change of ${roundTo(points, 2)} or more points ${def.direction === 'higher-is-worse' ? 'down' : 'up'} is a reliable improvement, ${roundTo(points, 2)} or more the other way a reliable deterioration; blank on the client's first date (the baseline).`,
         kind: 'formula',
         width: 150,
-        formula: (r) => {
-          const c = r.cell('change');
-          const b = better.replace(/\{change\}/g, c);
-          return `=IF(${c}="","",IF(${atThresholdTest(b, '>=', points)},"Reliable improvement",IF(${atThresholdTest(`-(${b})`, '>=', points)},"Reliable deterioration","No reliable change")))`;
-        },
+        formula: (r) => rcFormula(r, better, points),
       });
     }
   }
@@ -160,17 +157,30 @@ export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOpt
 
 const r0 = (key: string) => `{${key}}`;
 
-/** Total minus the first total: the earliest-dated scored row of the same client among rows 2…this one (ties averaged). */
+/** Rows 2…this one of a column, and this row's cell. */
+const upTo = (r: RowRefs, key: string) => `$${r.col(key)}$2:$${r.col(key)}${r.row}`;
+const me = (r: RowRefs, key: string) => `$${r.col(key)}${r.row}`;
+
+/** [core changesFromFirst] Total minus the first total: the earliest-dated scored row of the same client among rows 2…this one (ties averaged); blank without a total, client or date. */
 function changeFormula(def: InstrumentDefinition, r: RowRefs): string {
-  const [cl, d, t] = [r.col('client'), r.col('date'), r.col('total')];
-  const upTo = (c: string) => `$${c}$2:$${c}${r.row}`;
-  const me = (c: string) => `$${c}${r.row}`;
-  const scored = `${upTo(t)},">=0"`;
-  const firstDate = `MINIFS(${upTo(d)},${upTo(cl)},${me(cl)},${scored})`;
-  const same = `${upTo(cl)},${me(cl)},${scored},${upTo(d)},${firstDate}`;
+  const [cl, d, t] = ['client', 'date', 'total'].map((k) => upTo(r, k));
+  const scored = `${t},">=0"`;
+  const firstDate = `MINIFS(${d},${cl},${me(r, 'client')},${scored})`;
+  const same = `${cl},${me(r, 'client')},${scored},${d},${firstDate}`;
   // SUMIFS ÷ COUNTIFS rather than AVERAGEIFS, which HyperFormula lacks.
-  const first = `SUMIFS(${upTo(t)},${same})/COUNTIFS(${same})`;
+  const first = `SUMIFS(${t},${same})/COUNTIFS(${same})`;
   const decimals = decimalsOf(def);
-  const diff = `${me(t)}-(${first})`;
-  return `=IF(${me(t)}="","",IFERROR(${decimals > 0 ? `ROUND(${diff},${decimals})` : diff},""))`;
+  const diff = `${me(r, 'total')}-(${first})`;
+  // A blank client or a date that is not a date would make the criteria engine-dependent (an empty criterion, a text date): blank instead.
+  return `=IF(OR(${me(r, 'total')}="",${me(r, 'client')}="",NOT(ISNUMBER(${me(r, 'date')}))),"",IFERROR(${decimals > 0 ? `ROUND(${diff},${decimals})` : diff},""))`;
+}
+
+/** [core reliableChangeFromFirst] The change against the points threshold; blank without a change and on the client's first date (no earlier-dated scored row up to here). */
+function rcFormula(r: RowRefs, better: string, points: number): string {
+  const c = r.cell('change');
+  const b = better.replace(/\{change\}/g, c);
+  const earlier = `COUNTIFS(${upTo(r, 'client')},${me(r, 'client')},${upTo(r, 'total')},">=0",${upTo(r, 'date')},"<"&${me(r, 'date')})`;
+  const [up, none, down]: ReliableChange[] = ['Reliable improvement', 'No reliable change', 'Reliable deterioration'];
+  // Nested, not OR: OR evaluates every argument, and a blank client as a criterion is an error in some engines.
+  return `=IF(${c}="","",IF(${earlier}=0,"",IF(${atThresholdTest(b, '>=', points)},${str(up)},IF(${atThresholdTest(`-(${b})`, '>=', points)},${str(down)},${str(none)}))))`;
 }

@@ -3,7 +3,7 @@ import { BUILT_IN_INSTRUMENTS } from '../../core/instruments/registry';
 import type { InstrumentDefinition } from '../../core/instruments/schema';
 import type { Book } from '../book';
 import type { TabLayout } from '../columns';
-import { CLIENTS, FIXED_TABS, GOALS, instrumentTab, SETTINGS } from '../layout';
+import { CLIENTS, FIXED_TABS, GOALS, instrumentTab, PRIORITIES, SETTINGS } from '../layout';
 import { PROTECTION_PROPERTY } from '../protect';
 import { REVIEW_TAB } from '../review-dashboard';
 import { parseSettings, settingRows } from '../settings';
@@ -13,7 +13,7 @@ import { PROBE_TAB_PREFIX, PROBES, runProbes, type ProbeResult } from '../probes
 import { readBlock, type TabBlock } from './block';
 import { indexProblems, missingTab, protectionProblems, settingsProblems, tabProblems } from './layout';
 import type { Problem } from './problems';
-import { codeValues, instrumentValues, weightValues } from './values';
+import { changeValues, codeValues, instrumentValues, priorityValues, weightValues, type ValueCheck } from './values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -105,8 +105,16 @@ export function checkWorkbook(book: Book, instruments: readonly InstrumentDefini
     rows += block.values.length;
     problems.push(...tabProblems(block, def));
     if (layout === SETTINGS) problems.push(...settingsProblems(block, settingRows(instruments).map((r) => r.key)));
-    const values = def ? instrumentValues(block, def, settings.options[def.id] ?? {}) : layout === GOALS ? weightValues(block) : layout === CLIENTS ? codeValues(block) : null;
-    if (values) {
+    const checks: ValueCheck[] = def
+      ? [instrumentValues(block, def, settings.options[def.id] ?? {}), changeValues(block, def)]
+      : layout === GOALS
+        ? [weightValues(block)]
+        : layout === CLIENTS
+          ? [codeValues(block)]
+          : layout === PRIORITIES
+            ? [priorityValues(block)]
+            : [];
+    for (const values of checks) {
       compared += values.compared;
       problems.push(...values.problems);
     }

@@ -1,9 +1,11 @@
-// Value checks of "Check this spreadsheet": computed cells recomputed with core from the row's own inputs (instrument totals, subscales, bands, safety flags; the Goals weight) and compared with what Google's engine shows, and client codes Sheets would misread.
+// Value checks of "Check this spreadsheet": computed cells recomputed with core from the rows' own inputs (instrument totals, subscales, bands, safety flags, change from first and reliable change; the Goals weight; Priorities' tier order, score and rank) and compared with what Google's engine shows, and client codes Sheets would misread.
 import { bandLabel, scoreItems, type InstrumentScore } from '../../core/instruments/score';
 import type { InstrumentDefinition } from '../../core/instruments/schema';
 import { turnerStokesWeight } from '../../core/gas';
+import { changesFromFirst, reliableChangeFromFirst, type TabTotalRow } from '../../core/change';
+import { dbtTierRank, priorityScore, rankPriorities } from '../../core/priority';
 import { sheetsWouldCoerce } from '../../core/sheets-literal';
-import type { InstrumentOptions } from '../instrument-layout';
+import { decimalsOf, type InstrumentOptions } from '../instrument-layout';
 import { cellOf, dataRows, isBlankCell, type TabBlock } from './block';
 import { optionVariants } from './layout';
 import { columnText, shown, type Problem } from './problems';
@@ -120,5 +122,108 @@ export function codeValues(block: TabBlock): ValueCheck {
       fix: 'Give the client a code with a letter (for example "C-0142"): change it on Clients and on every row of the client\u2019s other tabs (Edit ▸ Find and replace, "Match entire cell contents").',
     });
   });
+  return { compared, problems: out };
+}
+
+/**
+ * A client cell a COUNTIFS criterion matches as plain text (case-insensitively, nothing else): text with no wildcard, no leading
+ * comparison sign, and nothing Sheets reads as a number, date or boolean. Other codes' rows are not compared (codeValues names such codes).
+ */
+function plainCode(v: unknown): string | null {
+  if (typeof v !== 'string' || v === '') return null;
+  if (/[*?~]/.test(v) || /^[<>=]/.test(v) || sheetsWouldCoerce(v)) return null;
+  return v;
+}
+
+/** Prefix of a non-plain code's key: "*" is never in a plain code. */
+const OTHER = '*';
+
+/** A date cell as a day number (Apps Script reads date cells as Date); a plain number is a serial. */
+function dayOf(v: unknown): number | null {
+  if (Object.prototype.toString.call(v) === '[object Date]') {
+    const ms = (v as Date).getTime();
+    // Days since 1899-12-30 (UTC): only order and equality matter, and every Date shares the scale.
+    return isNaN(ms) ? null : ms / 86400000 + 25569;
+  }
+  return typeof v === 'number' && isFinite(v) ? v : null;
+}
+
+/**
+ * "Change from first" and "Reliable change" of every data row, recomputed with core (changesFromFirst, reliableChangeFromFirst) from the
+ * tab's own client, date and total cells in sheet order, as the formulas read them (the total as the sheet shows it: a typed-over total is
+ * named by instrumentValues, not again on every later row).
+ */
+export function changeValues(block: TabBlock, def: InstrumentDefinition): ValueCheck {
+  const out: Problem[] = [];
+  let compared = 0;
+  if (def.noTotal || !['client', 'date', 'total', 'change'].every((k) => block.cols.has(k))) return { compared, problems: out };
+  const rows: TabTotalRow[] = block.values.map((_, i) => {
+    const t = cellOf(block, i, 'total');
+    const c = cellOf(block, i, 'client');
+    // A code the criteria read otherwise never matches a plain code: a key no plain code can take keeps it apart.
+    const client = isBlankCell(c) ? '' : (plainCode(c) ?? `${OTHER}${String(c)}`);
+    return { client, day: dayOf(cellOf(block, i, 'date')), total: typeof t === 'number' && isFinite(t) ? t : null };
+  });
+  const changes = changesFromFirst(rows, decimalsOf(def));
+  const why = ", the client's rows up to this one";
+  const check = (key: string, i: number, expected: number | string | null) => {
+    compared++;
+    const sheet = cellOf(block, i, key);
+    if (!same(sheet, expected)) out.push(mismatch(block, key, i + 2, sheet, expected, why));
+  };
+  for (const i of dataRows(block)) {
+    if (rows[i].client.startsWith(OTHER)) continue;
+    check('change', i, changes[i].change);
+    if (block.cols.has('rc') && def.reliableChange?.points !== undefined) check('rc', i, reliableChangeFromFirst(def, changes[i]));
+  }
+  return { compared, problems: out };
+}
+
+/**
+ * Priorities' tier order, score and rank recomputed with core (dbtTierRank, priorityScore, rankPriorities over the client's scored rows in
+ * sheet order). A row whose ratings or tier core cannot read (typed past the validation) is not compared, nor are its client's ranks.
+ */
+export function priorityValues(block: TabBlock): ValueCheck {
+  const out: Problem[] = [];
+  let compared = 0;
+  const keys = ['client', 'urgency', 'importance', 'readiness', 'tier', 'tierOrder', 'score', 'rank'];
+  if (!keys.every((k) => block.cols.has(k))) return { compared, problems: out };
+  const check = (key: string, i: number, expected: number | string | null, why = '') => {
+    compared++;
+    const sheet = cellOf(block, i, key);
+    if (!same(sheet, expected)) out.push(mismatch(block, key, i + 2, sheet, expected, why));
+  };
+  const rows = dataRows(block).map((i) => {
+    const input = { urgency: cellOf(block, i, 'urgency'), importance: cellOf(block, i, 'importance'), readiness: cellOf(block, i, 'readiness'), tier: cellOf(block, i, 'tier') };
+    let tier: number | null = null;
+    // undefined: ratings core cannot read (outside 1–5, typed past the validation); null: not all three rated, so blank.
+    let score: number | null | undefined = null;
+    try {
+      tier = dbtTierRank(input.tier);
+    } catch {
+      // a tier core does not know: nothing to recompute
+    }
+    if ([input.urgency, input.importance, input.readiness].every((v) => typeof v === 'number')) {
+      try {
+        score = priorityScore(input.urgency, input.importance, input.readiness);
+      } catch {
+        score = undefined;
+      }
+    }
+    return { i, input, client: plainCode(cellOf(block, i, 'client'))?.toLowerCase() ?? null, tier, score };
+  });
+  for (const r of rows) {
+    if (r.tier !== null) check('tierOrder', r.i, r.tier);
+    if (r.score !== undefined) check('score', r.i, r.score ?? '');
+  }
+  const byClient = new Map<string, typeof rows>();
+  for (const r of rows) if (r.client !== null) byClient.set(r.client, [...(byClient.get(r.client) ?? []), r]);
+  for (const goals of byClient.values()) {
+    if (goals.some((g) => g.score === undefined || (g.score !== null && g.tier === null))) continue;
+    const scored = goals.filter((g) => g.score !== null);
+    const ranks = rankPriorities(scored.map((g) => g.input));
+    const rankOf = new Map(scored.map((g, k) => [g.i, ranks[k]]));
+    for (const g of goals) check('rank', g.i, rankOf.get(g.i) ?? '', ", DBT tier then score within the client's goals, ties in row order");
+  }
   return { compared, problems: out };
 }

@@ -148,9 +148,10 @@ describe('recordSession', () => {
     expect(formulas(em, 'Sessions', 2)[5]).toBe('');
     expect(rows(em, 'Ratings')).toEqual(ids.map((id, i) => ['C-0001', 1, day('2026-01-12'), id, 4 + i, -1]));
     const phq = rows(em, 'PHQ-9');
-    expect(phq).toEqual([['C-0001', day('2026-01-12'), 1, 1, 2, 1, 0, 1, 2, 1, 0, 0, '', 8, 'Mild', '', 0, 'No reliable change']]);
+    // A first administration: change 0, reliable change blank (issue 13).
+    expect(phq).toEqual([['C-0001', day('2026-01-12'), 1, 1, 2, 1, 0, 1, 2, 1, 0, 0, '', 8, 'Mild', '', 0, '']]);
     expect(formulas(em, 'PHQ-9', 2)[13]).toBe('=IF(COUNT(D2:L2)=9,SUM(D2:L2),"")');
-    expect(rows(em, 'GAD-7')[0].slice(10)).toEqual([7, 'Mild', 0, 'No reliable change']);
+    expect(rows(em, 'GAD-7')[0].slice(10)).toEqual([7, 'Mild', 0, '']);
     expect(rows(em, 'Audit').pop()!.slice(2, 5)).toEqual(['recordSession', 'C-0001', 'Session 1']);
     expect(em.formulaErrors()).toEqual([]);
   });

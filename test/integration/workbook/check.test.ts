@@ -1,5 +1,8 @@
-// "Check this spreadsheet" (issue 12, deliverable 6): a clean set-up workbook has no problems; each seeded defect (a formula replaced by a value, a renamed header, a removed protection, a deleted index, a numeric-looking client code, a wrong total typed over a formula) is named by tab, column and rows with its fix; the check writes nothing but one Audit row.
-import type { Emulator } from '../../../emulator';
+// "Check this spreadsheet" (issue 12, deliverable 6): a clean set-up workbook and the seeded demo have no problems; each seeded defect (a formula replaced by a value, a renamed header, a removed protection, a deleted index, a numeric-looking client code, a wrong total, change from first, reliable change or priority rank typed over a formula) is named by tab, column and rows with its fix; a first administration's reliable change is blank, as core says; the check writes nothing but one Audit row.
+import { createEmulator, type Emulator } from '../../../emulator';
+import { seedEmulator, SEED_TIME_ZONE, SEED_USER } from '../../../preview/seed';
+import { changesFromFirst, reliableChangeFromFirst } from '../../../src/core/change';
+import { findInstrument } from '../../../src/core/instruments/registry';
 import { client, fiveGoalPlan, ok, session, setUp } from '../../../kit/workbook';
 import type { CheckProblem, CheckReport } from '../../../src/contract';
 import { stateDiff } from '../state-diff';
@@ -41,8 +44,8 @@ test('a clean set-up workbook with a client, a plan and a session has no problem
   expect(r.moreProblems).toBe(0);
   // Settings, Clients, Goals, Sessions, Ratings, Priorities, Reviews, Audit, PHQ-9, GAD-7.
   expect(r.tabs).toBe(10);
-  // Five goal weights; PHQ-9 total, band and flag; GAD-7 total and band; one client code.
-  expect(r.cellsCompared).toBe(11);
+  // Five goal weights; PHQ-9 total, band, flag, change and reliable change; GAD-7 total, band, change and reliable change; one client code.
+  expect(r.cellsCompared).toBe(15);
   expect(r.probes.map((p) => [p.id, p.passed])).toEqual([
     ['apostrophe-text-cell', true],
     ['apostrophe-general-cell', true],
@@ -50,7 +53,7 @@ test('a clean set-up workbook with a client, a plan and a session has no problem
     ['date-serial-zone', true],
     ['effective-user-email', true],
   ]);
-  expect(r.summary).toMatch(/^No problem\(s\): layout 0, values 0, platform 0\. Checked 10 tabs, \d+ rows, 11 computed cells, 5 probes \(apostrophe-text-cell kept; countif-numeric-text 0; effective-user-email (not )?available\)\.$/);
+  expect(r.summary).toMatch(/^No problem\(s\): layout 0, values 0, platform 0\. Checked 10 tabs, \d+ rows, 15 computed cells, 5 probes \(apostrophe-text-cell kept; countif-numeric-text 0; effective-user-email (not )?available\)\.$/);
 });
 
 test('the check writes nothing but one Audit row (whole-workbook diff); the temporary probe tab is gone and the active tab is unchanged', () => {
@@ -140,6 +143,104 @@ test('a wrong total typed over a formula: the typed value (layout), and the tota
     `values | PHQ-9 | column Band (${L(band)}), row 2 | Expected "Mild" (recomputed from the row's inputs, Settings band choices); the sheet shows "Severe".`,
   ]);
   expect(r.counts).toEqual({ layout: 1, values: 2, platform: 0 });
+});
+
+/** clinic() plus a second session a week later: PHQ-9 8 → 1 (a reliable improvement), GAD-7 7 → 7. */
+function twoSessions(): Emulator {
+  const em = clinic();
+  const measures = [
+    { instrument: 'phq9', items: [0, 0, 0, 0, 1, 0, 0, 0, 0] },
+    { instrument: 'gad7', items: [1, 1, 2, 1, 0, 1, 1] },
+  ];
+  ok(em.run('recordSession', session('C-0001', [], { date: '2026-01-19', measures })));
+  return em;
+}
+
+const L = (c: number) => String.fromCharCode(64 + c);
+
+test("a client's first administration: Reliable change blank in the tab (not \"No reliable change\"), the next row against it, and core says the same", () => {
+  const em = twoSessions();
+  const phq9 = tab(em, 'PHQ-9').getDataRange().getValues();
+  const at = (h: string) => phq9[0].indexOf(h);
+  const rows = phq9.slice(1);
+  expect(rows.map((r) => [r[at('Total')], r[at('Change from first')], r[at('Reliable change')]])).toEqual([
+    [8, 0, ''],
+    [1, -7, 'Reliable improvement'],
+  ]);
+  const core = changesFromFirst(rows.map((r) => ({ client: String(r[at('Client')]), day: (r[at('Date')] as Date).getTime(), total: r[at('Total')] as number })), 0);
+  expect(core.map((c) => reliableChangeFromFirst(findInstrument('phq9'), c) ?? '')).toEqual(rows.map((r) => r[at('Reliable change')]));
+});
+
+test('a Change from first typed over: the typed value (layout), then the change and the reliable change it drives (values), each with sheet value and expected', () => {
+  const em = twoSessions();
+  const change = colOf(em, 'PHQ-9', 'Change from first');
+  const rc = colOf(em, 'PHQ-9', 'Reliable change');
+  tab(em, 'PHQ-9').getRange(3, change).setValue(-3);
+  const r = check(em);
+  expect(lines(r.problems)).toEqual([
+    `layout | PHQ-9 | column Change from first (${L(change)}), row 3 | Expected the formula; found a typed value (first: -3 in row 3).`,
+    `values | PHQ-9 | column Change from first (${L(change)}), row 3 | Expected -7 (recomputed from the row's inputs, the client's rows up to this one); the sheet shows -3.`,
+    `values | PHQ-9 | column Reliable change (${L(rc)}), row 3 | Expected "Reliable improvement" (recomputed from the row's inputs, the client's rows up to this one); the sheet shows "No reliable change".`,
+  ]);
+  expect(r.counts).toEqual({ layout: 1, values: 2, platform: 0 });
+});
+
+test('a Reliable change typed over on a first administration: named with the blank core expects', () => {
+  const em = twoSessions();
+  const rc = colOf(em, 'GAD-7', 'Reliable change');
+  tab(em, 'GAD-7').getRange(2, rc).setValue('No reliable change');
+  const r = check(em);
+  expect(lines(r.problems)).toEqual([
+    `layout | GAD-7 | column Reliable change (${L(rc)}), row 2 | Expected the formula; found a typed value (first: "No reliable change" in row 2).`,
+    `values | GAD-7 | column Reliable change (${L(rc)}), row 2 | Expected blank (recomputed from the row's inputs, the client's rows up to this one); the sheet shows "No reliable change".`,
+  ]);
+});
+
+test("a Priorities rank typed over: named with the rank core gives (DBT tier first, then score)", () => {
+  const em = setUp();
+  ok(em.run('addClient', client('C-0001')));
+  const ids = ok<{ goals: { id: string }[] }>(em.run('savePlan', fiveGoalPlan('C-0001'))).goals.map((g) => g.id);
+  const items = [
+    { goalId: ids[0], urgency: 3, importance: 3, readiness: 3, tier: '' },
+    { goalId: ids[1], urgency: 5, importance: 5, readiness: 5, tier: '' },
+    { goalId: ids[2], urgency: 1, importance: 1, readiness: 1, tier: 'life-threatening' },
+  ];
+  ok(em.run('savePriorities', { clientCode: 'C-0001', items }));
+  const p = tab(em, 'Priorities');
+  const rank = colOf(em, 'Priorities', 'Rank');
+  expect(p.getRange(2, rank, 3, 1).getValues().map((x) => x[0])).toEqual([3, 2, 1]);
+  p.getRange(2, rank).setValue(1);
+  const r = check(em);
+  expect(lines(r.problems)).toEqual([
+    `layout | Priorities | column Rank (${L(rank)}), row 2 | Expected the formula; found a typed value (first: 1 in row 2).`,
+    `values | Priorities | column Rank (${L(rank)}), row 2 | Expected 3 (recomputed from the row's inputs, DBT tier then score within the client's goals, ties in row order); the sheet shows 1.`,
+  ]);
+});
+
+test('the seeded demo clinic: no problem; its change, reliable change and priority cells are among those compared (one typed over each is named)', () => {
+  const em = createEmulator({ user: SEED_USER, timeZone: SEED_TIME_ZONE });
+  seedEmulator(em);
+  const clean = check(em);
+  expect(lines(clean.problems)).toEqual([]);
+  const phq9 = tab(em, 'PHQ-9');
+  const last = phq9.getLastRow();
+  const [change, rc, rank] = [colOf(em, 'PHQ-9', 'Change from first'), colOf(em, 'PHQ-9', 'Reliable change'), colOf(em, 'Priorities', 'Rank')];
+  const shownChange = phq9.getRange(last, change).getValue();
+  phq9.getRange(last, change).setValue(99);
+  phq9.getRange(last - 1, rc).setValue('Typed');
+  const priorities = tab(em, 'Priorities');
+  const shownRank = priorities.getRange(2, rank).getValue();
+  priorities.getRange(2, rank).setValue(99);
+  const values = check(em).problems.filter((p) => p.area === 'values').map((p) => `${p.tab} | ${p.where} | ${p.problem}`);
+  expect(values).toEqual(
+    expect.arrayContaining([
+      `PHQ-9 | column Change from first (${L(change)}), row ${last} | Expected ${shownChange} (recomputed from the row's inputs, the client's rows up to this one); the sheet shows 99.`,
+      expect.stringMatching(new RegExp(`^PHQ-9 \\| column Reliable change \\(${L(rc)}\\), row ${last - 1} \\| Expected .*; the sheet shows "Typed"\\.$`)),
+      `Priorities | column Rank (${L(rank)}), row 2 | Expected ${shownRank} (recomputed from the row's inputs, DBT tier then score within the client's goals, ties in row order); the sheet shows 99.`,
+    ]),
+  );
+  // The reliable change of the row whose change was typed over follows the typed 99 (its formula is intact), so it may be named too; nothing else is.
+  expect(values.length).toBeLessThanOrEqual(4);
 });
 
 test('the menu item shows the summary and the first problem in an alert', () => {

@@ -91,7 +91,8 @@ describe('formula results equal core', () => {
         const first = firsts.reduce((a, b) => a + b, 0) / firsts.length;
         const change = score.total === null ? '' : score.total - first;
         expected['Change from first'] = change;
-        if (def.reliableChange?.points !== undefined) expected['Reliable change'] = change === '' ? '' : instrumentReliableChange(def, first, score.total);
+        // A first administration (the client's first date) is the baseline: its reliable change is blank.
+        if (def.reliableChange?.points !== undefined) expected['Reliable change'] = change === '' || date === firstDate ? '' : instrumentReliableChange(def, first, score.total);
       }
       for (const [h, want] of Object.entries(expected)) {
         const got = row[at(h)];

@@ -1,6 +1,7 @@
-// Specification of change: Jacobson–Truax SE, S_diff, RCI, cut-offs a/b/c and categories; points thresholds; response and remission.
+// Specification of change: Jacobson–Truax SE, S_diff, RCI, cut-offs a/b/c and categories; points thresholds; an instrument tab's change from first and reliable change; response and remission.
 import fc from 'fast-check';
 import {
+  changesFromFirst,
   cutoffA,
   cutoffB,
   cutoffC,
@@ -13,6 +14,7 @@ import {
   minimumReliableChange,
   rci,
   reliableChangeByPoints,
+  reliableChangeFromFirst,
   sDiff,
   standardError,
 } from '../../../src/core/change';
@@ -189,5 +191,45 @@ describe('response and remission', () => {
 
   test('a negative score is refused', () => {
     expect(() => isResponse(-1, 0)).toThrow('before must be a number ≥ 0; got -1');
+  });
+});
+
+describe("an instrument tab's change from first and reliable change", () => {
+  const phq9 = findInstrument('PHQ-9');
+  const row = (client: string, day: number | null, total: number | null) => ({ client, day, total });
+
+  test('the first administration is the baseline: change 0 and reliable change blank (null), later rows against it', () => {
+    const rows = changesFromFirst([row('C-1', 10, 20), row('C-1', 17, 13), row('C-1', 24, 22)], 0);
+    expect(rows.map((r) => r.change)).toEqual([0, -7, 2]);
+    expect(rows.map((r) => reliableChangeFromFirst(phq9, r))).toEqual([null, 'Reliable improvement', 'No reliable change']);
+  });
+
+  test('every row on the first date is a first administration (blank), and the change is against their mean', () => {
+    const rows = changesFromFirst([row('C-1', 10, 20), row('C-1', 10, 10), row('C-1', 17, 30)], 0);
+    expect(rows.map((r) => [r.change, r.firstAdministration])).toEqual([[0, true], [-5, true], [15, false]]);
+    expect(rows.map((r) => reliableChangeFromFirst(phq9, r))).toEqual([null, null, 'Reliable deterioration']);
+  });
+
+  test('a row typed above an earlier date is measured against the earliest date among rows up to it, so the earlier row becomes the first', () => {
+    const rows = changesFromFirst([row('C-1', 17, 12), row('C-1', 10, 20), row('C-1', 24, 8)], 0);
+    expect(rows.map((r) => [r.change, r.firstAdministration])).toEqual([[0, true], [0, true], [-12, false]]);
+  });
+
+  test('clients match case-insensitively (as COUNTIFS does); rows without client, date or total are blank and count for nobody', () => {
+    const rows = changesFromFirst([row('C-1', 10, 20), row('', 5, 1), row('C-1', null, 3), row('c-1', 17, 14), row('C-1', 24, null)], 0);
+    expect(rows.map((r) => r.change)).toEqual([0, null, null, -6, null]);
+  });
+
+  test('a total with decimals is rounded half away from zero to the instrument\'s decimals, as ROUND does', () => {
+    expect(changesFromFirst([row('C-1', 1, 3.2), row('C-1', 2, 3.1), row('C-1', 3, 8.2)], 1).map((r) => r.change)).toEqual([0, -0.1, 5]);
+  });
+
+  test('law: a later row of a client never changes an earlier row (the formula reads rows 2…this one)', () => {
+    const arb = fc.array(fc.record({ client: fc.constantFrom('A', 'a', 'B', ''), day: fc.option(fc.integer({ min: 1, max: 5 })), total: fc.option(fc.integer({ min: 0, max: 27 })) }));
+    fc.assert(
+      fc.property(arb, arb, (head, tail) => {
+        expect(changesFromFirst([...head, ...tail], 0).slice(0, head.length)).toEqual(changesFromFirst(head, 0));
+      }),
+    );
   });
 });
