@@ -1,7 +1,7 @@
 // Browser tests of the Clients screen: picking a client, adding one with the live name/email/phone warning, server errors and thrown failures.
 import type { Browser } from 'playwright-core';
 import { clientDetail, fakeServer, invalid, TODAY } from './fixtures';
-import { expectClean, goTo, launch, openSidebar, type Sidebar } from './harness';
+import { expectClean, goTo, launch, openSidebar, seriousViolations, type Sidebar } from './harness';
 
 jest.setTimeout(60000);
 
@@ -146,5 +146,6 @@ test('each client shows its status and alert badges in the alerts tab’s words,
   await expect(buttons.nth(3).locator('.badge').count()).resolves.toBe(0);
   // The badges are part of the button's accessible name, so a screen reader hears the risk with the code.
   await page.getByRole('button', { name: /C-0300.*Safety: PHQ-9 item 9/ }).waitFor();
+  await expect(seriousViolations(page)).resolves.toEqual([]);
   expectClean(s);
 });

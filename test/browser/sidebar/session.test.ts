@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RecordSessionInput } from '../../../src/contract';
 import { clientDetail, fakeServer, invalid, TODAY, withCadence } from './fixtures';
-import { expectClean, goTo, launch, openSidebar, type Sidebar } from './harness';
+import { expectClean, goTo, launch, openSidebar, seriousViolations, type Sidebar } from './harness';
 
 jest.setTimeout(60000);
 
@@ -262,6 +262,8 @@ test('last time’s safety flag stays at the top until acknowledged; a save with
   await ask.getByText('Last time’s safety flag is not acknowledged.').waitFor();
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('session-ask');
   expect(s.callsTo('recordSession')).toHaveLength(0);
+  // The flag, "Last time" and the question pass axe-core (no serious or critical violation).
+  await expect(seriousViolations(page)).resolves.toEqual([]);
   await ask.getByRole('button', { name: 'Back to the flag' }).click();
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('session-last-ack');
   await expect(ask.count()).resolves.toBe(0);
