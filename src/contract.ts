@@ -1,5 +1,6 @@
 // The sidebar ↔ server contract, neutral ground both import: every sidebar action's name, input and reply (plain JSON; dates are YYYY-MM-DD strings, never Date). Inputs are the zod schemas' types from core.
 import type { AddClientInput, SavePrioritiesInput } from './core/caseload-inputs';
+import type { AlertKind } from './core/alerts';
 import type { ScoreOptions } from './core/instruments/score';
 import type { RelapsePreventionPlan } from './core/relapse-prevention';
 import type { GoalRow, SavePlanInput } from './core/plan-rows';
@@ -9,6 +10,7 @@ import type { RecordSessionInput } from './core/session-input';
 import type { ClientStatus, DbtTier as Tier, GoalStatus, Horizon, ReviewDecision } from './core/vocabularies';
 
 export type { AddClientInput, SavePlanInput, SavePrioritiesInput, RecordSessionInput, ClientStatus, ReviewDecision };
+export type { AlertKind };
 
 /** A goal's DBT target tier (core's DBT_TIERS), or '' for none. */
 export type DbtTier = Tier | '';
@@ -34,6 +36,51 @@ export interface ClientSummary {
   lastSession: string; // YYYY-MM-DD or ''
   /** addClient only: core's warnings when the code looks like a name, email or phone number (saved anyway). */
   warnings?: string[];
+  /** getBootstrap only: the client's row of the hidden alerts tab (Supervision's rules); absent when that tab is missing or stale. */
+  alerts?: ClientAlertsView;
+}
+
+/** A client's alerts as the hidden alerts tab computes them (core alerts.ts rules in native formulas), for the Clients list's badges. */
+export interface ClientAlertsView {
+  /** Alert kinds present, safety first (core ALERT_ORDER). */
+  kinds: AlertKind[];
+  /** Each alert as the Alerts cell words it ("Safety: PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now"). */
+  alerts: string[];
+  /** The Review cell, as Supervision shows it: "Overdue", "Due" or "At session N". */
+  review: string;
+}
+
+/** One measure's latest administration as "Last time" shows it: core's band and reliable-change words (as the measure's tab writes them). */
+export interface LastMeasureView {
+  instrument: string; // display name, e.g. "PHQ-9"
+  session: number;
+  date: string; // YYYY-MM-DD or '' when the session is not on the Sessions tab
+  total: number | null;
+  band: string;
+  /** Latest − first total; null on a first administration. */
+  change: number | null;
+  /** "Reliable improvement", "No reliable change" or "Reliable deterioration"; '' on a first administration or without a threshold. */
+  reliableChange: string;
+}
+
+/** A safety flag on a measure's latest administration: shown until the clinician acknowledges it in a session. */
+export interface SafetyFlagView {
+  instrument: string;
+  session: number;
+  date: string;
+  /** The Safety flag cell's words ("PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now"). */
+  text: string;
+}
+
+/** getClient only: what the Session screen opens with (the client's alerts-tab row, one read). */
+export interface LastTimeView {
+  /** The latest session's number and date (0 and '' before the first). */
+  session: number;
+  date: string;
+  measures: LastMeasureView[];
+  flags: SafetyFlagView[];
+  /** The alerts-tab row's alerts (Supervision's words). */
+  alerts: string[];
 }
 
 export interface InstrumentSummary {
@@ -77,6 +124,8 @@ export interface ClientDetail {
   /** At least N + 2 attended sessions since the last review. */
   reviewOverdue: boolean;
   review: ReviewCadenceView;
+  /** getClient only (saves answer without it): the last session's scores, safety flags and alerts; absent when the alerts tab is missing. */
+  lastTime?: LastTimeView;
 }
 
 /** One goal as startReview offers it: its wording and GAS scale, prefilled with the latest Ratings row's level and rating. */

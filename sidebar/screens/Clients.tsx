@@ -11,6 +11,8 @@ import { describePath } from '../errors';
 import { useAction } from '../hooks/useAction';
 import { clientSummary, filterClients } from '../model/clients';
 import { call } from '../rpc';
+import { badges, byRisk } from '../model/risk';
+import type { ClientAlertsView } from '../../src/contract';
 
 const P = 'client';
 
@@ -28,7 +30,8 @@ export function ClientsScreen({ boot, selected, onSelect, onAdded, unsaved }: Pr
   const [filter, setFilter] = useState('');
   const [adding, setAdding] = useState(boot.clients.length === 0);
   const [added, setAdded] = useState<string | null>(null);
-  const shown = useMemo(() => filterClients(boot.clients, filter), [boot.clients, filter]);
+  // Most at risk first (safety, then deterioration …), the alerts tab's rules.
+  const shown = useMemo(() => byRisk(filterClients(boot.clients, filter)), [boot.clients, filter]);
 
   return (
     <section aria-labelledby="clients-h">
@@ -70,6 +73,7 @@ export function ClientsScreen({ boot, selected, onSelect, onAdded, unsaved }: Pr
                   <span class="tag">{c.status}</span>
                   <br />
                   <span class="muted small">{clientSummary(c)}</span>
+                  <ClientBadges alerts={c.alerts} />
                 </button>
               </li>
             ))}
@@ -93,6 +97,22 @@ export function ClientsScreen({ boot, selected, onSelect, onAdded, unsaved }: Pr
         />
       ) : null}
     </section>
+  );
+}
+
+/** The client's alerts as badges, safety first, in the alerts tab's words. */
+function ClientBadges({ alerts }: { alerts: ClientAlertsView | undefined }) {
+  const list = badges(alerts);
+  if (list.length === 0) return null;
+  return (
+    <span class="badges">
+      {list.map((b) => (
+        <span key={b.text} class={`badge badge-${b.tone}`}>
+          {b.tone === 'safety' ? '⚠ ' : ''}
+          {b.text}
+        </span>
+      ))}
+    </span>
   );
 }
 

@@ -12,6 +12,8 @@ import { levelText } from '../model/gas';
 import { previewMeasure, SAFETY_ADVICE } from '../model/measures';
 import { describeSessionPath, nextSessionNumber, sessionInput } from '../model/session';
 import { call } from '../rpc';
+import { LastFlags, LastTime } from '../components/LastTime';
+import { flagsKey, lastTimeAfterSave } from '../model/risk';
 
 const P = 'session';
 
@@ -37,16 +39,28 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
   const gasGoals = goals.filter(hasGas);
   const gasShown = reviewDue || f.gasAnyway;
   const errors = save.errors;
+  // Last time's safety flags stay on show until acknowledged here; the acknowledgement covers exactly the flags shown.
+  const flags = detail.lastTime?.flags ?? [];
+  const [ackKey, setAckKey] = useState('');
+  const acknowledged = flags.length > 0 && ackKey === flagsKey(code, flags);
+  const [asking, setAsking] = useState(false);
 
-  const submit = async (e: Event) => {
+  const submit = async (e: Event, confirmed = false) => {
     e.preventDefault();
+    if (flags.length > 0 && !acknowledged && !confirmed) {
+      setAsking(true);
+      window.setTimeout(() => document.getElementById(`${P}-ask`)?.focus(), 0);
+      return;
+    }
+    setAsking(false);
     setSaved(null);
-    const input = sessionInput(code, f, goals, boot.instruments, gasShown);
+    const input = { ...sessionInput(code, f, goals, boot.instruments, gasShown), ...(acknowledged ? { acknowledgedFlags: flags.map((x) => ({ instrument: x.instrument, date: x.date })) } : {}) };
     const data = await save.run((requestId) => call('recordSession', { ...input, requestId }));
     if (data !== undefined) {
       setSaved({ result: data, date: input.date });
       draft.clear();
-      onSaved(data.detail);
+      setAckKey('');
+      onSaved({ ...data.detail, lastTime: lastTimeAfterSave(detail.lastTime, data, input.date, boot.instruments, acknowledged) });
       window.setTimeout(() => document.getElementById(`${P}-saved`)?.focus(), 0);
     } else {
       window.setTimeout(() => document.getElementById(`${P}-errors`)?.focus(), 0);
@@ -56,7 +70,12 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
   return (
     <section aria-labelledby="session-h">
       <ScreenHeading id="session-h">Session for {code}</ScreenHeading>
+      <LastFlags detail={detail} acknowledged={acknowledged} onAcknowledge={(v) => {
+          setAckKey(v ? flagsKey(code, flags) : '');
+          setAsking(false);
+        }} />
       {saved ? <SavedSummary saved={saved} names={boot.instruments} /> : null}
+      <LastTime detail={detail} />
       <form onSubmit={submit} noValidate id={`${P}-form`} tabIndex={-1}>
         <p class="muted small">
           This will be session {number}.{reviewDue ? ` A goal review is due (${detail.review.sessionsSince} attended session${detail.review.sessionsSince === 1 ? '' : 's'} since the last; every ${detail.review.everySessions}).` : ''}
@@ -116,6 +135,24 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
         ))}
 
         <TextArea id={`${P}-note`} label="Event note" hint="Anything notable this session (a life event, a missed homework). Use codes, not names." value={f.note} onInput={(v) => draft.set('note', v)} error={errors.note} maxLength={500} rows={3} />
+        {asking && flags.length > 0 && !acknowledged ? (
+          <div class="notice notice-warn" id={`${P}-ask`} role="alertdialog" aria-labelledby={`${P}-ask-q`} tabIndex={-1}>
+            <p id={`${P}-ask-q`}>
+              <strong>Last time’s safety flag is not acknowledged.</strong> Tick “I have reviewed risk with the client” at the top once you have, or save without recording it.
+            </p>
+            <div class="actions">
+              <button type="button" class="btn" onClick={() => {
+                  setAsking(false);
+                  document.getElementById('session-last-ack')?.focus();
+                }}>
+                Back to the flag
+              </button>
+              <button type="button" class="btn" onClick={(e) => void submit(e, true)}>
+                Save without acknowledging
+              </button>
+            </div>
+          </div>
+        ) : null}
         <SaveFooter prefix={P} action={save} errors={errors} describe={(path) => describeSessionPath(path, goals, boot.instruments)} label="Save session" />
       </form>
     </section>

@@ -23,6 +23,15 @@ export const sessionMeasureSchema = z.object(
   expected('a measure {instrument, items}'),
 );
 
+/** A safety flag from the client's last administration that the clinician reviewed with the client in this session (recorded in Audit). */
+export const acknowledgedFlagSchema = z.object(
+  {
+    instrument: text('the flagged measure', LIMITS.shortText),
+    date: isoDate('the flag\'s session date'),
+  },
+  expected('an acknowledged safety flag {instrument, date}'),
+);
+
 export const recordSessionSchema = z.object(
   {
     clientCode: clientCodeSchema,
@@ -33,6 +42,7 @@ export const recordSessionSchema = z.object(
     ratings: z.array(sessionRatingSchema, expected('a list of ratings')),
     measures: z.array(sessionMeasureSchema, expected('a list of measures')),
     requestId: requestIdField,
+    acknowledgedFlags: z.optional(z.array(acknowledgedFlagSchema, expected('a list of acknowledged safety flags')).check(z.maxLength(20, expected('at most 20 acknowledged safety flags')))),
   },
   expected('a session'),
 );
@@ -40,6 +50,7 @@ export const recordSessionSchema = z.object(
 export type RecordSessionInput = z.infer<typeof recordSessionSchema>;
 export type SessionRating = z.infer<typeof sessionRatingSchema>;
 export type SessionMeasure = z.infer<typeof sessionMeasureSchema>;
+export type AcknowledgedFlag = z.infer<typeof acknowledgedFlagSchema>;
 
 /** A rating row says something: a rating or a GAS level (a row with neither is not saved). */
 export const isRated = (r: SessionRating): boolean => r.rating !== null || r.gasLevel !== null;

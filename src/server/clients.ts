@@ -12,6 +12,7 @@ import { lastReview, readReviewRows } from '../sheets/review-records';
 import { APPLIED_PROPERTY, parseApplied, parseSettings, pendingSetup, type Settings } from '../sheets/settings';
 import { isSetUp } from '../sheets/setup';
 import type { AddClientInput, Bootstrap, ClientDetail, ClientSummary, InstrumentSummary, Result } from '../contract';
+import { caseloadAlerts, lastTime } from './last-time';
 import { answering, withDocumentLock } from './lock';
 import { alreadySaved, invalid, ok, parse } from './validate';
 
@@ -37,9 +38,13 @@ export function getBootstrap(): Result<Bootstrap> {
     let clients: ClientSummary[] = [];
     if (setUp) {
       const stats = sessionStats(book);
-      clients = readClients(book).map((c) => {
+      const records = readClients(book);
+      // Risk first: each client's badges from the hidden alerts tab (one read), the rules Supervision shows.
+      const alerts = caseloadAlerts(book, records, settings, props);
+      clients = records.map((c) => {
         const s = stats.get(c.code.toLowerCase());
-        return clientSummary(c, s?.sessions ?? 0, s?.last ?? '');
+        const a = alerts.get(c.row);
+        return { ...clientSummary(c, s?.sessions ?? 0, s?.last ?? ''), ...(a ? { alerts: a } : {}) };
       });
     }
     const clinicians = [...new Set(clients.map((c) => c.clinician).filter(Boolean))].sort();
@@ -153,7 +158,13 @@ export function getClient(code: string): Result<ClientDetail> {
     const book = new Book();
     const found = clientRowOf(book, code.trim());
     if ('error' in found && found.duplicate) return invalid({ code: found.error }, `Client "${code.trim()}" is on more than one Clients row.`);
-    const detail = 'row' in found ? clientDetail(book, code.trim(), { row: found.row }) : null;
+    const settings = 'row' in found ? book.settings() : undefined;
+    const detail = 'row' in found ? clientDetail(book, code.trim(), { row: found.row, settings }) : null;
+    if (detail && 'row' in found && settings) {
+      // "Last time" for the Session screen: this client's row of the alerts tab (one read); the properties say which measures setup applied.
+      const last = lastTime(book, { row: found.row, code: detail.client.code }, detail.sessions, settings, PropertiesService.getDocumentProperties().getProperties());
+      if (last) detail.lastTime = last;
+    }
     return detail ? ok(detail) : invalid({ code: `Expected a client on the Clients tab; got "${code}", which is not there` }, `No client "${code}".`);
   });
 }

@@ -45,6 +45,11 @@ function savedMeasure(def: InstrumentDefinition, measure: SessionMeasure, option
   return { instrument: def.id, total: score.total, band, flag: score.flags.join('; ') };
 }
 
+/** "; safety flag of 2026-11-20 (PHQ-9) acknowledged": the clinician reviewed last time's flag with the client in this session. */
+function acknowledged(flags: RecordSessionInput['acknowledgedFlags']): string {
+  return (flags ?? []).map((f) => `; safety flag of ${f.date} (${f.instrument}) acknowledged`).join('');
+}
+
 export function recordSession(input: RecordSessionInput): Result<RecordSessionData> {
   const parsed = parse(recordSessionSchema, input);
   if (!parsed.ok) return invalid(keyByIds(parsed.errors, input));
@@ -116,7 +121,7 @@ export function recordSession(input: RecordSessionInput): Result<RecordSessionDa
       action: 'recordSession',
       client: code,
       entity: `Session ${next}`,
-      summary: `Session ${next} on ${s.date} (${s.attended ? 'attended' : 'not attended'}): ${rated.length} rating(s); ${resolved.map(({ def }, i) => `${def.name} ${measures[i].total === null ? 'incomplete' : measures[i].total}`).join(', ') || 'no measures'}${flags.length ? `; SAFETY: ${flags.join('; ')}` : ''}`,
+      summary: `Session ${next} on ${s.date} (${s.attended ? 'attended' : 'not attended'}): ${rated.length} rating(s); ${resolved.map(({ def }, i) => `${def.name} ${measures[i].total === null ? 'incomplete' : measures[i].total}`).join(', ') || 'no measures'}${flags.length ? `; SAFETY: ${flags.join('; ')}` : ''}${acknowledged(s.acknowledgedFlags)}`,
     });
     // The reply: the client as this session leaves them, from what was read before the first write and what was just written.
     for (const r of rated) latest.set(r.goalId, { level: r.gasLevel, rating: r.rating, session: next });

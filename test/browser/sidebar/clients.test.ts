@@ -1,7 +1,7 @@
 // Browser tests of the Clients screen: picking a client, adding one with the live name/email/phone warning, server errors and thrown failures.
 import type { Browser } from 'playwright-core';
-import { fakeServer, invalid, TODAY } from './fixtures';
-import { expectClean, goTo, launch, openSidebar, type Sidebar } from './harness';
+import { clientDetail, fakeServer, invalid, TODAY } from './fixtures';
+import { expectClean, goTo, launch, openSidebar, seriousViolations, type Sidebar } from './harness';
 
 jest.setTimeout(60000);
 
@@ -119,4 +119,33 @@ test('settings changed since the last setup are named, with where to apply them;
   s = await openSidebar(browser, clean.handlers);
   await s.page.getByRole('heading', { name: 'Clients' }).waitFor();
   await expect(s.page.getByText(/Settings changed since the last setup/).count()).resolves.toBe(0);
+});
+
+test('each client shows its status and alert badges in the alerts tab’s words, most at risk first: safety, then deterioration', async () => {
+  const calm = clientDetail('C-0100');
+  const det = clientDetail('C-0200');
+  const risk = clientDetail('C-0300');
+  calm.client = { ...calm.client, alerts: { kinds: [], alerts: [], review: 'Due' } };
+  det.client = { ...det.client, alerts: { kinds: ['reliable-deterioration', 'not-on-track'], alerts: ['Reliable deterioration: PHQ-9', 'Not on track: GAD-7'], review: 'At session 8' } };
+  risk.client = { ...risk.client, alerts: { kinds: ['safety', 'review-overdue'], alerts: ['Safety: PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now', 'Review overdue'], review: 'Overdue' } };
+  const plain = clientDetail('C-0400');
+  s = await openSidebar(browser, fakeServer([calm, det, risk, plain]).handlers);
+  const { page } = s;
+  await page.getByRole('heading', { name: 'Clients' }).waitFor();
+  const buttons = page.locator('.client-list button');
+  await buttons.first().waitFor();
+  // The safety client first, then the deteriorating one; the rest keep the Clients tab's order.
+  await expect(buttons.locator('.client-code').allTextContents()).resolves.toEqual(['C-0300', 'C-0200', 'C-0100', 'C-0400']);
+  const first = buttons.nth(0);
+  await expect(first.locator('.badge').allTextContents()).resolves.toEqual(['⚠ Safety: PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now', 'Review overdue']);
+  await expect(first.locator('.badge').first().getAttribute('class')).resolves.toContain('badge-safety');
+  await expect(first.locator('.tag').textContent()).resolves.toBe('active');
+  await expect(buttons.nth(1).locator('.badge').allTextContents()).resolves.toEqual(['Reliable deterioration: PHQ-9', 'Not on track: GAD-7']);
+  await expect(buttons.nth(2).locator('.badge').allTextContents()).resolves.toEqual(['Review due']);
+  // A client without a row on the alerts tab (setup not run since it was added) shows no badge, and nothing fails.
+  await expect(buttons.nth(3).locator('.badge').count()).resolves.toBe(0);
+  // The badges are part of the button's accessible name, so a screen reader hears the risk with the code.
+  await page.getByRole('button', { name: /C-0300.*Safety: PHQ-9 item 9/ }).waitFor();
+  await expect(seriousViolations(page)).resolves.toEqual([]);
+  expectClean(s);
 });

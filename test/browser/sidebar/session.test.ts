@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RecordSessionInput } from '../../../src/contract';
 import { clientDetail, fakeServer, invalid, TODAY, withCadence } from './fixtures';
-import { expectClean, goTo, launch, openSidebar, type Sidebar } from './harness';
+import { expectClean, goTo, launch, openSidebar, seriousViolations, type Sidebar } from './harness';
 
 jest.setTimeout(60000);
 
@@ -211,4 +211,83 @@ test('a save whose reply was lost is sent again with the same request id, the se
   expect(ids[0]).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
   expect(ids[1]).toBe(ids[0]);
   expect(ids[2]).not.toBe(ids[0]);
+});
+
+/** C-0142 whose last session (2 on 2026-10-08) endorsed PHQ-9 item 9, as getClient answers with it. */
+function flaggedDetail() {
+  const d = clientDetail();
+  d.lastTime = {
+    session: 2,
+    date: '2026-10-08',
+    measures: [
+      { instrument: 'PHQ-9', session: 2, date: '2026-10-08', total: 14, band: 'Moderate', change: -4, reliableChange: 'No reliable change' },
+      { instrument: 'GAD-7', session: 1, date: '2026-10-01', total: 9, band: 'Mild', change: null, reliableChange: '' },
+    ],
+    flags: [{ instrument: 'PHQ-9', session: 2, date: '2026-10-08', text: 'PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now' }],
+    alerts: ['Safety: PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now'],
+  };
+  return d;
+}
+
+test('"Last time" opens the screen: last session, each measure’s score with band and change, the review cadence in the Review screen’s words', async () => {
+  s = await openSidebar(browser, fakeServer([flaggedDetail()]).handlers);
+  const { page } = s;
+  await openSession(page);
+  const last = page.locator('#session-last');
+  await last.getByRole('heading', { name: 'Last time' }).waitFor();
+  await last.getByText('Session 2, 2026-10-08.').waitFor();
+  await last.getByText('PHQ-9 14 (Moderate), 2026-10-08 · change −4 · No reliable change').waitFor();
+  await last.getByText('GAD-7 9 (Mild), 2026-10-01', { exact: true }).waitFor();
+  await last.getByText('Not due yet: 2 attended sessions since the start. The next review is due in 2 attended sessions (every 4).').waitFor();
+  expectClean(s);
+});
+
+test('last time’s safety flag stays at the top until acknowledged; a save without it asks first; the acknowledgement is sent with the save', async () => {
+  s = await openSidebar(browser, fakeServer([flaggedDetail()]).handlers);
+  const { page } = s;
+  await openSession(page);
+  const flag = page.locator('#session-last-flags');
+  await expect(flag.getAttribute('role')).resolves.toBe('alert');
+  await flag.getByText('PHQ-9, 2026-10-08: PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now.').waitFor();
+  // Above the form: the first thing on the screen after its heading.
+  const above = await page.evaluate(() => {
+    const f = document.getElementById('session-last-flags')!;
+    return f.compareDocumentPosition(document.getElementById('session-form')!) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  expect(above).toBeTruthy();
+
+  // Saving without acknowledging asks first, and sends nothing.
+  await page.getByRole('button', { name: 'Save session' }).click();
+  const ask = page.locator('#session-ask');
+  await ask.getByText('Last time’s safety flag is not acknowledged.').waitFor();
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('session-ask');
+  expect(s.callsTo('recordSession')).toHaveLength(0);
+  // The flag, "Last time" and the question pass axe-core (no serious or critical violation).
+  await expect(seriousViolations(page)).resolves.toEqual([]);
+  await ask.getByRole('button', { name: 'Back to the flag' }).click();
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('session-last-ack');
+  await expect(ask.count()).resolves.toBe(0);
+
+  await page.getByLabel('I have reviewed risk with the client').check();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  const input = (await s.waitForCall('recordSession')).args[0] as RecordSessionInput;
+  expect(input.acknowledgedFlags).toEqual([{ instrument: 'PHQ-9', date: '2026-10-08' }]);
+  await page.locator('#session-saved').getByText('Saved session 3').waitFor();
+  // Acknowledged, and the new session had no PHQ-9 flag: the flag is no longer shown.
+  await expect(flag.count()).resolves.toBe(0);
+  expectClean(s);
+});
+
+test('saving without acknowledging (after the question) sends no acknowledgement, and the flag stays on show', async () => {
+  s = await openSidebar(browser, fakeServer([flaggedDetail()]).handlers);
+  const { page } = s;
+  await openSession(page);
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('button', { name: 'Save without acknowledging' }).click();
+  const input = (await s.waitForCall('recordSession')).args[0] as RecordSessionInput;
+  expect(input.acknowledgedFlags).toBeUndefined();
+  await page.locator('#session-saved').getByText('Saved session 3').waitFor();
+  await page.locator('#session-last-flags').getByText(/PHQ-9, 2026-10-08: PHQ-9 item 9/).waitFor();
+  await expect(page.getByLabel('I have reviewed risk with the client').isChecked()).resolves.toBe(false);
+  expectClean(s);
 });

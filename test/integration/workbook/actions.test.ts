@@ -129,8 +129,12 @@ describe('recordSession', () => {
 
   test('appends one Sessions row, one Ratings row per rated goal, one row per measure with formulas, and an Audit row', () => {
     const { detail, ...r } = ok<{ sessionNumber: number; saved: unknown; detail: ClientDetail }>(em.run('recordSession', session('C-0001', ids, { note: '=IMPORTRANGE("x","A1")' })));
-    // The reply carries the client as the session leaves them, equal to what getClient reads back (no second call needed).
-    expect(detail).toEqual(ok(em.run('getClient', 'C-0001')));
+    // The reply carries the client as the session leaves them, equal to what getClient reads back (no second call needed);
+    // getClient adds "Last time" (one read of the alerts tab), which a save's reply leaves out so a save reads no more.
+    const { lastTime, ...read } = ok<ClientDetail>(em.run('getClient', 'C-0001'));
+    expect(detail).toEqual(read);
+    expect(detail.lastTime).toBeUndefined();
+    expect(lastTime?.session).toBe(1);
     expect(detail.sessions).toEqual([{ number: 1, date: '2026-01-12', attended: true, note: '=IMPORTRANGE("x","A1")' }]);
     expect(detail.latestGas).toEqual(ids.map((goalId, i) => ({ goalId, level: -1, rating: 4 + i })));
     expect([detail.client.sessions, detail.client.lastSession, detail.reviewDue, detail.review.sessionsSince]).toEqual([1, '2026-01-12', false, 1]);

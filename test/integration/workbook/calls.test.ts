@@ -54,6 +54,32 @@ describe('service calls per action are the same on 10 and 10,000 clients', () =>
     expect(sameDay.read).toBe(plain.read + 1);
   });
 
+  test('getBootstrap: every client\u2019s badges cost one read of the hidden alerts tab, the same on 10 and 10,000 clients', () => {
+    const a = measure(small.em, () => ok(small.em.run('getBootstrap')));
+    const b = measure(big.em, () => ok(big.em.run('getBootstrap')));
+    expect(b.log).toEqual(a.log);
+    // Was 19 calls, 5 reads: the alerts tab adds its lookup, its range and one read (columns A to Review, one block).
+    expect([a.total, a.read, a.counted]).toEqual([22, 6, 6]);
+    expect(a.log.slice(-4, -1)).toEqual(['Spreadsheet.getSheetByName', 'Sheet.getRange', 'Range.getValues']);
+  });
+
+  test('getClient: "Last time" costs one read, the client\u2019s row of the alerts tab, the same on 10 and 10,000 clients', () => {
+    // A client within the alerts tab's rows in both workbooks (setup ran before the bulk clients were written).
+    const a = measure(small.em, () => ok(small.em.run('getClient', 'C-00005')));
+    const b = measure(big.em, () => ok(big.em.run('getClient', 'C-00005')));
+    expect(b.log).toEqual(a.log);
+    // Was 34 calls, 12 reads: + the document's properties (which measures setup applied: 2 calls, no sheet read), the tab's lookup,
+    // the row's range and its one read.
+    expect([a.total, a.read, a.counted]).toEqual([39, 13, 13]);
+    expect(a.log.slice(-5)).toEqual(['PropertiesService.getDocumentProperties', 'Properties.getProperties', 'Spreadsheet.getSheetByName', 'Sheet.getRange', 'Range.getValues']);
+  });
+
+  test('acknowledging last time\u2019s safety flag costs a session save nothing', () => {
+    const plain = measure(small.em, () => ok(small.em.run('recordSession', session('C-TEST', small.goalIds, { date: '2026-03-16' }))));
+    const ack = measure(small.em, () => ok(small.em.run('recordSession', session('C-TEST', small.goalIds, { date: '2026-03-23', acknowledgedFlags: [{ instrument: 'PHQ-9', date: '2026-03-16' }] }))));
+    expect(ack.log).toEqual(plain.log);
+  });
+
   test('the 10,000-client workbook really holds 10,000 clients', () => {
     const boot = ok<{ clients: unknown[] }>(big.em.run('getBootstrap'));
     expect(boot.clients.length).toBeGreaterThanOrEqual(10_000);
