@@ -152,6 +152,8 @@ function notOnTrack(s: ResolvedSeries, sessions: number, st: AlertSettings): Ale
   const latest = s.scored[s.scored.length - 1];
   // A client who began below the cut-off has little room to improve reliably, so is not flagged (policy).
   if (s.def.cutoff && !isClinical(s.def, first.total, st.scoreOptions[s.def.id])) return [];
+  // [S39a] a latest score past the cut-off without reliable change is "non-reliably recovered", not "unchanged": only unchanged is off track.
+  if (s.def.cutoff && !isClinical(s.def, latest.total, st.scoreOptions[s.def.id])) return [];
   const rc = reliableChange(s.def, first.total, latest.total, st.reliableChangeMethod);
   // Worsening is reported as reliable deterioration instead.
   if (!rc || rc.better || rc.worse) return [];
@@ -231,6 +233,24 @@ export function riskRank(alerts: readonly Pick<Alert, 'kind'>[]): number {
     if (seen.has(k)) rank -= 2 ** (n - 1 - i);
   });
   return rank;
+}
+
+/** The risk column's words: the client's most urgent alert kind, or a dash with none (one table, used by core and the Supervision formulas). */
+export const RISK_WORDS: Record<AlertKind, string> & { none: string } = {
+  safety: 'Safety',
+  'reliable-deterioration': 'Deteriorating',
+  'not-on-track': 'Not on track',
+  plateau: 'Plateau',
+  'review-overdue': 'Review overdue',
+  'measure-overdue': 'Measure overdue',
+  none: '—',
+};
+
+/** A client's risk in words: RISK_WORDS of the first kind in ALERT_ORDER among its alerts. */
+export function riskWord(alerts: readonly Pick<Alert, 'kind'>[]): string {
+  const seen = new Set(alerts.map((a) => a.kind));
+  const top = ALERT_ORDER.find((k) => seen.has(k));
+  return top ? RISK_WORDS[top] : RISK_WORDS.none;
 }
 
 /** Items ordered by riskRank of their alerts, most at risk first; equal ranks keep the input order. */

@@ -1,5 +1,5 @@
-// Per-client alert formulas for the hidden helper tab: one row per Clients row, native formulas giving core's alerts (alerts.ts, 'points' method), risk key, latest measures and GAS.
-import { ALERT_ORDER, type AlertKind } from '../core/alerts';
+// Per-client alert formulas for the hidden helper tab: one row per Clients row, native formulas giving core's alerts (alerts.ts, 'points' method), risk in words and the rank that orders clients, latest measures and GAS.
+import { ALERT_ORDER, RISK_WORDS, type AlertKind } from '../core/alerts';
 import { reliableThreshold } from '../core/reliable-change';
 import { REVIEW_POLICY } from '../core/review-cadence';
 import type { InstrumentDefinition } from '../core/instruments/schema';
@@ -112,10 +112,13 @@ export function helperColumns(src: AlertSources, row: number, capacity: number):
     add('gasChange', 'GAS change', () => blank(`IF(${c('lastReview')}=0,"",IFERROR(${latestOf(R, 'change', A())},""))`), true, '0.0');
     add('alerts', 'Alerts', () => blank(`TEXTJOIN("; ",TRUE,${alertParts().join(',')})`), true);
     add('review', 'Review', () => blank(`IF(${c('reviewOverdue')},"Overdue",IF(${c('since')}>=${set.reviewEvery},"Due","At session "&(${c('lastReview')}+${set.reviewEvery})))`), true);
-    add('risk', 'Risk', () => blank(`63${ALERT_ORDER.map((k, i) => `-${2 ** (ALERT_ORDER.length - 1 - i)}*(${kindAny(k)})`).join('')}`), true);
+    // [core riskWord] the most urgent kind in words; the number that orders clients stays in the working column riskRank.
+    add('risk', 'Risk', () => blank(`${ALERT_ORDER.map((k) => `IF(${kindAny(k)},${str(RISK_WORDS[k])},`).join('')}${str(RISK_WORDS.none)}${')'.repeat(ALERT_ORDER.length)}`), true);
 
     // ---- working columns ----
     const statusCell = `INDEX(${colRef(C, 'status')},ROW())`;
+    // [core riskRank] lower is more at risk: 2^n − 1 less one bit per kind present, safety the highest bit.
+    add('riskRank', 'Risk rank', () => blank(`${2 ** ALERT_ORDER.length - 1}${ALERT_ORDER.map((k, i) => `-${2 ** (ALERT_ORDER.length - 1 - i)}*(${kindAny(k)})`).join('')}`));
     add('active', 'Active', () => `=IFERROR(AND(${A()}<>"",${statusCell}<>"paused",${statusCell}<>"discharged"),FALSE)`);
     add('shown', 'Shown', () => `=AND(${c('active')},OR(${src.selector}="",${c('clinician')}=${src.selector}))`);
     add('lastReview', 'Last review session', () => blank(`N(IFERROR(${latestOf(R, 'session', A())},0))`));
@@ -142,8 +145,9 @@ export function helperColumns(src: AlertSources, row: number, capacity: number):
       // AND evaluates every argument: a latest row without a total ("") would make the difference #VALUE!, so it reads as not reliable.
       add(`${id}.better`, `${def.name} reliably better`, () => `=IFERROR(AND(N(${c(`${id}.n`)})>=2,${atThresholdTest(better, '>=', t)}),FALSE)`);
       add(`${id}.worse`, `${def.name} reliably worse`, () => `=IFERROR(AND(N(${c(`${id}.n`)})>=2,${atThresholdTest(`-(${better})`, '>=', t)}),FALSE)`);
-      const firstClinical = def.cutoff ? `,${clinical(def, options, f)}` : '';
-      add(`${id}.notOnTrack`, `${def.name} not on track`, () => `=AND(N(${c('sessions')})>=${set.notOnTrack},N(${c(`${id}.n`)})>=2${firstClinical},NOT(${c(`${id}.better`)}),NOT(${c(`${id}.worse`)}))`);
+      // [core notOnTrack] first and latest both clinical ([S39a] "unchanged"), no reliable change either way.
+      const clinicalBoth = def.cutoff ? `,${clinical(def, options, f)},${clinical(def, options, l)}` : '';
+      add(`${id}.notOnTrack`, `${def.name} not on track`, () => `=IFERROR(AND(N(${c('sessions')})>=${set.notOnTrack},N(${c(`${id}.n`)})>=2${clinicalBoth},NOT(${c(`${id}.better`)}),NOT(${c(`${id}.worse`)})),FALSE)`);
       add(`${id}.window`, `${def.name} plateau window start`, () => `=IF(N(${c(`${id}.n`)})<${set.plateau},"",IFERROR(LARGE(FILTER(${se},${cl}=${A()},ISNUMBER(${to}),${se}>=1),${set.plateau}),""))`);
       const latestClinical = def.cutoff ? `,${clinical(def, options, l)}` : '';
       const inWindow = `${cl},${A()},${to},">=0",${se},">="&${c(`${id}.window`)}`;
@@ -152,7 +156,7 @@ export function helperColumns(src: AlertSources, row: number, capacity: number):
     // Ordering: risk key, then the client code's place in the sorted codes, then the row (core orders by risk; ties by code).
     const span = (key: string) => `$${at.get(key)}$2:$${at.get(key)}$${capacity + 1}`;
     add('sorted', 'Codes sorted', () => (row === 2 ? `=ARRAYFORMULA(IFERROR(SORT(FILTER(${span('client')},${span('client')}<>"")),""))` : ''));
-    add('order', 'Order key', () => `=IF(${c('shown')},${c('risk')}*10000000000+IFERROR(MATCH(${A()},${span('sorted')},0),0)*100000+ROW(),"")`);
+    add('order', 'Order key', () => `=IF(${c('shown')},${c('riskRank')}*10000000000+IFERROR(MATCH(${A()},${span('sorted')},0),0)*100000+ROW(),"")`);
     add('pos', 'Position', () => `=IF(${c('order')}="","",COUNTIFS(${span('order')},"<"&${c('order')})+1)`);
     const lasts = () => src.instruments.map((i) => `N(${c(`${i.def.id}.last`)})`).join(',') || '0';
     add('measured', 'Measured recently', () => `=AND(${A()}<>"",MAX(${lasts()})>0,MAX(${lasts()})>N(${c('sessions')})-${set.measureOverdue})`);

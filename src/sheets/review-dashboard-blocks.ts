@@ -1,16 +1,19 @@
 // The Review tab's helper tables as blocks of native formulas: event notes, each measure's totals with band-edge and cut-off lines,
-// the GAS T-score per date (Kiresuk–Sherman, computed in the sheet) and the 0–10 goal ratings.
+// the GAS T-score per date (Kiresuk–Sherman, computed in the sheet) and the 0–10 ratings of active objectives.
 import { DEFAULT_RHO } from '../core/gas';
 import type { Band, InstrumentDefinition } from '../core/instruments/schema';
 import { REVIEWABLE_STATUSES } from '../core/review';
-import { GOAL_STATUSES as STATUSES } from '../core/vocabularies';
+import { GOAL_STATUSES as STATUSES, HORIZONS } from '../core/vocabularies';
 import { columnLetters } from './a1';
 import { DATE_FORMAT } from './columns';
 import { str } from './formulas';
 import { chosenBands, type InstrumentOptions } from './instrument-layout';
 import { RATINGS } from './layout';
-import { averageOf, CAPTION_ROW, COLOURS, dataRows, dateChain, emptyGrid, GAS_EXPECTED, GAS_SLOTS, HEAD_ROW, put, RATING_SLOTS, ref, SEL, type Block, type ReviewSources } from './review-dashboard-grid';
+import { averageOf, CAPTION_ROW, COLOURS, constantCell, type SeriesKind, dataRows, dateChain, emptyGrid, GAS_EXPECTED, GAS_SLOTS, HEAD_ROW, put, RATING_SLOTS, ref, SEL, type Block, type ReviewSources } from './review-dashboard-grid';
 import type { Tab } from './table';
+
+/** Goals rows of this horizon are short-term objectives, the ones rated at sessions. */
+const OBJECTIVE: (typeof HORIZONS)[number] = 'short';
 
 function notesBlock(src: ReviewSources): Block {
   const s = src.sessions;
@@ -19,7 +22,8 @@ function notesBlock(src: ReviewSources): Block {
   return {
     caption: 'Event notes',
     width: 4,
-    formats: [DATE_FORMAT, '0', '@', '@'],
+    // Formula cells: never plain text ('@'), where Sheets would store a rewritten formula as its text.
+    formats: [DATE_FORMAT, '0', 'General', 'General'],
     cells(first) {
       const g = emptyGrid(4);
       const count = `$${columnLetters(first + 1)}$4`;
@@ -37,16 +41,20 @@ interface Edge {
   label: string;
   value: number;
   color: string;
+  kind: SeriesKind;
 }
 
-/** Reference lines of a measure: each band's lower edge (above the scale minimum), then the cut-off last so it is drawn on top. */
-function edgesOf(def: InstrumentDefinition, options: InstrumentOptions = {}): Edge[] {
+/**
+ * Reference lines of a measure: the cut-off first (drawn beneath), then each band's lower edge above the scale minimum, coloured
+ * by the band's severity (COLOURS.bandEdges from the mildest; bands run from low to high scores, so a higher-is-better scale reads them backwards).
+ */
+export function edgesOf(def: InstrumentDefinition, options: InstrumentOptions = {}): Edge[] {
   const cut = def.cutoff ? (options.cutoff ?? def.cutoff.value) : null;
-  const worse = (v: number) => (cut === null ? true : def.direction === 'higher-is-worse' ? v >= cut : v <= cut);
   const bands: readonly Band[] = chosenBands(def, options.bandScheme) ?? [];
-  const edges = bands.slice(1).map((b) => ({ label: `${b.label} (${b.min})`, value: b.min, color: worse(b.min) ? COLOURS.clinical : COLOURS.other }));
-  if (cut !== null) edges.push({ label: `Cut-off (${cut})`, value: cut, color: COLOURS.cutoff });
-  return edges;
+  const upper = bands.slice(1);
+  const severity = (i: number) => (def.direction === 'higher-is-worse' ? i : upper.length - 1 - i);
+  const edges = upper.map((b, i): Edge => ({ label: `${b.label} (${b.min})`, value: b.min, color: COLOURS.bandEdges[severity(i) % COLOURS.bandEdges.length], kind: 'edge' }));
+  return cut === null ? edges : [{ label: `Cut-off (${cut})`, value: cut, color: COLOURS.cutoff, kind: 'cutoff' }, ...edges];
 }
 
 /** Edge columns reserved per instrument: enough for any of its band schemes, so a block's width never depends on settings. */
@@ -76,8 +84,8 @@ function measureBlock(m: ReviewSources['measures'][number]): Block {
       yTitle: name,
       // Totals come from validated items, so the scale holds every possible value.
       axis: [lo, hi],
-      colors: [COLOURS.data[0], ...edges.map((e) => e.color)],
-      constant: edges.map((_, i) => i + 1),
+      series: [{ color: COLOURS.data[0], kind: 'data' }, ...edges.map((e) => ({ color: e.color, kind: e.kind }))],
+      legend: 'BOTTOM',
     },
     cells(first) {
       const g = emptyGrid(width);
@@ -89,7 +97,7 @@ function measureBlock(m: ReviewSources['measures'][number]): Block {
         put(g, r, 0, `=IF(${d}${r}="","",MINIFS(${session},${on}))`);
         put(g, r, 1, dateChain(d, r, [{ crit: scored, date }]));
         put(g, r, 2, `=IF(${d}${r}="","",${averageOf([{ value: total, crit: on }])})`);
-        edges.forEach((e, i) => put(g, r, 3 + i, `=IF(${d}${r}="","",${e.value})`));
+        edges.forEach((e, i) => put(g, r, 3 + i, constantCell(d, r, e.value)));
       }
       return g;
     },
@@ -101,11 +109,12 @@ function goalSources(src: ReviewSources, valueKey: 'rating' | 'gasLevel'): { tab
   return [src.ratings, src.reviews].filter((t): t is Tab => !!t && t.cols.has(valueKey)).map((tab) => ({ tab, client: ref(tab, 'client'), date: ref(tab, 'date'), goal: ref(tab, 'goalId'), value: ref(tab, valueKey) }));
 }
 
-/** The client's j-th goal (Goals row order), optionally only those still being worked on. */
-function goalIdFormula(src: ReviewSources, j: number, activeOnly: boolean): string {
+/** The client's j-th goal (Goals row order), or with `activeObjectives` its j-th short-term objective still being worked on. */
+function goalIdFormula(src: ReviewSources, j: number, activeObjectives: boolean): string {
   const g = src.goals;
-  const closed = activeOnly ? STATUSES.filter((s) => !REVIEWABLE_STATUSES.includes(s)).map((s) => `,${ref(g, 'status')}<>${str(s)}`).join('') : '';
-  return `=IF(${SEL}="","",IFERROR(INDEX(FILTER(${ref(g, 'id')},${ref(g, 'client')}=${SEL}${closed}),${j}),""))`;
+  const closed = activeObjectives ? STATUSES.filter((s) => !REVIEWABLE_STATUSES.includes(s)).map((s) => `,${ref(g, 'status')}<>${str(s)}`).join('') : '';
+  const short = activeObjectives ? `,${ref(g, 'horizon')}=${str(OBJECTIVE)}` : '';
+  return `=IF(${SEL}="","",IFERROR(INDEX(FILTER(${ref(g, 'id')},${ref(g, 'client')}=${SEL}${closed}${short}),${j}),""))`;
 }
 
 /**
@@ -130,7 +139,8 @@ function ratingsBlock(src: ReviewSources): Block {
     caption: 'Chart data: goal ratings',
     width,
     formats: [DATE_FORMAT, ...new Array<string>(width - 1).fill('General')],
-    chart: { offset: 0, width: 1 + RATING_SLOTS, title: `Goal ratings (${lo}–${hi})`, yTitle: `Rating (${lo}–${hi})`, axis: [lo, hi], colors: COLOURS.data.slice(0, RATING_SLOTS), constant: [] },
+    // One line per active objective (long-term goals are not rated at sessions), named in a legend on the right: one name per line, none cut to a page.
+    chart: { offset: 0, width: 1 + RATING_SLOTS, title: `Objective ratings (${lo}–${hi})`, yTitle: `Rating (${lo}–${hi})`, axis: [lo, hi], series: COLOURS.data.slice(0, RATING_SLOTS).map((color) => ({ color, kind: 'data' })), legend: 'RIGHT' },
     cells(first) {
       const g = emptyGrid(width);
       const d = columnLetters(first);
@@ -140,7 +150,7 @@ function ratingsBlock(src: ReviewSources): Block {
       for (let j = 1; j <= RATING_SLOTS; j++) {
         const x = columnLetters(first + j);
         put(g, 4, j, goalIdFormula(src, j, true));
-        put(g, HEAD_ROW, j, `=IF(${x}$4="","",IFERROR(LEFT(INDEX(${ref(src.goals, 'title')},MATCH(${x}$4,${ref(src.goals, 'id')},0)),40),${x}$4))`);
+        put(g, HEAD_ROW, j, `=IF(${x}$4="","",IFERROR(LEFT(INDEX(${ref(src.goals, 'title')},MATCH(${x}$4,${ref(src.goals, 'id')},0)),32),${x}$4))`);
       }
       for (const r of dataRows()) {
         put(g, r, 0, grid.date(d, r));
@@ -170,7 +180,18 @@ function gasBlock(src: ReviewSources): Block {
     formats: [DATE_FORMAT, '0.0', ...new Array<string>(width - 2).fill('General')],
     // Axis left to Sheets, deliberately: with 12 goals and ρ from 0 to 0.99, T can be anywhere in 50 ± 20·√12 (about −19 to 119),
     // and a window that wide flattens every real line; Sheets' automatic axis always holds every point and the expected line.
-    chart: { offset: 0, width: 3, title: 'GAS T-score', yTitle: `GAS T-score (expected ${GAS_EXPECTED})`, axis: null, colors: [COLOURS.data[0], COLOURS.other], constant: [1] },
+    chart: {
+      offset: 0,
+      width: 3,
+      title: 'GAS T-score',
+      yTitle: `GAS T-score (expected ${GAS_EXPECTED})`,
+      axis: null,
+      series: [
+        { color: COLOURS.data[0], kind: 'data' },
+        { color: COLOURS.expected, kind: 'expected' },
+      ],
+      legend: 'BOTTOM',
+    },
     cells(first) {
       const g = emptyGrid(width);
       const L = (i: number) => columnLetters(first + i);
@@ -198,7 +219,7 @@ function gasBlock(src: ReviewSources): Block {
         const t = (num: string, w2: string, w: string) => `${GAS_EXPECTED}+10*${num}/SQRT((1-${rho})*${w2}+${rho}*${w}^2)`;
         put(g, r, 0, grid.date(L(0), r));
         put(g, r, 1, `=IF(OR(${c(0)}="",${n}=0),"",IF(${nw}=0,${t(sx, n, n)},IF(${sw}=0,${t(sxw, nw, nw)},${t(swx, sw2, sw)})))`);
-        put(g, r, 2, `=IF(${c(1)}="","",${GAS_EXPECTED})`);
+        put(g, r, 2, constantCell(L(1), r, GAS_EXPECTED));
         const sums = [`COUNT(${lv})`, `COUNTIFS(${lv},">=-2",${W},">=0")`, `SUM(${lv})`, `SUMIFS(${lv},${W},">=0")`, `SUMIFS(${W},${lv},">=-2")`, `SUMIFS(${W2},${lv},">=-2")`, `SUMPRODUCT(${W},${lv})`];
         sums.forEach((f, i) => put(g, r, 3 + i, `=IF(${c(0)}="","",${f})`));
         for (let j = 0; j < GAS_SLOTS; j++) put(g, r, s0 + j, grid.cell(`$${c(0)}`, `${L(s0 + j)}$4`));

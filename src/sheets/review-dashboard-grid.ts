@@ -30,7 +30,25 @@ export const NOTES_COL = 10;
 export const RATING_SLOTS = 8;
 export const GAS_SLOTS = 12;
 export const GAS_EXPECTED = 50;
-export const COLOURS = { data: ['#1a73e8', '#e8710a', '#188038', '#a142f4', '#d01884', '#12b5cb', '#795548', '#5f6368'], cutoff: '#d93025', clinical: '#f9ab00', other: '#9aa0a6' };
+/**
+ * Every colour the Review charts use, in one table: data series in order; band edges by severity, mildest first (each band its
+ * own colour); the clinical cut-off near-black (no band colour, so it never reads as a band edge); the GAS expected line grey.
+ */
+export const COLOURS = {
+  data: ['#1a73e8', '#188038', '#a142f4', '#d01884', '#12b5cb', '#795548', '#5f6368', '#b06000'],
+  bandEdges: ['#fbbc04', '#fa7b17', '#d93025', '#a50e0e', '#681da8', '#3c096c'],
+  cutoff: '#202124',
+  expected: '#9aa0a6',
+};
+
+/** How each kind of series is drawn. The cut-off is wider and dashed and comes before the band edges (drawn beneath them), so an edge at the cut-off's value shows its own colour inside the cut-off's border. */
+export const SERIES_STYLES = {
+  data: { lineWidth: 2, pointSize: 5 },
+  edge: { lineWidth: 2, pointSize: 0 },
+  cutoff: { lineWidth: 5, pointSize: 0, lineDashStyle: [10, 5] },
+  expected: { lineWidth: 2, pointSize: 0, lineDashStyle: [4, 4] },
+} as const;
+export type SeriesKind = keyof typeof SERIES_STYLES;
 const BIG = '999999999';
 
 /** Where Review formulas read from: tabs bound to their header rows (columns by header name). */
@@ -53,9 +71,10 @@ export interface ChartPlan {
   yTitle: string;
   /** The value axis, fixed only when every possible value fits it; null leaves it to Sheets (see the GAS block). */
   axis: readonly [number, number] | null;
-  colors: string[];
-  /** Indexes of constant (reference-line) series: thin, no points. */
-  constant: number[];
+  /** Per plotted series (after the date): its colour and kind; every kind but data is a constant (reference) line. */
+  series: { color: string; kind: SeriesKind }[];
+  /** Legend placement: bottom, or right where many long names would not fit one line. */
+  legend: 'BOTTOM' | 'RIGHT';
 }
 
 export interface Block {
@@ -81,16 +100,29 @@ export function emptyGrid(width: number): Grid {
 export const put = (g: Grid, row: number, offset: number, v: string | number) => (g[row - CAPTION_ROW][offset] = v);
 /**
  * The chart's table under a block: its caption, the header row (references to the block's), and per column one
- * ARRAYFORMULA(IFERROR(FILTER(…),"")) of the rows whose date is set: it spills the client's points only (one "" with none).
+ * ARRAYFORMULA(IFERROR(FILTER(…),"")) of the rows whose key is set: it spills the client's points only (one "" with none).
+ * A chart with constant lines is keyed on its first constant column, which constantCell fills on every dated row and, for a
+ * client with exactly one point, on the row after it too: that unlabelled category carries only the constants, so each is a
+ * line of two points (a line series draws nothing, or a lone dot that reads as a score, from one point).
  */
 export function chartTable(g: Grid, first: number, plan: ChartPlan): void {
-  const key = columnLetters(first + plan.offset);
+  const keyAt = Math.max(0, plan.series.findIndex((s) => s.kind !== 'data') + 1);
+  const key = columnLetters(first + plan.offset + keyAt);
   put(g, CHART_HEAD_ROW - 1, 0, `Charted points: ${plan.title}`);
   for (let i = 0; i < plan.width; i++) {
     const x = columnLetters(first + plan.offset + i);
     put(g, CHART_HEAD_ROW, plan.offset + i, `=${x}$${HEAD_ROW}`);
     put(g, CHART_FIRST_ROW, plan.offset + i, `=ARRAYFORMULA(IFERROR(FILTER(${x}$${FIRST_ROW}:${x}$${LAST_ROW},$${key}$${FIRST_ROW}:$${key}$${LAST_ROW}<>""),""))`);
   }
+}
+
+/**
+ * A constant line's cell on data row r: `value` where the row's anchor (its date or score column, letter `anchor`) is set, and on
+ * the second row also when the anchor column holds exactly one number (chartTable's padding for a client with one point).
+ */
+export function constantCell(anchor: string, r: number, value: number): string {
+  if (r !== FIRST_ROW + 1) return `=IF(${anchor}${r}="","",${value})`;
+  return `=IF(OR(${anchor}${r}<>"",COUNT(${anchor}$${FIRST_ROW}:${anchor}$${LAST_ROW})=1),${value},"")`;
 }
 
 export const dataRows = () => Array.from({ length: REVIEW_POINTS }, (_, i) => FIRST_ROW + i);

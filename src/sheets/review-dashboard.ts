@@ -1,9 +1,9 @@
 // The Review tab: a client selector (B1) driving helper tables of native formulas (measure totals with cut-off and band-edge lines,
-// 0–10 goal ratings, GAS T-scores, event notes; built in review-dashboard-blocks.ts) and the embedded line charts bound to them. Choosing a client runs no script.
+// 0–10 objective ratings, GAS T-scores, event notes; built in review-dashboard-blocks.ts) and the embedded line charts bound to them. Choosing a client runs no script.
 import { findInstrument } from '../core/instruments/registry';
 import { columnLetters } from './a1';
 import { reviewBlocks } from './review-dashboard-blocks';
-import { CAPTION_ROW, CHART_HEAD_ROW, CHART_LAST_ROW, chartTable, FIRST_ROW, HEAD_ROW, NOTES_COL, SELECTOR, type Block, type ReviewSources } from './review-dashboard-grid';
+import { CAPTION_ROW, CHART_HEAD_ROW, CHART_LAST_ROW, chartTable, FIRST_ROW, HEAD_ROW, NOTES_COL, SELECTOR, SERIES_STYLES, type Block, type ReviewSources } from './review-dashboard-grid';
 import type { Settings } from './settings';
 import { col, type Tab } from './table';
 
@@ -67,12 +67,37 @@ function writeBlocks(sheet: Sheet, blocks: readonly Placed[]): void {
     const grids = run.map(cellsOf);
     const values = grids[0].map((_, r) => grids.flatMap((g) => g[r]));
     const width = values[0].length;
-    sheet.getRange(CAPTION_ROW, run[0].first, values.length, width).setValues(values);
+    // Formats first: a cell an earlier layout left as plain text ('@') would keep a formula written into it as text.
     const formats = run.flatMap((p) => p.block.formats);
     const rows = CHART_LAST_ROW - FIRST_ROW + 1;
     sheet.getRange(FIRST_ROW, run[0].first, rows, width).setNumberFormats(Array.from({ length: rows }, () => formats));
+    sheet.getRange(CAPTION_ROW, run[0].first, values.length, width).setValues(values);
     i = j + 1;
   }
+}
+
+/**
+ * Whether any block's head (caption to header row) differs from this layout's: its text cells (captions, column headers such as the
+ * reference lines' names and order) by value, its formula cells by being formulas (Sheets rewrites a formula's references as it stores
+ * it, so the text is not compared). Two reads.
+ */
+function headsDiffer(sheet: Sheet, placed: readonly Placed[]): boolean {
+  const from = Math.min(...placed.map((p) => p.first));
+  const to = Math.max(...placed.map((p) => p.first + p.block.width - 1));
+  if (to > sheet.getMaxColumns()) return true;
+  const range = sheet.getRange(CAPTION_ROW, from, HEAD_ROW - CAPTION_ROW + 1, to - from + 1);
+  const [formulas, values] = [range.getFormulas(), range.getValues()];
+  return placed.some((p) =>
+    p.block
+      .cells(p.first)
+      .slice(0, HEAD_ROW - CAPTION_ROW + 1)
+      .some((row, i) =>
+        row.some((want, j) => {
+          const [f, v] = [formulas[i][p.first - from + j], values[i][p.first - from + j]];
+          return typeof want === 'string' && want.startsWith('=') ? f === '' : f !== '' || v !== want;
+        }),
+      ),
+  );
 }
 
 /**
@@ -94,8 +119,7 @@ function buildCharts(sheet: Sheet, placed: readonly Placed[]): number {
   for (const { block, first } of placed) {
     const p = block.chart;
     if (!p) continue;
-    const series: Record<number, { lineWidth: number; pointSize: number }> = {};
-    for (let i = 0; i < p.width - 1; i++) series[i] = p.constant.includes(i) ? { lineWidth: 1, pointSize: 0 } : { lineWidth: 2, pointSize: 5 };
+    const series = Object.fromEntries(p.series.map((s, i) => [i, SERIES_STYLES[s.kind]]));
     let builder = sheet
       .newChart()
       .addRange(sheet.getRange(CHART_HEAD_ROW, first + p.offset, CHART_LAST_ROW - CHART_HEAD_ROW + 1, p.width))
@@ -103,8 +127,8 @@ function buildCharts(sheet: Sheet, placed: readonly Placed[]): number {
       .setTitle(REVIEW_CHART_PREFIX + p.title)
       .setXAxisTitle('Date')
       .setYAxisTitle(p.yTitle)
-      .setColors(p.colors)
-      .setLegendPosition(Charts.Position.BOTTOM);
+      .setColors(p.series.map((s) => s.color))
+      .setLegendPosition(Charts.Position[p.legend]);
     // setRange alone is only a starting window (Sheets widens it to the data); 'explicit' pins it, so it is set only where every value fits.
     if (p.axis) builder = builder.setRange(p.axis[0], p.axis[1]).setOption('vAxis.viewWindowMode', 'explicit') as typeof builder;
     const chart = builder
@@ -160,8 +184,10 @@ export function syncReviewTab(ss: Spreadsheet, existing: Sheet | null, src: Revi
   const blocks = reviewBlocks(src);
   const { placed, missing } = place(sheet, blocks, fresh);
   const addedBlocks = missing.map((p) => p.block.caption);
-  if (!fresh && !rebuild && !missing.length) return { sheet, created: false, addedBlocks, charts: null };
-  writeBlocks(sheet, rebuild || fresh ? placed : missing);
+  // A tab of an earlier layout (other reference lines, goals instead of objectives) is rebuilt in place by setup too.
+  const stale = !fresh && !rebuild && !missing.length && headsDiffer(sheet, placed);
+  if (!fresh && !rebuild && !missing.length && !stale) return { sheet, created: false, addedBlocks, charts: null };
+  writeBlocks(sheet, rebuild || fresh || stale ? placed : missing);
   if (fresh) writeFrame(sheet, src);
   return { sheet, created: fresh, addedBlocks, charts: buildCharts(sheet, placed) };
 }

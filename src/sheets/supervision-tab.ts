@@ -1,7 +1,8 @@
 // The Supervision tab and its hidden helper ("Attain alerts"): per-client alert formulas, a risk-ordered client list filtered by clinician, per-clinician totals, band and safety colours.
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import { colRef, helperColumns, type AlertSources, type HelperColumn, type SourceTab } from './alert-formulas';
-import { columnLetters } from './formulas';
+import { RISK_WORDS } from '../core/alerts';
+import { columnLetters, str } from './formulas';
 import { readColumns, readHeader, headerMap, type Tab } from './table';
 import type { Settings } from './settings';
 
@@ -35,6 +36,20 @@ export function isAlertsHelperTab(row1: readonly unknown[]): boolean {
 }
 
 const COLOURS = { safety: '#ea9999', deterioration: '#fce5cd', severe: '#e06666', moderate: '#f9cb9c', mild: '#fff2cc' };
+
+/** The Supervision tab's first columns, visible beside a 300 px sidebar; the other display columns follow in the helper's order. */
+const LEADING = ['client', 'risk', 'alerts'];
+/** Column widths in pixels by display key (alerts wrap in a wide column, e-mail addresses fit); others DEFAULT_WIDTH. */
+const WIDTHS: Record<string, number> = { client: 110, risk: 120, alerts: 360, clinician: 200, lastDate: 100 };
+const DEFAULT_WIDTH = 110;
+const TOTALS_WIDTHS = [200, 80, 110, 110, 130];
+
+/** Display columns in Supervision order: LEADING first, then the rest as the helper lists them. */
+export function displayOrder(cols: readonly HelperColumn[]): HelperColumn[] {
+  const display = cols.filter((c) => c.display);
+  const lead = LEADING.map((k) => display.find((c) => c.key === k)).filter((c): c is HelperColumn => !!c);
+  return [...lead, ...display.filter((c) => !LEADING.includes(c.key))];
+}
 
 function source(name: string, cols: ReadonlyMap<string, number>): SourceTab {
   return {
@@ -75,13 +90,16 @@ function ensureSize(sheet: Sheet, rows: number, cols: number): void {
   if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
 }
 
+/** A formula as Sheets stores it: quotes around a plain tab name dropped ('Clients'!$A:$A → Clients!$A:$A). */
+const stored = (f: string) => f.replace(/'([A-Za-z_][A-Za-z0-9_]*)'!/g, '$1!');
+
 /** Whether a block already holds exactly these contents (formulas compared as formulas, constants as values). */
 function same(sheet: Sheet, want: readonly (readonly string[])[]): boolean {
   if (sheet.getMaxRows() < want.length || sheet.getMaxColumns() < want[0].length) return false;
   const range = sheet.getRange(1, 1, want.length, want[0].length);
   const formulas = range.getFormulas();
   const values = range.getValues();
-  return want.every((r, i) => r.every((w, j) => (w.startsWith('=') ? formulas[i][j] === w : formulas[i][j] === '' && (w === '' || values[i][j] === w))));
+  return want.every((r, i) => r.every((w, j) => (w.startsWith('=') ? stored(formulas[i][j]) === stored(w) : formulas[i][j] === '' && (w === '' || values[i][j] === w))));
 }
 
 /**
@@ -122,7 +140,7 @@ function helperBlock(src: AlertSources, capacity: number): { cols: HelperColumn[
 
 /** The Supervision tab's cells except the selector (B1, the user's choice): rows 1 … capacity + 3. */
 function supervisionBlock(cols: readonly HelperColumn[], capacity: number, src: AlertSources): { rows: string[][]; display: HelperColumn[]; srcCol: number; totalsCol: number } {
-  const display = cols.filter((c) => c.display);
+  const display = displayOrder(cols);
   const srcCol = display.length + 1;
   const totalsCol = srcCol + 1;
   const width = totalsCol + 4;
@@ -175,9 +193,10 @@ function formatRules(sheet: Sheet, display: readonly HelperColumn[], srcCol: num
   const riskL = columnLetters(display.findIndex((c) => c.key === 'risk') + 1);
   const all = sheet.getRange(FIRST, 1, n, srcCol - 1);
   const rule = () => SpreadsheetApp.newConditionalFormatRule();
+  // The risk words are the most urgent kind: "Safety" rows red, "Deteriorating" (deterioration, no safety) amber.
   const rules = [
-    rule().whenFormulaSatisfied(`=AND(ISNUMBER($${riskL}${FIRST}),$${riskL}${FIRST}<32)`).setBackground(COLOURS.safety).setRanges([all]).build(),
-    rule().whenFormulaSatisfied(`=AND(ISNUMBER($${riskL}${FIRST}),$${riskL}${FIRST}<48)`).setBackground(COLOURS.deterioration).setRanges([all]).build(),
+    rule().whenFormulaSatisfied(`=$${riskL}${FIRST}=${str(RISK_WORDS.safety)}`).setBackground(COLOURS.safety).setRanges([all]).build(),
+    rule().whenFormulaSatisfied(`=$${riskL}${FIRST}=${str(RISK_WORDS['reliable-deterioration'])}`).setBackground(COLOURS.deterioration).setRanges([all]).build(),
   ];
   const bands = display.map((c, i) => ({ c, i })).filter(({ c }) => c.key.endsWith('.band')).map(({ i }) => sheet.getRange(FIRST, i + 1, n, 1));
   if (bands.length) {
@@ -232,9 +251,16 @@ export function ensureSupervision(ss: Spreadsheet, sheets: Map<string, Sheet>, t
   sheet.getRange(1, 1, 3, width).setFontWeight('bold');
   sheet.setFrozenRows(3);
   const fmt = (col: number, f: string) => sheet.getRange(FIRST, col, last - FIRST + 1, 1).setNumberFormat(f);
+  // An earlier layout's date or one-decimal format may sit on a column that now holds something else.
+  sheet.getRange(FIRST, 1, last - FIRST + 1, width).setNumberFormat('General');
   block.display.forEach((c, j) => c.format && fmt(j + 1, c.format));
   for (let k = 2; k <= 4; k++) fmt(block.totalsCol + k, '0.0');
-  sheet.setColumnWidth(block.display.findIndex((c) => c.key === 'alerts') + 1, 420);
+  // Every column's width and wrap is set, so a tab of an earlier layout (alerts in another column) reads as this one.
+  sheet.setColumnWidths(1, width, DEFAULT_WIDTH);
+  block.display.forEach((c, j) => WIDTHS[c.key] && sheet.setColumnWidth(j + 1, WIDTHS[c.key]));
+  TOTALS_WIDTHS.forEach((w, k) => sheet.setColumnWidth(block.totalsCol + k, w));
+  sheet.getRange(3, 1, last - 2, width).setWrap(true);
+  sheet.showColumns(1, width);
   sheet.hideColumns(block.srcCol);
   const names = sheet.getRange(FIRST + 1, block.totalsCol, CLINICIAN_ROWS, 1);
   sheet.getRange(1, 2).setDataValidation(SpreadsheetApp.newDataValidation().requireValueInRange(names, true).setAllowInvalid(false).setHelpText('A clinician from the totals list, or blank for all.').build());

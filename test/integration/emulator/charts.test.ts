@@ -95,4 +95,28 @@ describe('charts', () => {
     sh.getRange('G2').setFormula('=ARRAYFORMULA(IFERROR(FILTER(B2:B20,A2:A20="none"),""))');
     expect(count('G1:G20')).toBe(1);
   });
+
+  test('one point padded as the Review tab does: a constant column set on the row after it keys the FILTER, giving two categories', () => {
+    const { emu, sh } = setup();
+    sh.getRange('A3:C4').setValues([['', '', ''], ['', '', '']]);
+    // The row after the only point holds the constant and nothing else; the chart table filters on the constant column.
+    sh.getRange('C3').setFormula('=IF(OR(A3<>"",COUNT(A$2:A$20)=1),15,"")');
+    sh.getRange('C4').setFormula('=IF(A4="","",15)');
+    sh.getRange('E1:G1').setValues([['Week', 'Score', 'Cut-off']]);
+    sh.getRange('E2:G2').setFormulas([['A', 'B', 'C'].map((x) => `=ARRAYFORMULA(IFERROR(FILTER(${x}2:${x}20,C2:C20<>""),""))`)]);
+    expect(sh.getRange('E2:G4').getValues()).toEqual([
+      [1, 10, 15],
+      ['', '', 15],
+      ['', '', ''],
+    ]);
+    sh.insertChart(sh.newChart().addRange(sh.getRange('E1:G20')).asLineChart().setNumHeaders(1).setOption('series', { 1: { lineWidth: 5, pointSize: 0, lineDashStyle: [10, 5] } }).build());
+    const [spec] = emu.view().sheets[0].charts;
+    expect(spec.categories).toBe(2);
+    // Series options, dash pattern included, are kept as given (the preview reads lineDashStyle as the dash).
+    expect(spec.options.series).toEqual({ 1: { lineWidth: 5, pointSize: 0, lineDashStyle: [10, 5] } });
+    // A second point: the padding goes, two dated categories remain.
+    sh.getRange('A3:B3').setValues([[2, 14]]);
+    expect(emu.view().sheets[0].charts[0].categories).toBe(2);
+    expect(sh.getRange('E3:G3').getValues()).toEqual([[2, 14, 15]]);
+  });
 });

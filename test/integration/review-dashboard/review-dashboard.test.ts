@@ -6,8 +6,10 @@ import { gasTScore } from '../../../src/core/gas';
 import { findInstrument } from '../../../src/core/instruments/registry';
 import { scoreItems } from '../../../src/core/instruments/score';
 import { measureScale } from '../../../src/sheets/review-dashboard-blocks';
-import { CAPTION_ROW, CHART_HEAD_ROW, CHART_LAST_ROW, FIRST_ROW, HEAD_ROW, REVIEW_POINTS } from '../../../src/sheets/review-dashboard-grid';
+import { CAPTION_ROW, CHART_HEAD_ROW, CHART_LAST_ROW, COLOURS, FIRST_ROW, HEAD_ROW, REVIEW_POINTS } from '../../../src/sheets/review-dashboard-grid';
 import { parseA1 } from '../../../src/sheets/a1';
+import { chartData } from '../../../preview/chart-data';
+import { chartSvg } from '../../../preview/chart';
 import { REVIEW_CHART_PREFIX } from '../../../src/sheets/review-dashboard';
 import { client, emulator, fiveGoalPlan, headerCols, ok, scriptActivity, serial, session, setUp, type Row } from '../../../kit/workbook';
 
@@ -118,8 +120,8 @@ describe('helper tables follow the selector', () => {
       const b = block(em, `Chart data: ${def.name}`, width);
       expect(b.rows.map((r) => [r[0], iso(r[1]), r[2]])).toEqual(items.map((it, i) => [i + 1, DATES_1[i], scoreItems(def, it).total]));
       const bands = def.bandSchemes![0].bands.slice(1);
-      expect(b.header.slice(3, 3 + bands.length + 1)).toEqual([...bands.map((x) => `${x.label} (${x.min})`), `Cut-off (${def.cutoff!.value})`]);
-      for (const r of b.rows) expect(r.slice(3, 3 + bands.length + 1)).toEqual([...bands.map((x) => x.min), def.cutoff!.value]);
+      expect(b.header.slice(3, 3 + bands.length + 1)).toEqual([`Cut-off (${def.cutoff!.value})`, ...bands.map((x) => `${x.label} (${x.min})`)]);
+      for (const r of b.rows) expect(r.slice(3, 3 + bands.length + 1)).toEqual([def.cutoff!.value, ...bands.map((x) => x.min)]);
     }
   });
 
@@ -135,12 +137,27 @@ describe('helper tables follow the selector', () => {
     expect(b.meta[0].slice(10, 15)).toEqual(goals['DEMO-01']);
   });
 
-  test('0–10 ratings: one column per active goal (titled), one row per session date', () => {
+  test('0–10 ratings: one column per active objective (titled; the long-term goal left out), one row per session date', () => {
     const b = block(em, 'Chart data: goal ratings', 9);
-    expect(b.meta[0].slice(1, 6)).toEqual(goals['DEMO-01']);
-    expect(b.header[2]).toBe('Walk outside for 20 minutes (1)');
-    expect(b.rows.map((r) => [iso(r[0]), ...r.slice(1, 6)])).toEqual(DATES_1.map((d, s) => [d, ...[0, 1, 2, 3, 4].map((i) => (s * 2 + i) % 11)]));
-    expect(b.rows.every((r) => r.slice(6).every((v) => v === ''))).toBe(true);
+    // fiveGoalPlan: one long-term goal, then four objectives.
+    expect(b.meta[0].slice(1, 6)).toEqual([...goals['DEMO-01'].slice(1), '']);
+    expect(b.header[1]).toBe('Walk outside for 20 minutes (1)');
+    expect(b.rows.map((r) => [iso(r[0]), ...r.slice(1, 5)])).toEqual(DATES_1.map((d, s) => [d, ...[1, 2, 3, 4].map((i) => (s * 2 + i) % 11)]));
+    expect(b.rows.every((r) => r.slice(5).every((v) => v === ''))).toBe(true);
+  });
+
+  test('an objective no longer worked on leaves the ratings chart; the legend names exactly the active objectives', () => {
+    const goalsTab = em.spreadsheet.getSheetByName('Goals')!;
+    const h = headerCols(em, 'Goals');
+    const ids = goalsTab.getRange(1, h.get('Goal ID')!, goalsTab.getLastRow(), 1).getValues().map((r) => r[0]);
+    const row = ids.indexOf(goals['DEMO-01'][2]) + 1;
+    const status = goalsTab.getRange(row, h.get('Status')!);
+    const was = status.getValue();
+    em.edit('Goals', row, h.get('Status')!, 'achieved');
+    const b = block(em, 'Chart data: goal ratings', 9);
+    expect(b.meta[0].slice(1, 5)).toEqual([goals['DEMO-01'][1], goals['DEMO-01'][3], goals['DEMO-01'][4], '']);
+    expect(b.header.slice(1, 5)).toEqual(['Walk outside for 20 minutes (1)', 'Walk outside for 20 minutes (3)', 'Walk outside for 20 minutes (4)', '']);
+    em.edit('Goals', row, h.get('Status')!, was);
   });
 
   test('event notes of the client only, blank notes left out', () => {
@@ -190,7 +207,7 @@ describe('charts', () => {
 
   test('one per enabled measure, GAS and ratings: titles, axis titles, axes that fit every value, cut-off and band-edge series', () => {
     const cs = attainCharts(em);
-    expect(cs.map((c) => c.options.title)).toEqual([`${REVIEW_CHART_PREFIX}PHQ-9 total (0–27)`, `${REVIEW_CHART_PREFIX}GAD-7 total (0–21)`, `${REVIEW_CHART_PREFIX}GAS T-score`, `${REVIEW_CHART_PREFIX}Goal ratings (0–10)`]);
+    expect(cs.map((c) => c.options.title)).toEqual([`${REVIEW_CHART_PREFIX}PHQ-9 total (0–27)`, `${REVIEW_CHART_PREFIX}GAD-7 total (0–21)`, `${REVIEW_CHART_PREFIX}GAS T-score`, `${REVIEW_CHART_PREFIX}Objective ratings (0–10)`]);
     // Measure and rating axes are their scales; the GAS axis is left to Sheets (a T-score can fall below 20).
     const scales = [measureScale(findInstrument('phq9')), measureScale(findInstrument('gad7')), null, [0, 10]];
     expect(scales).toEqual([[0, 27], [0, 21], null, [0, 10]]);
@@ -210,12 +227,21 @@ describe('charts', () => {
     const phq = cs[0];
     const [range] = phq.ranges;
     const header = review(em).getRange(range.replace(/^Review!/, '')).getValues()[0];
-    expect(header).toEqual(['Date', 'PHQ-9 total', 'Mild (5)', 'Moderate (10)', 'Moderately severe (15)', 'Severe (20)', 'Cut-off (10)']);
-    // Data blue; band edges grey below the cut-off, amber at or above it; the cut-off red.
-    expect(phq.options.colors).toEqual(['#1a73e8', '#9aa0a6', '#f9ab00', '#f9ab00', '#f9ab00', '#d93025']);
-    const series = phq.options.series as Record<string, { lineWidth: number; pointSize: number }>;
+    expect(header).toEqual(['Date', 'PHQ-9 total', 'Cut-off (10)', 'Mild (5)', 'Moderate (10)', 'Moderately severe (15)', 'Severe (20)']);
+    // Data blue; the cut-off near-black; each band edge its own colour, none the cut-off's or the data's.
+    const colors = phq.options.colors as string[];
+    expect(colors).toEqual([COLOURS.data[0], COLOURS.cutoff, ...COLOURS.bandEdges.slice(0, 4)]);
+    expect(new Set(colors).size).toBe(colors.length);
+    const series = phq.options.series as Record<string, { lineWidth: number; pointSize: number; lineDashStyle?: number[] }>;
     expect(series[0]).toEqual({ lineWidth: 2, pointSize: 5 });
-    for (let i = 1; i <= 5; i++) expect(series[i]).toEqual({ lineWidth: 1, pointSize: 0 });
+    // The cut-off: dashed and wider than the band edges, and drawn first, beneath them: Moderate (10) shows inside its border.
+    expect(series[1].lineDashStyle).toEqual([10, 5]);
+    for (let i = 2; i <= 5; i++) {
+      expect(series[i]).toEqual({ lineWidth: 2, pointSize: 0 });
+      expect(series[1].lineWidth).toBeGreaterThan(series[i].lineWidth);
+    }
+    expect(phq.options['legend.position']).toBe('bottom');
+    expect(cs[3].options['legend.position']).toBe('right');
     // GAS: T-score and the expected-outcome line at 50.
     const gas = review(em).getRange(cs[2].ranges[0].replace(/^Review!/, '')).getValues()[0];
     expect(gas).toEqual(['Date', 'GAS T-score', 'Expected (50)']);
@@ -237,9 +263,29 @@ describe('charts', () => {
     // Another client, another count: the spill follows B1 with no script.
     em.edit('Review', 1, 2, 'DEMO-02');
     const counts = em.view().sheets.find((s) => s.name === 'Review')!.charts.filter((c) => String(c.options.title).startsWith(REVIEW_CHART_PREFIX)).map((c) => c.categories);
-    // DEMO-02: one PHQ-9, no GAD-7 (one "" row: a client with no points shows an empty chart), one GAS date, one ratings date.
-    expect(counts).toEqual([1, 1, 1, 1]);
+    // DEMO-02: one PHQ-9 and one GAS date, each with one unlabelled category after it for the constant lines; no GAD-7 (one ""
+    // row: a client with no points shows an empty chart); one ratings date (no constant lines, no padding).
+    expect(counts).toEqual([2, 1, 2, 1]);
     expect(em.formulaErrors()).toEqual([]);
+  });
+
+  test('with one session, each constant line gets a second point in an unlabelled category after the date (a line, not a dot); the score is one point', () => {
+    em.edit('Review', 1, 2, 'DEMO-02');
+    const view = em.view();
+    const lookup = (name: string | null) => view.sheets.find((x) => x.name === (name ?? 'Review'))?.rows ?? null;
+    const mine = view.sheets.find((x) => x.name === 'Review')!.charts.filter((c) => String(c.options.title).startsWith(REVIEW_CHART_PREFIX));
+    const [phq, , gas] = mine.map((c) => chartData(c, 'Review', lookup));
+    expect(phq.domain).toEqual(['2026-01-14', '']);
+    // PHQ-9 items 3,3,3,3,3,3,3,3,1.
+    expect(phq.series[0].values).toEqual([25, null]);
+    expect(phq.series.slice(1).map((x) => x.values)).toEqual([10, 5, 10, 15, 20].map((v) => [v, v]));
+    expect(gas.series[1].values).toEqual([50, 50]);
+    expect(gas.series[0].values[1]).toBeNull();
+    // Drawn as lines: one polyline per constant series, and the score alone as a point.
+    const svg = chartSvg(phq);
+    for (let i = 1; i < phq.series.length; i++) expect(svg).toContain(`class="line" data-series="${i}"`);
+    expect(svg).not.toContain('class="line" data-series="0"');
+    expect(svg).toContain('class="point" data-series="0"');
   });
 
   test('a chart whose title was edited by hand is still found by "Rebuild review charts": one chart per kind', () => {
@@ -250,7 +296,7 @@ describe('charts', () => {
     em.trigger('onOpen', { authMode: 'FULL' });
     em.clickMenu('Rebuild review charts');
     expect(charts(em).map((c) => c.options.title)).not.toContain('Mood (our title)');
-    expect(attainCharts(em).map((c) => c.options.title)).toEqual([`${REVIEW_CHART_PREFIX}PHQ-9 total (0–27)`, `${REVIEW_CHART_PREFIX}GAD-7 total (0–21)`, `${REVIEW_CHART_PREFIX}GAS T-score`, `${REVIEW_CHART_PREFIX}Goal ratings (0–10)`]);
+    expect(attainCharts(em).map((c) => c.options.title)).toEqual([`${REVIEW_CHART_PREFIX}PHQ-9 total (0–27)`, `${REVIEW_CHART_PREFIX}GAD-7 total (0–21)`, `${REVIEW_CHART_PREFIX}GAS T-score`, `${REVIEW_CHART_PREFIX}Objective ratings (0–10)`]);
     expect(charts(em).filter((c) => !String(c.options.title).startsWith(REVIEW_CHART_PREFIX))).toEqual([]);
   });
 
@@ -300,6 +346,23 @@ describe('idempotence', () => {
     expect(after.sheets.find((s) => s.name === 'Review')).toEqual(before.sheets.find((s) => s.name === 'Review'));
     expect(review(em).getRange('B1').getValue()).toBe('DEMO-01');
     expect(review(em).getRange('A60').getValue()).toBe('Discussed with supervisor');
+  });
+
+  test('a Review tab of an earlier layout (cut-off last, amber band edges) is rebuilt in place by setup: tables and charts', () => {
+    const { em } = world();
+    const now = em.exportState().sheets.find((x) => x.name === 'Review')!;
+    const s = review(em);
+    const phq = block(em, 'Chart data: PHQ-9', 9);
+    s.getRange(HEAD_ROW, phq.first + 3, 1, 5).setValues([['Mild (5)', 'Moderate (10)', 'Moderately severe (15)', 'Severe (20)', 'Cut-off (10)']]);
+    const chart = s.getCharts().find((c) => String(c.getOptions().get('title')).includes('PHQ-9'))!;
+    s.updateChart(chart.modify().asLineChart().setColors(['#1a73e8', '#9aa0a6', '#f9ab00', '#f9ab00', '#f9ab00', '#d93025']).build());
+    em.run('setupSpreadsheet');
+    const after = em.exportState().sheets.find((x) => x.name === 'Review')!;
+    expect(block(em, 'Chart data: PHQ-9', 9).header.slice(3, 8)).toEqual(['Cut-off (10)', 'Mild (5)', 'Moderate (10)', 'Moderately severe (15)', 'Severe (20)']);
+    // The same charts as a fresh tab's (ids aside: they are new charts).
+    const strip = (c: (typeof now.charts)[number]) => ({ ...c, chartId: null });
+    expect(after.charts.map(strip)).toEqual(now.charts.map(strip));
+    expect(after.cells).toEqual(now.cells);
   });
 
   test('enabling a measure adds its block and chart (scale from the registry) without moving the others', () => {

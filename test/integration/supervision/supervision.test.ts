@@ -1,9 +1,10 @@
-// Supervision tab on the built bundle: risk order (safety first), alerts equal core's for every seeded client, clinician filter, totals, colours.
-import { ALERT_ORDER, clientAlerts, riskRank, type Alert } from '../../../src/core/alerts';
+// Supervision tab on the built bundle: client, risk in words and alerts first; risk order (safety first), alerts equal core's for every seeded client, clinician filter, totals, colours, widths, migration of an earlier layout.
+import { ALERT_ORDER, clientAlerts, riskRank, riskWord, RISK_WORDS, type Alert } from '../../../src/core/alerts';
 import type { MeasurePoint } from '../../../src/core/measure-series';
 import { supervisionRows, supervisionTotals, type SupervisionClient } from '../../../src/core/supervision';
 import { ALERT_LABELS } from '../../../src/sheets/alert-formulas';
-import { client, bulkRows, ok, serial, session, setUp } from '../../../kit/workbook';
+import { columnLetters } from '../../../src/sheets/formulas';
+import { client, bulkRows, measure, ok, serial, session, setUp } from '../../../kit/workbook';
 import type { Emulator } from '../../../emulator';
 
 const SETTINGS = { reviewEverySessions: 4, notOnTrackBySession: 3, plateauWindow: 3, measureEverySessions: 4, reliableChangeMethod: 'points' as const };
@@ -34,6 +35,9 @@ const CASES: { code: string; clinician: string; visits: { phq?: [number, number?
   { code: 'C-NOM', clinician: 'Dr Lone', visits: [{}, {}, {}, {}, {}, {}] },
   // One ordinary session.
   { code: 'A-ONE', clinician: 'Dr Chen', visits: [{ phq: [12], gad: 9 }] },
+  // Not on track at its edge: 11 → 7 is now in the mild range (no alert); 11 → 12 is still clinical after 3 sessions (alert).
+  { code: 'B-MILD', clinician: 'Dr Rivera', visits: [{ phq: [11] }, { phq: [9] }, { phq: [7] }] },
+  { code: 'B-STUCK', clinician: 'Dr Rivera', visits: [{ phq: [11] }, { phq: [10] }, { phq: [12] }] },
 ];
 
 function seed(): Emulator {
@@ -92,6 +96,13 @@ function alertText(alerts: readonly Alert[]): string {
   return alerts.map((a) => (a.kind === 'safety' ? `${ALERT_LABELS.safety}: ${a.message.replace(/ \(session \d+, [\d-]+\)\.$/, '')}` : `${ALERT_LABELS[a.kind]}${a.instrument ? `: ${a.instrument}` : ''}`)).join('; ');
 }
 
+/** The helper tab's rows by header (the working columns, such as the risk rank, the Supervision tab does not show). */
+function helper(em: Emulator): Record<string, unknown>[] {
+  const v = em.spreadsheet.getSheetByName('Attain alerts')!.getDataRange().getValues();
+  const h = v[0].map(String);
+  return v.slice(1).filter((r) => r[0] !== '').map((r) => Object.fromEntries(h.map((k, i) => [k, r[i]])));
+}
+
 function table(em: Emulator): Record<string, unknown>[] {
   const v = em.spreadsheet.getSheetByName('Supervision')!.getRange('A3:O60').getValues();
   const h = v[0].map(String);
@@ -107,6 +118,35 @@ describe('Supervision tab', () => {
     expect(em.formulaErrors()).toEqual([]);
     const all = em.spreadsheet.getSheetByName('Supervision')!.getDataRange().getValues().flat();
     expect(all.filter((v) => typeof v === 'string' && v.startsWith('#'))).toEqual([]);
+  });
+
+  test('the first columns are client, risk and alerts, so they show beside the sidebar', () => {
+    const headers = em.spreadsheet.getSheetByName('Supervision')!.getRange('A3:C3').getValues()[0];
+    expect(headers).toEqual(['Client', 'Risk', 'Alerts']);
+  });
+
+  test('risk reads as words, most urgent alert first, a dash with none', () => {
+    expect(Object.fromEntries(shown.map((r) => [r.Client, r.Risk]))).toEqual({
+      'C-SAFE': 'Safety',
+      'C-DET': 'Deteriorating',
+      'C-FLAT': 'Not on track',
+      'C-NOM': 'Review overdue',
+      'B-STUCK': 'Not on track',
+      'C-OK1': '—',
+      'A-ONE': '—',
+      'B-MILD': '—',
+    });
+    expect(shown.every((r) => typeof r.Risk === 'string')).toBe(true);
+  });
+
+  test('not on track needs the latest score still clinical: 11 → 7 (mild) has no alert, 11 → 12 after 3 sessions has one', () => {
+    const byCode = (code: string) => shown.find((r) => r.Client === code)!;
+    expect(byCode('B-MILD').Alerts).toBe('');
+    expect(String(byCode('B-STUCK').Alerts)).toContain('Not on track: PHQ-9');
+    // Core says the same of both.
+    const kinds = (code: string) => clientAlerts(core.find((c) => c.clientCode === code)!, SETTINGS).map((a) => a.kind);
+    expect(kinds('B-MILD')).toEqual([]);
+    expect(kinds('B-STUCK')).toContain('not-on-track');
   });
 
   test('one row per active client, most at risk first: the safety client, then the deteriorating one', () => {
@@ -127,7 +167,9 @@ describe('Supervision tab', () => {
     const row = shown.find((r) => r.Client === code)!;
     const alerts = clientAlerts(c, SETTINGS);
     expect(row.Alerts).toBe(alertText(alerts));
-    expect(row.Risk).toBe(riskRank(alerts));
+    expect(row.Risk).toBe(riskWord(alerts));
+    // The number that orders the list stays in the hidden helper, equal to core's rank.
+    expect(helper(em).find((r) => r.Client === code)!['Risk rank']).toBe(riskRank(alerts));
     const sup = supervisionRows([c], SETTINGS)[0];
     for (const m of sup.measures) {
       expect([m.instrument, row[`${m.instrument} latest`], row[`${m.instrument} band`], row[`${m.instrument} change`]]).toEqual([m.instrument, m.latest?.total ?? '', m.latest?.band ?? '', m.category ?? '']);
@@ -162,19 +204,65 @@ describe('Supervision tab', () => {
     expect(table(em).length).toBe(CASES.length);
   });
 
-  test('conditional formats: safety rows red, deterioration amber, bands by severity', () => {
-    const rules = em.exportState().sheets.find((s) => s.name === 'Supervision')!.conditionalFormats as unknown as { condition?: unknown; format?: unknown }[];
+  test('conditional formats: safety rows red, deterioration amber (by the risk words), bands by severity', () => {
+    const rules = em.exportState().sheets.find((s) => s.name === 'Supervision')!.conditionalFormats;
     const text = JSON.stringify(rules);
     expect(rules.length).toBeGreaterThanOrEqual(5);
-    expect(text).toContain('<32');
-    expect(text).toContain('<48');
+    expect(rules.slice(0, 2).map((r) => [r.condition?.values[0], r.format?.background])).toEqual([
+      [`=$B4="${RISK_WORDS.safety}"`, '#ea9999'],
+      [`=$B4="${RISK_WORDS['reliable-deterioration']}"`, '#fce5cd'],
+    ]);
     expect(text.toLowerCase()).toContain('severe');
     expect(text.toLowerCase()).toContain('moderate');
   });
 
+  test('alerts wrap in a wide column; clinician names and e-mail addresses and the headers have room', () => {
+    const sheet = em.spreadsheet.getSheetByName('Supervision')!;
+    expect(sheet.getColumnWidth(3)).toBeGreaterThanOrEqual(300);
+    // Clinician (D) and the totals' clinician column (Q) fit an address such as clinician.a@example.org.
+    expect([sheet.getColumnWidth(4), sheet.getColumnWidth(17)]).toEqual([200, 200]);
+    expect(['A3', 'B3', 'C3', 'C4', 'D4', 'Q3'].map((a1) => sheet.getRange(a1).getWrap())).toEqual([true, true, true, true, true, true]);
+    // Client, risk and alerts together fit the sheet beside a 300 px sidebar on a 1366 px screen (about 1000 px of grid).
+    expect(sheet.getColumnWidth(1) + sheet.getColumnWidth(2) + sheet.getColumnWidth(3)).toBeLessThanOrEqual(700);
+  });
+
   test('a second setup rewrites nothing', () => {
     const before = em.exportState();
-    em.run('setupSpreadsheet');
+    // Not even the same contents again: the tabs are compared with their formulas as Sheets stores them ('Clients'!A:A as Clients!A:A).
+    const run = measure(em, () => em.run('setupSpreadsheet'));
+    expect(run.log.filter((call) => /\.(set|clear|insert|delete|hide|show)/.test(call))).toEqual([]);
     expect(em.exportState()).toEqual(before);
+  });
+
+  test('an earlier layout (risk a number last, alerts in M, 420 px wide) is rewritten in place by setup; a clinic column beyond the tab stays', () => {
+    const supervision = () => em.exportState().sheets.find((s) => s.name === 'Supervision')!;
+    const want = supervision();
+    const sheet = em.spreadsheet.getSheetByName('Supervision')!;
+    const rows = sheet.getMaxRows() - 2;
+    const block = sheet.getRange(3, 1, rows, 15);
+    const [f, v] = [block.getFormulas(), block.getValues()];
+    // Earlier order: client, clinician, sessions, last session, the measures, GAS, alerts, review, risk (today's column indexes).
+    const earlier = [0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 2, 14, 1];
+    block.setValues(f.map((r, i) => earlier.map((k) => r[k] || v[i][k])));
+    // The earlier code formatted its own rows only (capacity + 3, the helper's rows + 2).
+    sheet.getRange(4, 4, em.spreadsheet.getSheetByName('Attain alerts')!.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd');
+    sheet.getRange(3, 1, rows, 15).setWrap(false);
+    sheet.setColumnWidth(13, 420);
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), 2);
+    const clinic = sheet.getMaxColumns();
+    sheet.getRange(3, clinic, 2, 1).setValues([['Supervisor notes'], ['Discussed C-DET on 2026-03-02']]);
+    expect(sheet.getRange('A3:C3').getValues()[0]).toEqual(['Client', 'Clinician', 'Sessions']);
+
+    em.run('setupSpreadsheet');
+
+    const got = supervision();
+    const letter = columnLetters(clinic);
+    const clinicCol = got.cells.filter((c) => /^[A-Z]+/.exec(c.a1)![0] === letter);
+    expect(clinicCol.map((c) => [c.a1, c.v])).toEqual([
+      [`${letter}3`, 'Supervisor notes'],
+      [`${letter}4`, 'Discussed C-DET on 2026-03-02'],
+    ]);
+    expect({ ...got, maxColumns: want.maxColumns, cells: got.cells.filter((c) => !clinicCol.includes(c)) }).toEqual(want);
+    expect(table(em)).toEqual(shown);
   });
 });

@@ -1,6 +1,6 @@
 // Specification of client alerts: safety always first, reliable deterioration, not on track, plateau, overdue review and measure; risk ranking.
 import fc from 'fast-check';
-import { ALERT_ORDER, clientAlerts, orderByRisk, riskRank, type Alert, type AlertKind, type ClientAlertInput } from '../../../src/core/alerts';
+import { ALERT_ORDER, clientAlerts, orderByRisk, riskRank, riskWord, RISK_WORDS, type Alert, type AlertKind, type ClientAlertInput } from '../../../src/core/alerts';
 import { phq9Items, series } from './fixtures';
 
 const kinds = (alerts: readonly Alert[]) => alerts.map((a) => a.kind);
@@ -108,6 +108,23 @@ describe('not on track', () => {
     expect(kinds(clientAlerts(client({ measures: { 'GAD-7': series([7, 6, 7, 6]) }, sessions: 6, lastReviewAt: 4 })))).toEqual([]);
   });
 
+  test('is not raised once the latest score is below the cut-off, even without reliable change ([S39a] non-reliably recovered): PHQ-9 11 → 7', () => {
+    expect(kinds(clientAlerts(client({ measures: { 'PHQ-9': series([11, 10, 9, 7]) }, sessions: 6, lastReviewAt: 4 })))).toEqual([]);
+  });
+
+  test('is raised while the latest score is still clinical without reliable change: PHQ-9 11 → 12', () => {
+    expect(kinds(clientAlerts(client({ measures: { 'PHQ-9': series([11, 13, 11, 12]) }, sessions: 6, lastReviewAt: 4 })))).toContain('not-on-track');
+  });
+
+  test('law: not on track only ever with first and latest in the clinical range (PHQ-9 cut-off 10)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 27 }), { minLength: 2, maxLength: 6 }), (totals) => {
+        const flagged = kinds(clientAlerts(client({ measures: { 'PHQ-9': series(totals) }, sessions: 6, lastReviewAt: 4 }))).includes('not-on-track');
+        if (flagged) expect([totals[0] >= 10, totals[totals.length - 1] >= 10]).toEqual([true, true]);
+      }),
+    );
+  });
+
   test('uses the clinic session K when given', () => {
     expect(kinds(clientAlerts(client({ measures: { 'PHQ-9': series([18, 20, 14, 15]) }, sessions: 5, lastReviewAt: 4 }), { notOnTrackBySession: 5 }))).toEqual(['not-on-track']);
   });
@@ -191,6 +208,27 @@ describe('input checks', () => {
 
   test('a setting out of range is an error', () => {
     expect(() => clientAlerts(client({}), { plateauWindow: 1 })).toThrow('Expected a plateau window in measurements as a whole number 2–20; got 1');
+  });
+});
+
+describe('riskWord', () => {
+  const a = (...kinds: AlertKind[]) => kinds.map((kind) => ({ kind }));
+  test('names the most urgent kind, a dash with none', () => {
+    expect(riskWord(a('review-overdue', 'safety', 'plateau'))).toBe('Safety');
+    expect(riskWord(a('not-on-track', 'reliable-deterioration'))).toBe('Deteriorating');
+    expect(riskWord(a('measure-overdue', 'not-on-track'))).toBe('Not on track');
+    expect(riskWord(a('review-overdue'))).toBe('Review overdue');
+    expect(riskWord([])).toBe('—');
+  });
+
+  test('law: the word follows riskRank: a client ranked more at risk never has a later word in ALERT_ORDER', () => {
+    const kind = fc.constantFrom(...ALERT_ORDER);
+    const place = (w: string) => [...ALERT_ORDER.map((k) => RISK_WORDS[k]), RISK_WORDS.none].indexOf(w);
+    fc.assert(
+      fc.property(fc.array(kind), fc.array(kind), (x, y) => {
+        if (riskRank(a(...x)) < riskRank(a(...y))) expect(place(riskWord(a(...x)))).toBeLessThanOrEqual(place(riskWord(a(...y))));
+      }),
+    );
   });
 });
 
