@@ -1,4 +1,4 @@
-// What "Check this spreadsheet" reports: one problem (area, tab, where, what, fix), rows gathered into ranges, and the fix texts shared by the layout checks.
+// What "Check this spreadsheet" reports: one problem (area, tab, where, what, fix, whether Repair fixes it), rows gathered into ranges, and the fix texts shared by the layout checks.
 import { columnLetters } from '../a1';
 
 /** Same shape as the contract's CheckProblem (sheets may not import the contract; the server passes it through). */

@@ -74,7 +74,9 @@ describe('a workbook with every repairable defect', () => {
   const auditRows = tab(em, 'Audit').getLastRow();
   seedDefects(em);
   const found = check(em);
+  const auditBefore = tab(em, 'Audit').getLastRow();
   const result = repair(em, 'repair-req-0001');
+  const auditAfter = { rows: tab(em, 'Audit').getLastRow(), last: lastAudit(em) };
 
   test('the check marks each defect as one Repair fixes, and the plan counts the formula cells and their columns', () => {
     // The value mismatches that follow from the lost formulas are listed too, and go once the formulas are back.
@@ -108,7 +110,8 @@ describe('a workbook with every repairable defect', () => {
   });
 
   test('one Audit row, action repairSpreadsheet, with the counts and the request id', () => {
-    const row = lastAudit(em);
+    const row = auditAfter.last;
+    expect(auditAfter.rows).toBe(auditBefore + 1);
     expect(row.Action).toBe('repairSpreadsheet');
     expect(row.Summary).toBe(result.summary);
     expect(result.summary).toMatch(/^Repair: 2 formula cell\(s\) rewritten \(Goals Weight, PHQ-9 Total\); 1 validation\(s\) re-applied; created Attain index; 1 protection\(s\) applied\. After it: No problem\(s\)/);
