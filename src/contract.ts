@@ -226,6 +226,36 @@ export interface CheckProblem {
   where: string;
   problem: string;
   fix: string;
+  /** What Repair does about it (re-run setup, rewrite Attain's formulas, re-apply validations); absent when only a person can fix it. */
+  repair?: 'setup' | 'formulas' | 'validation';
+}
+
+/** What Repair would do about a report's problems: the problems it fixes, the formula cells it rewrites and their columns ("Goals Weight"), the validations it re-applies, whether it re-runs setup. */
+export interface CheckRepairPlan {
+  problems: number;
+  formulaCells: number;
+  formulaColumns: string[];
+  validationCells: number;
+  setup: boolean;
+}
+
+/** repairSpreadsheet's input: only the request id (a retry of a repair that landed repeats nothing). */
+export interface RepairSpreadsheetInput {
+  requestId?: string;
+}
+
+/** repairSpreadsheet's reply: what it repaired (counts by kind), one summary line (as on its Audit row) and the check run after it. */
+export interface RepairReport {
+  repaired: {
+    formulaCells: number;
+    validationCells: number;
+    createdTabs: string[];
+    addedColumns: number;
+    addedSettings: number;
+    protections: number;
+  };
+  summary: string;
+  check: CheckReport;
 }
 
 /** One platform probe as run in this spreadsheet: what it tests, the emulator assumption it checks, what came and what was expected. */
@@ -255,6 +285,8 @@ export interface CheckReport {
   probes: ProbeOutcome[];
   /** One line, as written on the Audit row. */
   summary: string;
+  /** What Repair would do (absent from a server that has no Repair). */
+  repair?: CheckRepairPlan;
 }
 
 /** Every function the sidebar may call through google.script.run; src/server/api.ts is checked against it. */
@@ -271,4 +303,5 @@ export interface SidebarApi {
   buildRelapsePreventionPlan(input: RelapsePreventionPlanInput): Result<RelapsePreventionPlanData>;
   getOutcomes(): Result<OutcomesData>;
   checkSpreadsheet(): Result<CheckReport>;
+  repairSpreadsheet(input: RepairSpreadsheetInput): Result<RepairReport>;
 }

@@ -15,7 +15,7 @@ export { savePriorities } from './priorities';
 export { startReview, saveReview } from './reviews';
 export { buildRelapsePreventionPlan } from './relapse-prevention';
 export { getOutcomes } from './outcomes';
-export { checkSpreadsheet } from './check';
+export { checkSpreadsheet, repairSpreadsheet } from './check';
 
 // Compile-time check: this module implements every function of the contract's SidebarApi with its exact signature.
 type Implements<T extends SidebarApi> = T;

@@ -66,6 +66,13 @@ export class Book {
     return this.sheets.get(k) ?? null;
   }
 
+  /** Forgets the tabs, sheets and index positions looked up so far: after setup ran inside this action (Repair), tabs may be new. */
+  reopen(): void {
+    this.sheets.clear();
+    this.tabs.clear();
+    this.positions = null;
+  }
+
   hasTab(name: string): boolean {
     return this.sheet(name) !== null;
   }

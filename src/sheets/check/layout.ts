@@ -36,16 +36,38 @@ export function optionVariants(def: InstrumentDefinition): InstrumentOptions[] {
   return out;
 }
 
+/** Cells Repair may rewrite, as the check read them: a computed column's lost formulas, or a column's lost validations, in data rows (sheet rows, ascending). */
+export interface CellRepair {
+  kind: 'formulas' | 'validation';
+  block: TabBlock;
+  col: ColumnSpec;
+  rows: number[];
+}
+
+/** Row 1 lacks an Attain header while holding headers Attain does not know (a rename Attain cannot tell from a clinic's column), doubles one, or is not Attain's: setup would add a second column or refuse, so Repair leaves setup alone. */
+export function blocksSetup(block: TabBlock): boolean {
+  if (block.doubled.length) return true;
+  if (!block.missing.length) return false;
+  const present = block.layout.columns.length - block.missing.length;
+  return !block.cols.has(block.layout.columns[0].key) || present * 2 <= block.layout.columns.length || strangersOf(block).length > 0;
+}
+
+/** Headers in row 1 that are not Attain's, within and just after Attain's columns: the likely renamed ones. */
+function strangersOf(block: TabBlock): { h: string; col: number }[] {
+  const known = new Set(block.layout.columns.map((c) => c.header.toLowerCase()));
+  const span = Math.max(0, ...block.cols.values()) + block.missing.length;
+  return block.header
+    .map((h, i) => ({ h: String(h ?? '').trim(), col: i + 1 }))
+    .filter((x) => x.col <= span && x.h !== '' && !known.has(x.h.toLowerCase()));
+}
+
 /** The tab's header problems: a column whose header is gone (renamed or deleted) or doubled. */
 function headerProblems(block: TabBlock): Problem[] {
   const name = block.layout.name;
   const out: Problem[] = [];
-  const known = new Set(block.layout.columns.map((c) => c.header.toLowerCase()));
-  // Headers in row 1 that are not Attain's, within and just after Attain's columns: the likely renamed ones.
-  const span = Math.max(0, ...block.cols.values()) + block.missing.length;
-  const strangers = block.header
-    .map((h, i) => ({ h: String(h ?? '').trim(), col: i + 1 }))
-    .filter((x) => x.col <= span && x.h !== '' && !known.has(x.h.toLowerCase()));
+  const strangers = strangersOf(block);
+  // A header simply gone (no unknown header in its place) is one setup appends; a possible rename is left to a person.
+  const repair = blocksSetup(block) ? {} : { repair: 'setup' as const };
   const found = strangers.map((x) => `"${x.h}" in column ${columnLetters(x.col)}`).join(', ');
   for (const c of block.missing) {
     out.push({
@@ -54,6 +76,7 @@ function headerProblems(block: TabBlock): Problem[] {
       where: 'row 1',
       problem: `Expected the header "${c.header}" in row 1; it is not there (renamed or deleted).${found ? ` Row 1 has ${found}, which Attain does not know.` : ''}`,
       fix: `If renamed, type "${c.header}" back (Set up would add a second "${c.header}" column instead). If deleted: ${RERUN_SETUP}`,
+      ...repair,
     });
   }
   for (const d of block.doubled) {
@@ -71,7 +94,7 @@ interface Bad {
 }
 
 /** Each computed cell of each data row holds the formula setup writes (any of the clinic's allowed choices for instrument bands). */
-function formulaProblems(block: TabBlock, def: InstrumentDefinition | null): Problem[] {
+function formulaProblems(block: TabBlock, def: InstrumentDefinition | null, cells: CellRepair[]): Problem[] {
   const computed = block.layout.columns.filter((c) => c.formula && block.cols.has(c.key));
   if (!computed.length) return [];
   const variants = def ? optionVariants(def).map((o) => new Map(instrumentColumns(def, o).map((c) => [c.key, c]))) : [];
@@ -99,6 +122,7 @@ function formulaProblems(block: TabBlock, def: InstrumentDefinition | null): Pro
     const colNo = block.cols.get(col.key) as number;
     const rows = list.map((b) => b.row);
     const example = (col.formula as (r: ReturnType<typeof refsOf>) => string)(refsOf(block, rows[0]));
+    cells.push({ kind: 'formulas', block, col, rows });
     const found = kind === 'value' ? `a typed value (first: ${list[0].got} in row ${rows[0]})` : kind === 'blank' ? 'an empty cell' : `another formula (row ${rows[0]}: ${list[0].got})`;
     return {
       area: 'layout' as const,
@@ -106,6 +130,7 @@ function formulaProblems(block: TabBlock, def: InstrumentDefinition | null): Pro
       where: `${columnText(col.header, colNo)}, ${rowRanges(rows)}`,
       problem: `Expected the formula; found ${found}.`,
       fix: `Copy the formula down from a row that has it (row ${rows[0]}: ${example}). ${NOT_SETUP}`,
+      repair: 'formulas' as const,
     };
   });
 }
@@ -113,7 +138,7 @@ function formulaProblems(block: TabBlock, def: InstrumentDefinition | null): Pro
 const CRITERIA: Record<Validation['kind'], string> = { list: 'VALUE_IN_LIST', number: 'NUMBER_BETWEEN', checkbox: 'CHECKBOX', date: 'DATE_IS_VALID_DATE' };
 
 /** Each constrained column's data rows carry a rule of the layout's kind. */
-function validationProblems(block: TabBlock): Problem[] {
+function validationProblems(block: TabBlock, cells: CellRepair[]): Problem[] {
   const out: Problem[] = [];
   const rowsWithData = dataRows(block);
   for (const c of block.layout.columns) {
@@ -125,28 +150,30 @@ function validationProblems(block: TabBlock): Problem[] {
       return !rule || String(rule.getCriteriaType()) !== want;
     });
     if (!rows.length) continue;
+    cells.push({ kind: 'validation', block, col: c, rows: rows.map((i) => i + 2) });
     out.push({
       area: 'layout',
       tab: block.layout.name,
       where: `${columnText(c.header, at + 1)}, ${rowRanges(rows.map((i) => i + 2))}`,
       problem: `Expected the column's data validation (${c.validation.kind}); found none or another rule.`,
       fix: `Copy a cell that has the rule, then Paste special ▸ Data validation only. ${NOT_SETUP}`,
+      repair: 'validation',
     });
   }
   return out;
 }
 
-/** Header, formula and validation problems of one tab that exists. */
-export function tabProblems(block: TabBlock, def: InstrumentDefinition | null): Problem[] {
+/** Header, formula and validation problems of one tab that exists; the cells Repair may rewrite are added to `cells`. */
+export function tabProblems(block: TabBlock, def: InstrumentDefinition | null, cells: CellRepair[] = []): Problem[] {
   const header = headerProblems(block);
   // Without its first column Attain cannot find the rows; the header message says what to do.
   if (!block.cols.has(block.layout.columns[0].key)) return header;
-  return [...header, ...formulaProblems(block, def), ...validationProblems(block)];
+  return [...header, ...formulaProblems(block, def, cells), ...validationProblems(block, cells)];
 }
 
 /** A tab setup would make that is not there. */
 export function missingTab(name: string, what = 'tab'): Problem {
-  return { area: 'layout', tab: name, where: '', problem: `Expected the ${what} "${name}"; the spreadsheet has none (deleted or renamed).`, fix: `If renamed, rename it back. Otherwise: ${RERUN_SETUP}` };
+  return { area: 'layout', tab: name, where: '', problem: `Expected the ${what} "${name}"; the spreadsheet has none (deleted or renamed).`, fix: `If renamed, rename it back. Otherwise: ${RERUN_SETUP}`, repair: 'setup' };
 }
 
 /** The hidden index: there, and a live row for each Attain tab giving the positions row 1 gives now. */
@@ -168,6 +195,7 @@ export function indexProblems(sheets: ReadonlyMap<string, Sheet>, blocks: readon
       where: `rows for ${stale.map((b) => b.layout.name).join(', ')}`,
       problem: "Expected live formulas giving each tab's column positions; found rows missing, pasted as values, or stale.",
       fix: `${RERUN_SETUP} Until then Attain reads those header rows itself.`,
+      repair: 'setup',
     },
   ];
 }
@@ -203,6 +231,7 @@ export function protectionProblems(ss: Spreadsheet, blocks: readonly TabBlock[],
     where: '',
     problem: `Expected Attain's protection ${list.map((m) => `"${m.description}"`).join(', ')}; not found (removed or renamed).`,
     fix: RERUN_SETUP,
+    repair: 'setup' as const,
   }));
 }
 
@@ -220,6 +249,7 @@ export function settingsProblems(block: TabBlock, keys: readonly string[]): Prob
       where: `column Key (${columnLetters(at)})`,
       problem: `Expected a row for each setting; none for ${missing.join(', ')}.`,
       fix: RERUN_SETUP,
+      repair: 'setup',
     },
   ];
 }

@@ -1,4 +1,4 @@
-// What "Check this spreadsheet" reports: one problem (area, tab, where, what, fix), rows gathered into ranges, and the fix texts shared by the layout checks.
+// What "Check this spreadsheet" reports: one problem (area, tab, where, what, fix, whether Repair fixes it), rows gathered into ranges, and the fix texts shared by the layout checks.
 import { columnLetters } from '../a1';
 
 /** Same shape as the contract's CheckProblem (sheets may not import the contract; the server passes it through). */
@@ -8,6 +8,8 @@ export interface Problem {
   where: string;
   problem: string;
   fix: string;
+  /** What Repair does about it: re-run setup's idempotent path, rewrite Attain's formulas, or re-apply validations; absent when only a person can fix it. */
+  repair?: 'setup' | 'formulas' | 'validation';
 }
 
 /** The repair for anything setup makes when it is missing (tabs, columns, settings rows, index, protections): setup is safe to re-run. */

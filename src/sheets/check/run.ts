@@ -11,7 +11,7 @@ import { HELPER_TAB, SUPERVISION_TAB } from '../supervision-tab';
 import { LayoutError, sheetsByName } from '../table';
 import { PROBE_TAB_PREFIX, PROBES, runProbes, type ProbeResult } from '../probes';
 import { readBlock, type TabBlock } from './block';
-import { indexProblems, missingTab, protectionProblems, settingsProblems, tabProblems } from './layout';
+import { blocksSetup, indexProblems, missingTab, protectionProblems, settingsProblems, tabProblems, type CellRepair } from './layout';
 import type { Problem } from './problems';
 import { changeValues, codeValues, instrumentValues, priorityValues, weightValues, type ValueCheck } from './values';
 
@@ -30,6 +30,23 @@ export interface CheckOutcome {
   moreProblems: number;
   probes: ProbeResult[];
   summary: string;
+  /** What Repair would do about the problems found (counts include problems beyond the listed ones). */
+  repair: RepairPlan;
+}
+
+/** What Repair would do: how many problems it fixes, the formula cells it rewrites (and in which columns), the validations it re-applies, whether it re-runs setup. */
+export interface RepairPlan {
+  problems: number;
+  formulaCells: number;
+  formulaColumns: string[];
+  validationCells: number;
+  setup: boolean;
+}
+
+/** A check's findings before they are reported: the outcome and the cells Repair may rewrite (with the blocks they were read from). */
+export interface Inspection {
+  outcome: CheckOutcome;
+  cells: CellRepair[];
 }
 
 /** Settings as typed values from the Settings block (key and value columns), or the defaults when the tab cannot be read. */
@@ -83,6 +100,20 @@ export function summaryLine(o: Pick<CheckOutcome, 'tabs' | 'rows' | 'cellsCompar
  * writes only the temporary probe tab (removed) and one Audit row. `instruments` is the registry (tests may narrow it).
  */
 export function checkWorkbook(book: Book, instruments: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS): CheckOutcome {
+  const { outcome } = inspectWorkbook(book, instruments);
+  try {
+    book.audit({ action: 'checkSpreadsheet', client: '', entity: 'workbook', summary: outcome.summary });
+  } catch (e) {
+    // A missing or broken Audit tab is among the problems listed; the check still answers.
+    if (!(e instanceof LayoutError)) throw e;
+    outcome.summary += ` The Audit row was not written: ${e.message}`;
+  }
+  return outcome;
+}
+
+/** The check without its Audit row; `probes` given are reported instead of running them again (Repair's second look: a repair changes no probe's answer). */
+export function inspectWorkbook(book: Book, instruments: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS, { probes: given }: { probes?: ProbeResult[] } = {}): Inspection {
+  const cells: CellRepair[] = [];
   const ss = book.ss;
   const sheets = sheetsByName(ss);
   const problems: Problem[] = [];
@@ -103,7 +134,7 @@ export function checkWorkbook(book: Book, instruments: readonly InstrumentDefini
     const block = layout === SETTINGS && settingsBlock ? settingsBlock : readBlock(sheet, layout);
     blocks.push(block);
     rows += block.values.length;
-    problems.push(...tabProblems(block, def));
+    problems.push(...tabProblems(block, def, cells));
     if (layout === SETTINGS) problems.push(...settingsProblems(block, settingRows(instruments).map((r) => r.key)));
     const checks: ValueCheck[] = def
       ? [instrumentValues(block, def, settings.options[def.id] ?? {}), changeValues(block, def)]
@@ -123,7 +154,10 @@ export function checkWorkbook(book: Book, instruments: readonly InstrumentDefini
   problems.push(...indexProblems(sheets, blocks, layouts.map((l) => l.layout)));
   const strict = PropertiesService.getDocumentProperties().getProperty(PROTECTION_PROPERTY) === 'strict';
   problems.push(...protectionProblems(ss, blocks, sheets, strict));
-  const probes = probeInTemporaryTab(book);
+  // A header only a person can fix makes setup add a second column or refuse: Repair then leaves setup alone.
+  const setupBlocked = blocks.some(blocksSetup);
+  if (setupBlocked) for (const p of problems) if (p.repair === 'setup') delete p.repair;
+  const probes = given ?? probeInTemporaryTab(book);
   const fixes = new Map(PROBES.map((p) => [p.id, p.fix]));
   for (const p of probes) {
     if (p.passed) continue;
@@ -132,14 +166,15 @@ export function checkWorkbook(book: Book, instruments: readonly InstrumentDefini
   const counts = { layout: 0, values: 0, platform: 0 };
   for (const p of problems) counts[p.area]++;
   const checkedAt = Utilities.formatDate(new Date(), book.timeZone(), 'yyyy-MM-dd HH:mm:ss');
-  const outcome: CheckOutcome = { checkedAt, tabs: blocks.length, rows, cellsCompared: compared, counts, problems: problems.slice(0, MAX_LISTED), moreProblems: Math.max(0, problems.length - MAX_LISTED), probes, summary: '' };
+  const formulas = cells.filter((c) => c.kind === 'formulas');
+  const repair: RepairPlan = {
+    problems: problems.filter((p) => p.repair).length,
+    formulaCells: formulas.reduce((n, c) => n + c.rows.length, 0),
+    formulaColumns: [...new Set(formulas.map((c) => `${c.block.layout.name} ${c.col.header}`))],
+    validationCells: cells.filter((c) => c.kind === 'validation').reduce((n, c) => n + c.rows.length, 0),
+    setup: problems.some((p) => p.repair === 'setup'),
+  };
+  const outcome: CheckOutcome = { checkedAt, tabs: blocks.length, rows, cellsCompared: compared, counts, problems: problems.slice(0, MAX_LISTED), moreProblems: Math.max(0, problems.length - MAX_LISTED), probes, summary: '', repair };
   outcome.summary = summaryLine(outcome);
-  try {
-    book.audit({ action: 'checkSpreadsheet', client: '', entity: 'workbook', summary: outcome.summary });
-  } catch (e) {
-    // A missing or broken Audit tab is among the problems listed; the check still answers.
-    if (!(e instanceof LayoutError)) throw e;
-    outcome.summary += ` The Audit row was not written: ${e.message}`;
-  }
-  return outcome;
+  return { outcome, cells };
 }

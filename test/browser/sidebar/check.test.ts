@@ -1,6 +1,6 @@
-// Browser tests of the Check screen: reachable from the navigation without a client, runs checkSpreadsheet once, shows the summary, every problem with its fix and the probes; server text is rendered only as text; axe finds nothing serious.
+// Browser tests of the Check screen: reachable from the navigation without a client, runs checkSpreadsheet once, shows the summary, every problem with its fix and the probes; server text is rendered only as text; Repair is offered for repairable problems behind a confirmation saying what it does; axe finds nothing serious.
 import type { Browser } from 'playwright-core';
-import type { CheckReport, Result } from '../../../src/contract';
+import type { CheckReport, RepairReport, Result } from '../../../src/contract';
 import { fakeServer } from './fixtures';
 import { launch, openSidebar, seriousViolations, type Sidebar } from './harness';
 
@@ -51,4 +51,64 @@ test('needs no client; Check now runs checkSpreadsheet and lists the summary, ea
   expect(items[2]).toBe('Noted COUNTIF over "0142": 0 (not matched)');
   await expect(page.locator('img').count()).resolves.toBe(0);
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+const REPAIRABLE: CheckReport = {
+  ...REPORT,
+  problems: [
+    { ...REPORT.problems[0], repair: 'formulas' },
+    { area: 'layout', tab: 'Attain index', where: '', problem: 'Expected the hidden index tab "Attain index"; the spreadsheet has none (deleted or renamed).', fix: 'Run Set up.', repair: 'setup' },
+    { area: 'layout', tab: 'Sessions', where: 'row 1', problem: 'Expected the header "Event note" in row 1; it is not there (renamed or deleted).', fix: 'If renamed, type "Event note" back.' },
+  ],
+  counts: { layout: 3, values: 0, platform: 0 },
+  repair: { problems: 2, formulaCells: 1, formulaColumns: ['Goals Weight'], validationCells: 0, setup: true },
+};
+
+const AFTER: RepairReport = {
+  repaired: { formulaCells: 1, validationCells: 0, createdTabs: ['Attain index'], addedColumns: 0, addedSettings: 0, protections: 0 },
+  summary: 'Repair: 1 formula cell(s) rewritten (Goals Weight); created Attain index. After it: 1 problem(s): layout 1, values 0, platform 0.',
+  check: { ...REPAIRABLE, problems: [REPAIRABLE.problems[2]], counts: { layout: 1, values: 0, platform: 0 }, summary: '1 problem(s): layout 1, values 0, platform 0.', repair: { problems: 0, formulaCells: 0, formulaColumns: [], validationCells: 0, setup: false } },
+};
+
+test('Repair: offered only for repairable problems, says what it will do before it runs, sends a request id, then shows what it repaired and the new report', async () => {
+  const server = fakeServer();
+  s = await openSidebar(browser, { ...server.handlers, checkSpreadsheet: (): Result<CheckReport> => ({ ok: true, data: REPAIRABLE }), repairSpreadsheet: (): Result<RepairReport> => ({ ok: true, data: AFTER }) });
+  const { page } = s;
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Check', exact: true }).click();
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await page.locator('#check-summary').waitFor();
+  const items = await page.locator('.check-list li').allTextContents();
+  expect(items.slice(0, 3).map((t) => t.endsWith('(Repair fixes this.)'))).toEqual([true, true, false]);
+  await page.getByRole('button', { name: 'Repair 2 problems…' }).click();
+  await expect(page.locator('#repair-promise').textContent()).resolves.toBe(
+    'Repair rewrites Attain\'s formulas in 1 cell of column Goals Weight, re-runs set-up (it adds only what is missing, and applies any setting waiting for setup); it does not change anything typed in input columns. Problems not marked "Repair fixes this" stay as they are.',
+  );
+  expect(s.callsTo('repairSpreadsheet')).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Repair now' }).click();
+  const call = await s.waitForCall('repairSpreadsheet');
+  expect((call.args[0] as { requestId: string }).requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+  await page.locator('#repair-summary').waitFor();
+  await expect(page.locator('#repair-summary').textContent()).resolves.toBe(AFTER.summary);
+  await expect(page.locator('#check-summary').textContent()).resolves.toBe(AFTER.check.summary);
+  // Nothing left that Repair can fix: no button.
+  await expect(page.getByRole('button', { name: /^Repair/ }).count()).resolves.toBe(0);
+});
+
+test('Repair: Cancel closes the confirmation without calling the server; a clean report offers no Repair', async () => {
+  const server = fakeServer();
+  let report = REPAIRABLE;
+  s = await openSidebar(browser, { ...server.handlers, checkSpreadsheet: (): Result<CheckReport> => ({ ok: true, data: report }) });
+  const { page } = s;
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Check', exact: true }).click();
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await page.getByRole('button', { name: 'Repair 2 problems…' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('#repair-promise').count()).resolves.toBe(0);
+  expect(s.callsTo('repairSpreadsheet')).toEqual([]);
+  report = AFTER.check;
+  await page.getByRole('button', { name: 'Check again' }).click();
+  await s.waitForCall('checkSpreadsheet', 2);
+  await page.locator('#check-summary', { hasText: AFTER.check.summary }).waitFor();
+  await expect(page.getByRole('button', { name: /^Repair/ }).count()).resolves.toBe(0);
 });
