@@ -45,6 +45,8 @@ export function objective(i: number, parentId: string, over: Row = {}): Row {
     difficulty: 1,
     status: 'active',
     statusReason: '',
+    // Tests of other behaviour record several sessions on this one date: the same-date question has tests of its own.
+    confirmSameDate: true,
     ...over,
   };
 }
