@@ -76,6 +76,7 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
     void send(next);
   };
   const question = (key: string, label: string) => (errors[key] ? <Question key={key} id={fieldId(P, key)} message={errors[key]} label={label} pending={save.pending} onYes={() => answerYes(key)} /> : null);
+  const dateAsked = ['confirmSameDate', 'confirmFutureDate'].filter((k) => errors[k]).map((k) => `${fieldId(P, k)}-message`).join(' ') || undefined;
   // The summary lists mistakes only: each question is shown once, beside what it asks about.
   const mistakes = Object.fromEntries(Object.entries(errors).filter(([k]) => !isConfirmKey(k)));
   const liveFlags = boot.instruments.flatMap((inst) => previewMeasure(inst, f.measures[inst.id] ?? []).flags.map((flag) => ({ inst, flag })));
@@ -88,7 +89,7 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
           This will be session {number}.{reviewDue ? ` A goal review is due (${detail.review.sessionsSince} attended session${detail.review.sessionsSince === 1 ? '' : 's'} since the last; every ${detail.review.everySessions}).` : ''}
         </p>
         <div class="row">
-          <DateField id={`${P}-date`} label="Date" required value={f.date} onInput={(v) => draft.set('date', v)} error={errors.date} />
+          <DateField id={`${P}-date`} label="Date" required value={f.date} onInput={(v) => draft.set('date', v)} error={errors.date} describedBy={dateAsked} />
           <TextField id={`${P}-clinician`} label="Clinician" required maxLength={60} value={f.clinician} onInput={(v) => draft.set('clinician', v)} suggestions={boot.clinicians} error={errors.clinician} />
         </div>
         {question('confirmSameDate', `Save another session on ${f.date}`)}

@@ -260,6 +260,7 @@ test('a date that already has a session is asked about beside the date; confirmi
   await yes.waitFor();
   await page.locator('#session-confirmSameDate-question').getByText(/already has session 2 on 2026-10-08/).waitFor();
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('session-confirmSameDate');
+  await expect(page.getByLabel('Date').getAttribute('aria-describedby')).resolves.toContain('session-confirmSameDate-message');
   await expect(page.locator('#session-saved').count()).resolves.toBe(0);
   await yes.click();
   await page.locator('#session-saved').getByText('Saved session 3').waitFor();
