@@ -1,10 +1,9 @@
 // recordSession: validates the whole session (ratings, every measure's items) first, asks before saving a blank safety item, a second session on a date or a future date, then appends one Sessions row, the Ratings rows, one row per measure and an Audit row, and answers with the client as the session leaves them.
 import { hasBand } from '../core/instruments/clinic-choices';
 import { findInstrument } from '../core/instruments/registry';
-import { bandLabel, itemProblems, scoreItems, type ScoreOptions } from '../core/instruments/score';
+import { bandLabel, itemProblems, scoreItems, unansweredCritical, type ScoreOptions } from '../core/instruments/score';
 import type { InstrumentDefinition } from '../core/instruments/schema';
-import { confirmedSummary, confirmUnansweredKey, dateQuestions, emptySessionMessage, isRated, keyByIds, measureKey, isConfirmKey, ratingKey, recordSessionSchema, sessionProblems, unansweredSafetyQuestion, type SessionMeasure } from '../core/session-input';
-import { unansweredCritical } from '../core/instruments/score';
+import { confirmedSummary, confirmUnansweredKey, dateQuestions, emptySessionMessage, isConfirmKey, isRated, keyByIds, measureKey, ratingKey, recordSessionSchema, sessionProblems, unansweredSafetyQuestion, type SessionMeasure } from '../core/session-input';
 import { AUDIT, GOALS, instrumentTab, RATINGS, SESSIONS } from '../sheets/layout';
 import { appendAt, clientRowOf, goalFromRow, goalIndex, latestRatings, readSessions, recordsAt } from '../sheets/records';
 import { appendRows, lastRowOf } from '../sheets/table';
