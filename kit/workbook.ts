@@ -71,6 +71,8 @@ export function session(code: string, goalIds: string[], over: Row = {}): Row {
       { instrument: 'phq9', items: [1, 2, 1, 0, 1, 2, 1, 0, 0] },
       { instrument: 'gad7', items: [1, 1, 2, 1, 0, 1, 1] },
     ],
+    // Tests of other behaviour record several sessions on this one date: the same-date question has tests of its own.
+    confirmSameDate: true,
     ...over,
   };
 }

@@ -1,4 +1,4 @@
-// Live questionnaire scoring for the session form: core's registry and scorer give total, band, subscales and safety flags from the typed answers.
+// Live questionnaire scoring for the session form: core's registry and scorer give total, band, subscales and safety flags from the typed answers, and each safety item's own flag.
 import { findInstrument } from '../../src/core/instruments/registry';
 import type { InstrumentDefinition } from '../../src/core/instruments/schema';
 import { bandLabel, scoreItems, type ScoreOptions } from '../../src/core/instruments/score';
@@ -76,6 +76,22 @@ export function previewMeasure(inst: InstrumentSummary, answers: readonly string
     out.note = e instanceof Error ? e.message : String(e);
   }
   return out;
+}
+
+/** The instrument's safety items (0-based) with their thresholds and its own message: the same rules the tab's Safety flag column applies. */
+export function safetyItems(inst: InstrumentSummary): { index: number; atLeast: number; message: string }[] {
+  const def = definitionOf(inst);
+  return (def?.critical ?? []).map((c) => ({ index: c.item - 1, atLeast: c.atLeast, message: c.message }));
+}
+
+/** The safety message for item `index` given its typed answer, or '' when the answer is below the threshold, blank or not a safety item. */
+export function itemSafetyFlag(inst: InstrumentSummary, index: number, typed: string | undefined): string {
+  const [value] = answerValues([typed ?? ''], 1);
+  if (value === null) return '';
+  return safetyItems(inst)
+    .filter((r) => r.index === index && value >= r.atLeast)
+    .map((r) => r.message)
+    .join('; ');
 }
 
 /** The plain-language follow-up shown under every safety flag. */

@@ -1,6 +1,6 @@
-// Session form → recordSession input (the rated goals and answered questionnaires, null for every blank), the next session's number, and readable names for the server's error keys (ratings.<goalId>…, measures.<instrumentId>…).
+// Session form → recordSession input (the rated goals and answered questionnaires, null for every blank, and the questions confirmed), the next session's number, and readable names for the server's error keys (ratings.<goalId>…, measures.<instrumentId>…).
 import type { ClientDetail, GoalView, InstrumentSummary, RecordSessionInput } from '../../src/contract';
-import { isAnswered, isRated } from '../../src/core/session-input';
+import { CONFIRM_FUTURE_DATE, CONFIRM_SAME_DATE, isAnswered, isRated } from '../../src/core/session-input';
 import { describePath } from '../errors';
 import type { SessionForm } from '../hooks/useSessionDraft';
 import { answerValues } from './measures';
@@ -20,16 +20,39 @@ const numberOrNull = (typed: string | undefined): number | null => {
  * questionnaire sent is a questionnaire given), null for each blank. The server keys its errors by goal id and instrument id, so
  * they map straight back onto the form whatever was left out.
  */
-export function sessionInput(code: string, form: SessionForm, goals: readonly GoalView[], instruments: readonly InstrumentSummary[], gasShown: boolean): RecordSessionInput {
-  return {
+export function sessionInput(code: string, form: SessionForm, goals: readonly GoalView[], instruments: readonly InstrumentSummary[], gasShown: boolean, confirm: SessionConfirmations = NO_CONFIRMATIONS): RecordSessionInput {
+  const input: RecordSessionInput = {
     clientCode: code,
     date: form.date,
     clinician: form.clinician,
     attended: form.attended,
     note: form.note,
     ratings: goals.map((g) => ({ goalId: g.id, rating: numberOrNull(form.ratings[g.id]), gasLevel: gasShown ? numberOrNull(form.gas[g.id]) : null })).filter(isRated),
-    measures: instruments.map((inst) => ({ instrument: inst.id, items: answerValues(form.measures[inst.id] ?? [], inst.items) })).filter(isAnswered),
+    measures: instruments
+      .map((inst) => ({ instrument: inst.id, items: answerValues(form.measures[inst.id] ?? [], inst.items), ...(confirm.unanswered[inst.id] ? { confirmUnanswered: true } : {}) }))
+      .filter(isAnswered),
   };
+  if (confirm.confirmSameDate) input.confirmSameDate = true;
+  if (confirm.confirmFutureDate) input.confirmFutureDate = true;
+  return input;
+}
+
+/** The server's questions the clinician answered yes to (sent as the input's confirm flags on the resend). */
+export interface SessionConfirmations {
+  confirmSameDate: boolean;
+  confirmFutureDate: boolean;
+  /** Save without the blank safety item, per instrument id. */
+  unanswered: Record<string, boolean>;
+}
+
+export const NO_CONFIRMATIONS: SessionConfirmations = { confirmSameDate: false, confirmFutureDate: false, unanswered: {} };
+
+/** The confirmations with the flag of a question key (confirmSameDate, confirmFutureDate, measures.<id>.confirmUnanswered) set. */
+export function confirming(c: SessionConfirmations, key: string): SessionConfirmations {
+  if (key === CONFIRM_SAME_DATE) return { ...c, confirmSameDate: true };
+  if (key === CONFIRM_FUTURE_DATE) return { ...c, confirmFutureDate: true };
+  const m = /^measures\.(.+)\.confirmUnanswered$/.exec(key);
+  return m ? { ...c, unanswered: { ...c.unanswered, [m[1]]: true } } : c;
 }
 
 /** A readable name for a session error key: "ratings.C-1.G1.O2.rating" → "<goal title> › Rating 0–10", "measures.phq9.items.3" → "PHQ-9 › item 4". */
@@ -46,8 +69,10 @@ export function describeSessionPath(path: string, goals: readonly GoalView[], in
     const head = `measures.${inst.id}`;
     if (path === head || path.startsWith(`${head}.`)) {
       const item = /^\.items\.(\d+)$/.exec(path.slice(head.length));
+      if (path.slice(head.length) === '.confirmUnanswered') return `${inst.name} › safety item`;
       return item ? `${inst.name} › item ${Number(item[1]) + 1}` : inst.name;
     }
   }
+  if (path === CONFIRM_SAME_DATE || path === CONFIRM_FUTURE_DATE) return 'Date';
   return describePath(path);
 }

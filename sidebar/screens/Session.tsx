@@ -1,5 +1,5 @@
-// Session entry screen: date, attendance, 0–10 rating per active goal, GAS levels at review, questionnaires with live total/band/safety flag, note; saves via recordSession.
-import { useState } from 'preact/hooks';
+// Session entry screen: date, attendance, 0–10 rating per active goal, GAS levels at review, questionnaires with live total/band and each safety item's warning beside it, note; saves via recordSession, answering the server's questions (blank safety item, same date, future date) beside what they ask about.
+import { useEffect, useState } from 'preact/hooks';
 import { GAS_LEVEL_LABELS, GAS_LEVELS, type GasLevel } from '../../src/core/gas-scale';
 import type { Bootstrap, ClientDetail, GoalView, InstrumentSummary, RecordSessionData } from '../../src/contract';
 import { CheckboxField, DateField, NumberField, rangeOptions, SelectField, TextArea, TextField } from '../components/Field';
@@ -9,8 +9,9 @@ import { fieldId } from '../errors';
 import { useAction } from '../hooks/useAction';
 import type { SessionDraft } from '../hooks/useSessionDraft';
 import { levelText } from '../model/gas';
-import { previewMeasure, SAFETY_ADVICE } from '../model/measures';
-import { describeSessionPath, nextSessionNumber, sessionInput } from '../model/session';
+import { isConfirmKey } from '../../src/core/session-input';
+import { itemSafetyFlag, previewMeasure, SAFETY_ADVICE, safetyItems } from '../model/measures';
+import { confirming, describeSessionPath, NO_CONFIRMATIONS, nextSessionNumber, sessionInput, type SessionConfirmations } from '../model/session';
 import { call } from '../rpc';
 import { LastFlags, LastTime } from '../components/LastTime';
 import { flagsKey, lastTimeAfterSave } from '../model/risk';
@@ -29,7 +30,7 @@ const hasGas = (g: GoalView) => g.baseline === -1 || g.baseline === -2 || g.anch
 
 export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
   const save = useAction();
-  const [saved, setSaved] = useState<{ result: RecordSessionData; date: string } | null>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
   const f = draft.form;
   const code = detail.client.code;
   const goals = detail.goals.filter((g) => g.status === 'active');
@@ -44,28 +45,56 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
   const [ackKey, setAckKey] = useState('');
   const acknowledged = flags.length > 0 && ackKey === flagsKey(code, flags);
   const [asking, setAsking] = useState(false);
+  // The server's questions answered yes in this attempt; a new date is a new question.
+  const [confirm, setConfirm] = useState<SessionConfirmations>(NO_CONFIRMATIONS);
+  useEffect(() => setConfirm((c) => ({ ...c, confirmSameDate: false, confirmFutureDate: false })), [f.date]);
 
-  const submit = async (e: Event, confirmed = false) => {
-    e.preventDefault();
-    if (flags.length > 0 && !acknowledged && !confirmed) {
-      setAsking(true);
-      window.setTimeout(() => document.getElementById(`${P}-ask`)?.focus(), 0);
-      return;
-    }
+  const send = async (answered: SessionConfirmations) => {
     setAsking(false);
     setSaved(null);
-    const input = { ...sessionInput(code, f, goals, boot.instruments, gasShown), ...(acknowledged ? { acknowledgedFlags: flags.map((x) => ({ instrument: x.instrument, date: x.date })) } : {}) };
+    const input = { ...sessionInput(code, f, goals, boot.instruments, gasShown, answered), ...(acknowledged ? { acknowledgedFlags: flags.map((x) => ({ instrument: x.instrument, date: x.date })) } : {}) };
     const data = await save.run((requestId) => call('recordSession', { ...input, requestId }));
     if (data !== undefined) {
-      setSaved({ result: data, date: input.date });
+      // What the clinician chose to save without, said again in the saved summary.
+      const without = boot.instruments.flatMap((inst) => {
+        const m = input.measures.find((x) => x.instrument === inst.id);
+        return m?.confirmUnanswered ? safetyItems(inst).filter((r) => m.items[r.index] === null).map((r) => `${inst.name} item ${r.index + 1}`) : [];
+      });
+      setSaved({ result: data, date: input.date, without });
+      setConfirm(NO_CONFIRMATIONS);
       draft.clear();
       setAckKey('');
       onSaved({ ...data.detail, lastTime: lastTimeAfterSave(detail.lastTime, data, input.date, boot.instruments, acknowledged) });
       window.setTimeout(() => document.getElementById(`${P}-saved`)?.focus(), 0);
-    } else {
-      window.setTimeout(() => document.getElementById(`${P}-errors`)?.focus(), 0);
+      return;
     }
+    // Only questions left: focus goes to the first one's button, beside what it asks about; otherwise to the summary.
+    window.setTimeout(() => {
+      const asked = Array.from(document.querySelectorAll<HTMLElement>(`#${P}-form .question button`));
+      (asked.length && !document.querySelector(`#${P}-form .field-error`) ? asked[0] : document.getElementById(`${P}-errors`))?.focus();
+    }, 0);
   };
+  const submit = (e: Event, unacknowledged = false) => {
+    e.preventDefault();
+    // A flag from last time not yet acknowledged asks first (the clinician may still save without it).
+    if (flags.length > 0 && !acknowledged && !unacknowledged) {
+      setAsking(true);
+      window.setTimeout(() => document.getElementById(`${P}-ask`)?.focus(), 0);
+      return;
+    }
+    void send(confirm);
+  };
+  /** Answers a question yes and resends (useAction gives the resend its request id). */
+  const answerYes = (key: string) => {
+    const next = confirming(confirm, key);
+    setConfirm(next);
+    void send(next);
+  };
+  const question = (key: string, label: string) => (errors[key] ? <Question key={key} id={fieldId(P, key)} message={errors[key]} label={label} pending={save.pending} onYes={() => answerYes(key)} /> : null);
+  const dateAsked = ['confirmSameDate', 'confirmFutureDate'].filter((k) => errors[k]).map((k) => `${fieldId(P, k)}-message`).join(' ') || undefined;
+  // The summary lists mistakes only: each question is shown once, beside what it asks about.
+  const mistakes = Object.fromEntries(Object.entries(errors).filter(([k]) => !isConfirmKey(k)));
+  const liveFlags = boot.instruments.flatMap((inst) => previewMeasure(inst, f.measures[inst.id] ?? []).flags.map((flag) => ({ inst, flag })));
 
   return (
     <section aria-labelledby="session-h">
@@ -74,16 +103,17 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
           setAckKey(v ? flagsKey(code, flags) : '');
           setAsking(false);
         }} />
-      {saved ? <SavedSummary saved={saved} names={boot.instruments} /> : null}
       <LastTime detail={detail} />
       <form onSubmit={submit} noValidate id={`${P}-form`} tabIndex={-1}>
         <p class="muted small">
           This will be session {number}.{reviewDue ? ` A goal review is due (${detail.review.sessionsSince} attended session${detail.review.sessionsSince === 1 ? '' : 's'} since the last; every ${detail.review.everySessions}).` : ''}
         </p>
         <div class="row">
-          <DateField id={`${P}-date`} label="Date" required value={f.date} onInput={(v) => draft.set('date', v)} error={errors.date} />
+          <DateField id={`${P}-date`} label="Date" required value={f.date} onInput={(v) => draft.set('date', v)} error={errors.date} describedBy={dateAsked} />
           <TextField id={`${P}-clinician`} label="Clinician" required maxLength={60} value={f.clinician} onInput={(v) => draft.set('clinician', v)} suggestions={boot.clinicians} error={errors.clinician} />
         </div>
+        {question('confirmSameDate', `Save another session on ${f.date}`)}
+        {question('confirmFutureDate', 'Save with a future date')}
         <CheckboxField id={`${P}-attended`} label="Client attended" checked={f.attended} onChange={(v) => draft.set('attended', v)} error={errors.attended} />
 
         <fieldset>
@@ -131,7 +161,7 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
         ) : null}
 
         {boot.instruments.map((inst) => (
-          <Questionnaire key={inst.id} inst={inst} answers={f.measures[inst.id] ?? []} onItem={(ii, v) => draft.setItem(inst.id, ii, inst.items, v)} errors={errors} />
+          <Questionnaire key={inst.id} inst={inst} answers={f.measures[inst.id] ?? []} onItem={(ii, v) => draft.setItem(inst.id, ii, inst.items, v)} errors={errors} question={question} />
         ))}
 
         <TextArea id={`${P}-note`} label="Event note" hint="Anything notable this session (a life event, a missed homework). Use codes, not names." value={f.note} onInput={(v) => draft.set('note', v)} error={errors.note} maxLength={500} rows={3} />
@@ -147,19 +177,59 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
                 }}>
                 Back to the flag
               </button>
-              <button type="button" class="btn" onClick={(e) => void submit(e, true)}>
+              <button type="button" class="btn" onClick={(e) => submit(e, true)}>
                 Save without acknowledging
               </button>
             </div>
           </div>
         ) : null}
-        <SaveFooter prefix={P} action={save} errors={errors} describe={(path) => describeSessionPath(path, goals, boot.instruments)} label="Save session" />
+        {liveFlags.length ? (
+          <div class="safety safety-compact" id={`${P}-flags`}>
+            {liveFlags.map(({ inst, flag }) => (
+              <p key={`${inst.id}-${flag}`}>
+                ⚠ {flag} (see {inst.name} above).
+              </p>
+            ))}
+          </div>
+        ) : null}
+        <SaveFooter
+          prefix={P}
+          action={save}
+          errors={mistakes}
+          describe={(path) => describeSessionPath(path, goals, boot.instruments)}
+          label="Save session"
+          saved={saved ? <SavedSummary saved={saved} names={boot.instruments} /> : null}
+        />
       </form>
     </section>
   );
 }
 
-function Questionnaire({ inst, answers, onItem, errors }: { inst: InstrumentSummary; answers: string[]; onItem(item: number, value: string): void; errors: Record<string, string> }) {
+/** A question the server asked before saving, beside what it is about: its words and the button that answers yes (and resends). */
+function Question({ id, message, label, pending, onYes }: { id: string; message: string; label: string; pending: boolean; onYes(): void }) {
+  return (
+    <div class="notice notice-warn question" id={`${id}-question`}>
+      <p id={`${id}-message`}>{message}</p>
+      <button type="button" class="btn" id={id} aria-describedby={`${id}-message`} aria-disabled={pending ? 'true' : undefined} onClick={() => (pending ? undefined : onYes())}>
+        {label}
+      </button>
+    </div>
+  );
+}
+
+function Questionnaire({
+  inst,
+  answers,
+  onItem,
+  errors,
+  question,
+}: {
+  inst: InstrumentSummary;
+  answers: string[];
+  onItem(item: number, value: string): void;
+  errors: Record<string, string>;
+  question(key: string, label: string): preact.JSX.Element | null;
+}) {
   const key = `measures.${inst.id}`;
   const base = fieldId(P, key);
   const ownErrors = Object.keys(errors).some((k) => k === key || k.startsWith(`${key}.`));
@@ -169,6 +239,11 @@ function Questionnaire({ inst, answers, onItem, errors }: { inst: InstrumentSumm
   const preview = previewMeasure(inst, answers);
   const small = preview.step === 1 && Number.isInteger(inst.min) && Number.isInteger(inst.max) && inst.max - inst.min <= 10;
   const bodyId = `${base}-body`;
+  // The safety items, and the first blank one: the server's "save without it?" question goes beside it.
+  const safety = safetyItems(inst);
+  const askKey = `${key}.confirmUnanswered`;
+  const blankSafety = safety.filter((r) => (answers[r.index] ?? '').trim() === '').map((r) => r.index);
+  const askAt = errors[askKey] ? (blankSafety[0] ?? safety[0]?.index ?? 0) : -1;
   return (
     <fieldset class="card" aria-labelledby={`${base}-h`}>
       <h3 id={`${base}-h`} class="sr-only">
@@ -189,14 +264,11 @@ function Questionnaire({ inst, answers, onItem, errors }: { inst: InstrumentSumm
           </>
         )}
       </p>
-      <div id={`${base}-flags`} role="alert">
-        {preview.flags.map((flag) => (
-          <div class="safety" key={flag}>
-            <p>⚠ Safety: {flag}.</p>
-            <p>{SAFETY_ADVICE}</p>
-          </div>
-        ))}
-      </div>
+      {!expanded && preview.flags.length ? (
+        <p class="safety" id={`${base}-flags`}>
+          ⚠ {preview.flags.join('; ')}.
+        </p>
+      ) : null}
       <div id={bodyId} hidden={!expanded}>
         {[key, `${key}.instrument`, `${key}.items`].map((k) =>
           errors[k] ? (
@@ -212,10 +284,31 @@ function Questionnaire({ inst, answers, onItem, errors }: { inst: InstrumentSumm
             </span>
           );
           const err = errors[`${key}.items.${ii}`];
-          return small ? (
-            <SelectField key={ii} id={`${base}-items-${ii}`} label={label} value={answers[ii] ?? ''} onChange={(v) => onItem(ii, v)} options={rangeOptions(inst.min, inst.max)} placeholder="—" error={err} class="item-row" />
-          ) : (
-            <NumberField key={ii} id={`${base}-items-${ii}`} label={label} value={answers[ii] ?? ''} onInput={(v) => onItem(ii, v)} min={inst.min} max={inst.max} step={preview.step} error={err} class="item-row" />
+          const id = `${base}-items-${ii}`;
+          // A safety item carries its own live warning (always present, filled the moment the answer reaches the threshold).
+          const isSafety = safety.some((r) => r.index === ii);
+          const flag = isSafety ? itemSafetyFlag(inst, ii, answers[ii]) : '';
+          const asked = ii === askAt ? question(askKey, `Save without item ${ii + 1}`) : null;
+          const describedBy = [isSafety ? `${id}-safety` : '', asked ? `${fieldId(P, askKey)}-message` : ''].filter((x) => x !== '').join(' ') || undefined;
+          return (
+            <div key={ii}>
+              {small ? (
+                <SelectField id={id} label={label} value={answers[ii] ?? ''} onChange={(v) => onItem(ii, v)} options={rangeOptions(inst.min, inst.max)} placeholder="—" error={err} class="item-row" describedBy={describedBy} />
+              ) : (
+                <NumberField id={id} label={label} value={answers[ii] ?? ''} onInput={(v) => onItem(ii, v)} min={inst.min} max={inst.max} step={preview.step} error={err} class="item-row" describedBy={describedBy} />
+              )}
+              {isSafety ? (
+                <div id={`${id}-safety`} class={flag ? 'safety item-safety' : 'item-safety'} role="alert">
+                  {flag ? (
+                    <>
+                      <p>⚠ {flag}.</p>
+                      <p>{SAFETY_ADVICE}</p>
+                    </>
+                  ) : null}
+                </div>
+              ) : null}
+              {asked}
+            </div>
           );
         })}
       </div>
@@ -223,8 +316,15 @@ function Questionnaire({ inst, answers, onItem, errors }: { inst: InstrumentSumm
   );
 }
 
-function SavedSummary({ saved, names }: { saved: { result: RecordSessionData; date: string }; names: InstrumentSummary[] }) {
-  const { result, date } = saved;
+interface Saved {
+  result: RecordSessionData;
+  date: string;
+  /** Safety items saved blank as the clinician confirmed ("PHQ-9 item 9"). */
+  without: string[];
+}
+
+function SavedSummary({ saved, names }: { saved: Saved; names: InstrumentSummary[] }) {
+  const { result, date, without } = saved;
   const name = (id: string) => names.find((i) => i.id === id)?.name ?? id;
   const flags = result.saved.measures.filter((m) => m.flag !== '');
   return (
@@ -246,10 +346,14 @@ function SavedSummary({ saved, names }: { saved: { result: RecordSessionData; da
           </li>
         ))}
       </ul>
+      {without.map((w) => (
+        <p key={`without-${w}`}>Saved without {w} (not asked): ask it next session.</p>
+      ))}
       {flags.map((m) => (
-        <p class="safety" key={`flag-${m.instrument}`}>
-          ⚠ {name(m.instrument)}: {m.flag}
-        </p>
+        <div class="safety" key={`flag-${m.instrument}`}>
+          <p>⚠ {m.flag}.</p>
+          <p>{SAFETY_ADVICE}</p>
+        </div>
       ))}
     </div>
   );

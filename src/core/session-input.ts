@@ -1,6 +1,8 @@
-// recordSession's input (zod/mini): a session with 0–10 ratings and GAS levels keyed by goal id, and questionnaire answers keyed by instrument id; null is the one blank.
+// recordSession's input (zod/mini): a session with 0–10 ratings and GAS levels keyed by goal id, and questionnaire answers keyed by instrument id; null is the one blank. Plus the questions asked before saving (blank safety item, same date, future date) and the flags that answer them.
 import * as z from 'zod/mini';
 import { clientCodeSchema } from './client-code';
+import type { InstrumentDefinition } from './instruments/schema';
+import { unansweredCritical } from './instruments/score';
 import { idSchema, isoDate, optionalText, ratingOrNull, text, wholeNumberOrNull } from './field-schemas';
 import { LIMITS } from './limits';
 import { expected } from './messages';
@@ -19,6 +21,8 @@ export const sessionMeasureSchema = z.object(
   {
     instrument: z.string(expected('an instrument id such as "phq9"')),
     items: z.array(z.union([z.number(), z.null()], expected('an item value as a number, or null when unanswered')), expected('a list of item values')),
+    /** The clinician chose to save with the safety item blank (asked first; recorded in Audit). */
+    confirmUnanswered: z.optional(z.boolean(expected('confirmUnanswered as true or false'))),
   },
   expected('a measure {instrument, items}'),
 );
@@ -41,6 +45,10 @@ export const recordSessionSchema = z.object(
     note: optionalText('a note'),
     ratings: z.array(sessionRatingSchema, expected('a list of ratings')),
     measures: z.array(sessionMeasureSchema, expected('a list of measures')),
+    /** The clinician confirmed a second session on a date that already has one (asked first). */
+    confirmSameDate: z.optional(z.boolean(expected('confirmSameDate as true or false'))),
+    /** The clinician confirmed a date later than today in the spreadsheet's time zone (asked first). */
+    confirmFutureDate: z.optional(z.boolean(expected('confirmFutureDate as true or false'))),
     requestId: requestIdField,
     acknowledgedFlags: z.optional(z.array(acknowledgedFlagSchema, expected('a list of acknowledged safety flags')).check(z.maxLength(20, expected('at most 20 acknowledged safety flags')))),
   },
@@ -98,4 +106,47 @@ export function sessionProblems(s: RecordSessionInput): Record<string, string> {
     instruments.add(k);
   }
   return errors;
+}
+
+/** The keys of the questions below: each is the input flag that answers it, so the sidebar knows which button resends what. */
+export const CONFIRM_SAME_DATE = 'confirmSameDate';
+export const CONFIRM_FUTURE_DATE = 'confirmFutureDate';
+export const confirmUnansweredKey = (instrument: string) => `${measureKey(instrument)}.confirmUnanswered`;
+/** True for an error key that is a question the clinician may answer "yes" to (the key is the flag to send), not a mistake. */
+export const isConfirmKey = (key: string): boolean => /(^|\.)confirm[A-Z]\w*$/.test(key);
+
+/** A session that records nothing (attended, no rating, no answer, no note) is refused: it would only count as a visit. */
+export function emptySessionMessage(s: RecordSessionInput): string | null {
+  if (!s.attended || s.note.trim() !== '' || s.ratings.some(isRated) || s.measures.some(isAnswered)) return null;
+  return 'Nothing to save: this session has no goal rating, no questionnaire answer and no note. Enter at least one, or untick "Client attended" to record a missed session';
+}
+
+/** The blank safety items of a measure, asked about unless the clinician confirmed saving without them (1-based item numbers). */
+export function unansweredSafetyQuestion(def: InstrumentDefinition, m: SessionMeasure): string | null {
+  const blank = unansweredCritical(def, m.items);
+  if (!blank.length || m.confirmUnanswered === true) return null;
+  const items = blank.map((n) => `item ${n}`).join(' and ');
+  return `Expected an answer to ${def.name} ${items}, its safety question; it is blank. Ask it and choose the answer, or choose "Save without ${items}" if it was not asked`;
+}
+
+/** Which facts about the date need the clinician's yes: sessions already on that date (their numbers), and today in the spreadsheet's zone. */
+export function dateQuestions(s: RecordSessionInput, sameDateSessions: readonly number[], today: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (sameDateSessions.length && s.confirmSameDate !== true) {
+    const which = sameDateSessions.length === 1 ? `session ${sameDateSessions[0]}` : `sessions ${sameDateSessions.join(', ')}`;
+    out[CONFIRM_SAME_DATE] = `Expected one session per date; ${s.clientCode} already has ${which} on ${s.date}. Change the date, or choose "Save another session on ${s.date}" if there really were two`;
+  }
+  if (s.date > today && s.confirmFutureDate !== true) {
+    out[CONFIRM_FUTURE_DATE] = `Expected a date no later than today (${today}); got ${s.date}, which is in the future. Correct the date, or choose "Save with a future date" if it is right`;
+  }
+  return out;
+}
+
+/** What the clinician confirmed, for the Audit row's summary ('' when nothing was asked). */
+export function confirmedSummary(s: RecordSessionInput, sameDate: boolean, future: boolean, withoutSafety: readonly string[]): string {
+  const parts: string[] = [];
+  if (sameDate) parts.push(`another session on ${s.date} (confirmed)`);
+  if (future) parts.push(`future date ${s.date} (confirmed)`);
+  for (const w of withoutSafety) parts.push(`saved without ${w} (confirmed)`);
+  return parts.join('; ');
 }

@@ -1,9 +1,9 @@
-// recordSession: validates the whole session (ratings, every measure's items) first, then appends one Sessions row, the Ratings rows, one row per measure and an Audit row, and answers with the client as the session leaves them.
+// recordSession: validates the whole session (ratings, every measure's items) first, asks before saving a blank safety item, a second session on a date or a future date, then appends one Sessions row, the Ratings rows, one row per measure and an Audit row, and answers with the client as the session leaves them.
 import { hasBand } from '../core/instruments/clinic-choices';
 import { findInstrument } from '../core/instruments/registry';
-import { bandLabel, itemProblems, scoreItems, type ScoreOptions } from '../core/instruments/score';
+import { bandLabel, itemProblems, scoreItems, unansweredCritical, type ScoreOptions } from '../core/instruments/score';
 import type { InstrumentDefinition } from '../core/instruments/schema';
-import { isRated, keyByIds, measureKey, ratingKey, recordSessionSchema, sessionProblems, type SessionMeasure } from '../core/session-input';
+import { confirmedSummary, confirmUnansweredKey, dateQuestions, emptySessionMessage, isConfirmKey, isRated, keyByIds, measureKey, ratingKey, recordSessionSchema, sessionProblems, unansweredSafetyQuestion, type SessionMeasure } from '../core/session-input';
 import { AUDIT, GOALS, instrumentTab, RATINGS, SESSIONS } from '../sheets/layout';
 import { appendAt, clientRowOf, goalFromRow, goalIndex, latestRatings, readSessions, recordsAt } from '../sheets/records';
 import { appendRows, lastRowOf } from '../sheets/table';
@@ -33,6 +33,9 @@ function resolveMeasures(measures: readonly SessionMeasure[], errors: Record<str
       continue;
     }
     Object.assign(errors, itemErrors(def, itemProblems(def, m.items), key));
+    // A blank safety item is asked about first (beside the item), unless the clinician chose to save without it.
+    const question = unansweredSafetyQuestion(def, m);
+    if (question) errors[confirmUnansweredKey(m.instrument)] = question;
     out.push({ def, measure: m, key });
   }
   return out;
@@ -49,14 +52,18 @@ function savedMeasure(def: InstrumentDefinition, measure: SessionMeasure, option
 function acknowledged(flags: RecordSessionInput['acknowledgedFlags']): string {
   return (flags ?? []).map((f) => `; safety flag of ${f.date} (${f.instrument}) acknowledged`).join('');
 }
+/** The summary when all that stands between the session and the sheet is the clinician's yes. */
+const asked = (n: number) => (n === 1 ? 'One question to answer before saving: it is beside what it asks about.' : `${n} questions to answer before saving: each is beside what it asks about.`);
 
 export function recordSession(input: RecordSessionInput): Result<RecordSessionData> {
   const parsed = parse(recordSessionSchema, input);
   if (!parsed.ok) return invalid(keyByIds(parsed.errors, input));
   const s = parsed.value;
+  const empty = emptySessionMessage(s);
+  if (empty) return invalid({}, empty);
   const errors = sessionProblems(s);
   const resolved = resolveMeasures(s.measures, errors);
-  if (Object.keys(errors).length) return invalid(errors);
+  if (Object.keys(errors).length) return invalid(errors, Object.keys(errors).every(isConfirmKey) ? asked(Object.keys(errors).length) : undefined);
   const code = s.clientCode;
   const rated = s.ratings.filter(isRated);
 
@@ -107,6 +114,11 @@ export function recordSession(input: RecordSessionInput): Result<RecordSessionDa
       const number = Number(/Session (\d+)/.exec(prior.entity)?.[1] ?? 0);
       return ok({ sessionNumber: number, saved: { ratings: rated.length, measures: scored }, detail: detailOf(parts) }, alreadySaved(`session ${number} of ${code}`));
     }
+    // Asked after the retry check (a retry is always on a date it already saved); the same-date check reuses the rows read above.
+    const sameDate = before.filter((x) => x.date === s.date).map((x) => x.number);
+    const today = book.today();
+    const questions = dateQuestions(s, sameDate, today);
+    if (Object.keys(questions).length) return invalid(questions, asked(Object.keys(questions).length));
 
     appendAt(sessionsTab, lastRow + 1, [{ client: code, date, session: next, clinician: s.clinician, attended: s.attended, note: s.note }]);
     if (rated.length) appendRows(book.tab(RATINGS), rated.map((r) => ({ client: code, session: next, date, goalId: r.goalId, rating: r.rating, gasLevel: r.gasLevel })));
@@ -117,11 +129,13 @@ export function recordSession(input: RecordSessionInput): Result<RecordSessionDa
     });
     const measures = scored;
     const flags = measures.filter((m) => m.flag).map((m) => m.flag);
+    const without = resolved.flatMap(({ def, measure }) => unansweredCritical(def, measure.items).map((n) => `${def.name} item ${n}`));
+    const confirmed = confirmedSummary(s, sameDate.length > 0, s.date > today, without);
     book.audit({
       action: 'recordSession',
       client: code,
       entity: `Session ${next}`,
-      summary: `Session ${next} on ${s.date} (${s.attended ? 'attended' : 'not attended'}): ${rated.length} rating(s); ${resolved.map(({ def }, i) => `${def.name} ${measures[i].total === null ? 'incomplete' : measures[i].total}`).join(', ') || 'no measures'}${flags.length ? `; SAFETY: ${flags.join('; ')}` : ''}${acknowledged(s.acknowledgedFlags)}`,
+      summary: `Session ${next} on ${s.date} (${s.attended ? 'attended' : 'not attended'}): ${rated.length} rating(s); ${resolved.map(({ def }, i) => `${def.name} ${measures[i].total === null ? 'incomplete' : measures[i].total}`).join(', ') || 'no measures'}${flags.length ? `; SAFETY: ${flags.join('; ')}` : ''}${acknowledged(s.acknowledgedFlags)}${confirmed ? `; ${confirmed}` : ''}`,
     });
     // The reply: the client as this session leaves them, from what was read before the first write and what was just written.
     for (const r of rated) latest.set(r.goalId, { level: r.gasLevel, rating: r.rating, session: next });

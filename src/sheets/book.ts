@@ -43,7 +43,15 @@ export class Book {
 
   /** Today as YYYY-MM-DD in the spreadsheet's time zone. */
   today(): string {
-    return Utilities.formatDate(new Date(), this.timeZone(), 'yyyy-MM-dd');
+    return this.wallNow().slice(0, 10);
+  }
+
+  private now: string | null = null;
+
+  /** Now as YYYY-MM-DD HH:mm:ss in the spreadsheet's zone, read once per execution: today's date and the Audit time share one call. */
+  private wallNow(): string {
+    if (this.now === null) this.now = Utilities.formatDate(new Date(), this.timeZone(), 'yyyy-MM-dd HH:mm:ss');
+    return this.now;
   }
 
   private offsetMs: number | null = null;
@@ -135,7 +143,7 @@ export class Book {
   audit(entries: AuditEntry | readonly AuditEntry[]): void {
     // Without userinfo.email (unticked on Google's consent screen) this throws a plain message: an Audit row must name its user.
     const user = effectiveUserEmail();
-    const time = wallTimeToSerial(Utilities.formatDate(new Date(), this.timeZone(), 'yyyy-MM-dd HH:mm:ss'));
+    const time = wallTimeToSerial(this.wallNow());
     const list = Array.isArray(entries) ? entries : [entries as AuditEntry];
     appendRows(
       this.tab(AUDIT),

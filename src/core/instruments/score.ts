@@ -239,6 +239,16 @@ export function criticalFlags(def: InstrumentDefinition, row: ArrayLike<unknown>
   return flagsOf(c, vals);
 }
 
+/** The critical (safety) items left blank, 1-based and in definition order: a blank safety item is a question not asked, never a "no". */
+export function unansweredCritical(def: InstrumentDefinition, row: ArrayLike<unknown>): number[] {
+  const out: number[] = [];
+  for (const r of def.critical ?? []) {
+    const v = row[r.item - 1];
+    if ((v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) && out.indexOf(r.item) < 0) out.push(r.item);
+  }
+  return out;
+}
+
 /** Checks a typed-in score: a number inside the set's range (whole, and a multiple of the multiplier, when it must be). */
 export function checkScore(c: Compiled, set: ScoredSet, score: unknown, what = 'score'): number {
   const label = `${c.def.name} ${set === c.total ? 'total' : `${set.name} score`}`;

@@ -137,6 +137,11 @@ test('keyboard only: Tab reaches the controls with a visible focus, Enter and Sp
   expect(input.note).toBe('Typed by keyboard');
   expect(input.ratings[0]).toEqual({ goalId: 'G1', rating: 7, gasLevel: null });
   expect(input.measures[0].items[0]).toBe(1);
+  // Item 9 was left blank: the question takes focus, and Enter answers it.
+  await page.locator('#session-measures-phq9-confirmUnanswered').waitFor();
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('session-measures-phq9-confirmUnanswered');
+  await expect(focusVisible(page)).resolves.toBe(true);
+  await page.keyboard.press('Enter');
   await page.locator('#session-saved').waitFor();
   expectClean(s);
 });

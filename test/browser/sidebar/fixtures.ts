@@ -178,8 +178,19 @@ export function fakeServer(details: ClientDetail[] = [clientDetail(), clientDeta
       return ok(next);
     },
     // Like the server: only rated goals and answered questionnaires are saved; answers with the client as the session leaves them.
+    // Like the server, it asks first: a blank PHQ-9 item 9, a date that already has a session, a future date; an empty session is refused.
     recordSession: (input: RecordSessionInput): Result<RecordSessionData> => {
       const d = state.details.get(input.clientCode)!;
+      if (input.attended && input.note.trim() === '' && !input.ratings.some(isRated) && !input.measures.some((m) => m.items.some((v) => v !== null)))
+        return invalid('Nothing to save: this session has no goal rating, no questionnaire answer and no note.', {});
+      const phq = input.measures.find((m) => m.instrument === 'phq9');
+      if (phq && phq.items[8] === null && !phq.confirmUnanswered)
+        return invalid('One question to answer before saving: it is beside what it asks about.', { 'measures.phq9.confirmUnanswered': 'Expected an answer to PHQ-9 item 9, its safety question; it is blank.' });
+      const questions: Record<string, string> = {};
+      const same = d.sessions.filter((x) => x.date === input.date);
+      if (same.length && !input.confirmSameDate) questions.confirmSameDate = `Expected one session per date; ${input.clientCode} already has session ${same[0].number} on ${input.date}.`;
+      if (input.date > TODAY && !input.confirmFutureDate) questions.confirmFutureDate = `Expected a date no later than today (${TODAY}); got ${input.date}.`;
+      if (Object.keys(questions).length) return invalid('Questions to answer before saving: each is beside what it asks about.', questions);
       const number = d.sessions.length + 1;
       const next = withCadence({ ...d, sessions: [...d.sessions, { number, date: input.date, attended: input.attended, note: input.note }], client: { ...d.client, sessions: number, lastSession: input.date } }, d.review.lastReviewSession ? { session: d.review.lastReviewSession, date: d.review.lastReviewDate } : null);
       state.details.set(input.clientCode, next);

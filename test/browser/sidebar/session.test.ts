@@ -1,4 +1,4 @@
-// Browser tests of Session entry: PHQ-9 live total and band, the item-9 safety warning, the recordSession payload and saved summary, item errors, GAS levels at review.
+// Browser tests of Session entry: PHQ-9 live total and band, the item-9 safety warning beside item 9, the recordSession payload and saved summary, item errors, GAS levels at review, and the questions asked before saving (blank item 9, same date, empty session).
 import type { Browser, Page } from 'playwright-core';
 import type { RecordSessionInput } from '../../../src/contract';
 import { clientDetail, fakeServer, invalid, TODAY, withCadence } from './fixtures';
@@ -55,10 +55,16 @@ test('PHQ-9: live total and band; item 9 ≥ 1 shows a prominent safety warning;
 
   await page.locator('#session-measures-phq9-items-8').selectOption('1');
   await total.getByText('Total: 11 · Moderate').waitFor();
-  const warning = page.locator('#session-measures-phq9-flags');
+  // The warning sits under item 9 itself, in the definition's words (the tab's Safety flag column says the same).
+  const warning = page.locator('#session-measures-phq9-items-8-safety');
   await expect(warning.getAttribute('role')).resolves.toBe('alert');
-  await warning.getByText(/item 9 \(self-harm thoughts\) endorsed/).waitFor();
+  await warning.getByText('⚠ PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now.').waitFor();
   await warning.getByText(/follow your clinic’s risk procedure/).waitFor();
+  await expect(page.locator('#session-measures-phq9-items-8').getAttribute('aria-describedby')).resolves.toContain('session-measures-phq9-items-8-safety');
+  const item9 = (await page.locator('#session-measures-phq9-items-8').boundingBox())!;
+  const warned = (await warning.boundingBox())!;
+  expect(warned.y).toBeGreaterThan(item9.y);
+  expect(warned.y - (item9.y + item9.height)).toBeLessThan(40);
 
   await page.getByLabel('Walk after lunch').selectOption('6');
   await page.getByLabel('Phone a friend').selectOption('3');
@@ -83,7 +89,7 @@ test('PHQ-9: live total and band; item 9 ≥ 1 shows a prominent safety warning;
   await saved.getByText('Saved session 3').waitFor();
   await saved.getByText('2 goal ratings').waitFor();
   await saved.getByText('PHQ-9: total 11 (Moderate)').waitFor();
-  await saved.getByText(/PHQ-9: PHQ-9 item 9/).waitFor();
+  await saved.getByText('⚠ PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now.').waitFor();
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('session-saved');
   // A fresh form for the next session; the session count moved on.
   await page.getByText('This will be session 4.').waitFor();
@@ -188,19 +194,20 @@ test('a save whose reply was lost is sent again with the same request id, the se
   const server = fakeServer();
   const record = server.handlers.recordSession as (input: RecordSessionInput) => { ok: boolean };
   const ids: string[] = [];
+  let landed: { ok: boolean } | undefined;
   server.handlers.recordSession = (input: RecordSessionInput) => {
     ids.push(String(input.requestId));
     // The first attempt reaches the spreadsheet but its reply is lost: the sidebar sees a failure.
     if (ids.length === 1) {
-      record(input);
+      landed = record(input);
       throw new Error('NetworkError: the connection to the spreadsheet was lost');
     }
-    const r = ids.length === 2 ? { ...record({ ...input, note: '' }), notice: 'This save had already reached the spreadsheet (session 3 of C-0142); nothing was written twice.' } : record(input);
-    return r;
+    return ids.length === 2 ? { ...landed!, notice: 'This save had already reached the spreadsheet (session 3 of C-0142); nothing was written twice.' } : record(input);
   };
   s = await openSidebar(browser, server.handlers);
   const { page } = s;
   await openSession(page);
+  await page.getByLabel('Event note').fill('Phone session');
   await page.getByRole('button', { name: 'Save session' }).click();
   await page.getByText(/connection to the spreadsheet was lost/).waitFor();
   await page.getByRole('button', { name: 'Save session' }).click();
@@ -289,5 +296,68 @@ test('saving without acknowledging (after the question) sends no acknowledgement
   await page.locator('#session-saved').getByText('Saved session 3').waitFor();
   await page.locator('#session-last-flags').getByText(/PHQ-9, 2026-10-08: PHQ-9 item 9/).waitFor();
   await expect(page.getByLabel('I have reviewed risk with the client').isChecked()).resolves.toBe(false);
+  expectClean(s);
+});
+
+test('a blank item 9 is asked about beside item 9; "Save without item 9" resends with the confirmation and saves', async () => {
+  s = await openSidebar(browser, fakeServer().handlers);
+  const { page } = s;
+  await openSession(page);
+  await answerPhq9(page, [1, 1, 1, 1, 1, 1, 1, 1]);
+  await page.getByRole('button', { name: 'Save session' }).click();
+  const yes = page.getByRole('button', { name: 'Save without item 9' });
+  await yes.waitFor();
+  // The question is under item 9, item 9 is described by it, and focus is on its answer.
+  const question = page.locator('#session-measures-phq9-confirmUnanswered-question');
+  await question.getByText(/PHQ-9 item 9, its safety question; it is blank/).waitFor();
+  await expect(page.locator('#session-measures-phq9-items-8').getAttribute('aria-describedby')).resolves.toContain('session-measures-phq9-confirmUnanswered-message');
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('session-measures-phq9-confirmUnanswered');
+  // Said once: the summary near Save points to the question instead of repeating it.
+  await page.locator('#session-errors').getByText('One question to answer before saving: it is beside what it asks about.').waitFor();
+  await expect(page.getByText(/its safety question; it is blank/).count()).resolves.toBe(1);
+  const item9 = await page.locator('#session-measures-phq9-items-8').boundingBox();
+  const box = await question.boundingBox();
+  expect(box!.y - (item9!.y + item9!.height)).toBeLessThan(120);
+  expect(box!.y).toBeGreaterThan(item9!.y);
+  await yes.click();
+  await page.locator('#session-saved').getByText('Saved session 3').waitFor();
+  await page.locator('#session-saved').getByText('Saved without PHQ-9 item 9 (not asked): ask it next session.').waitFor();
+  const sent = s.calls.filter((c) => c.name === 'recordSession').map((c) => (c.args[0] as RecordSessionInput).measures[0]);
+  expect(sent.map((m) => m.confirmUnanswered)).toEqual([undefined, true]);
+  expect(sent[1].items[8]).toBeNull();
+  expectClean(s);
+});
+
+test('a date that already has a session is asked about beside the date; confirming resends with confirmSameDate', async () => {
+  s = await openSidebar(browser, fakeServer().handlers);
+  const { page } = s;
+  await openSession(page);
+  await page.getByLabel('Date').fill('2026-10-08');
+  await page.getByLabel('Event note').fill('Second contact that day');
+  await page.getByRole('button', { name: 'Save session' }).click();
+  const yes = page.getByRole('button', { name: 'Save another session on 2026-10-08' });
+  await yes.waitFor();
+  await page.locator('#session-confirmSameDate-question').getByText(/already has session 2 on 2026-10-08/).waitFor();
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('session-confirmSameDate');
+  await expect(page.getByLabel('Date').getAttribute('aria-describedby')).resolves.toContain('session-confirmSameDate-message');
+  await expect(page.locator('#session-saved').count()).resolves.toBe(0);
+  await yes.click();
+  await page.locator('#session-saved').getByText('Saved session 3').waitFor();
+  const sent = s.calls.filter((c) => c.name === 'recordSession').map((c) => c.args[0] as RecordSessionInput);
+  expect(sent.map((x) => x.confirmSameDate)).toEqual([undefined, true]);
+  expect(sent[1].note).toBe('Second contact that day');
+  expectClean(s);
+});
+
+test('Save pressed again after a save sends an empty session, which the server refuses in plain words', async () => {
+  s = await openSidebar(browser, fakeServer().handlers);
+  const { page } = s;
+  await openSession(page);
+  await page.getByLabel('Event note').fill('Brief check-in');
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.locator('#session-saved').getByText('Saved session 3').waitFor();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('alert').filter({ hasText: /Nothing to save: this session has no goal rating/ }).waitFor();
+  await page.getByText('This will be session 4.').waitFor();
   expectClean(s);
 });

@@ -46,7 +46,8 @@ describe('formula results equal core', () => {
   const dates = { 'C-A1': ['2026-01-05', '2026-01-12', '2026-01-19', '2026-02-02'], 'C-B2': ['2026-01-20', '2026-01-06', '2026-01-27', '2026-02-03'], 'C-C3': ['2026-01-07', '2026-01-14', '2026-01-21', '2026-01-28'] } as Record<string, string[]>;
   for (let k = 0; k < 4; k++) {
     for (const c of codes) {
-      const measures = BUILT_IN_INSTRUMENTS.map((def) => ({ instrument: def.id, items: items(def, r, k === 2 && c === 'C-C3' ? 1 : k === 3 && c === 'C-C3' ? 2 : 0) }));
+      // A blank safety item is saved as the clinician confirmed it (the sheet's formulas score it as core does).
+      const measures = BUILT_IN_INSTRUMENTS.map((def) => ({ instrument: def.id, items: items(def, r, k === 2 && c === 'C-C3' ? 1 : k === 3 && c === 'C-C3' ? 2 : 0), confirmUnanswered: true }));
       ok(em.run('recordSession', { clientCode: c, date: dates[c][k], clinician: 'Dr Rivera', attended: true, note: '', ratings: [], measures }));
     }
   }

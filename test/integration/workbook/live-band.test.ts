@@ -93,7 +93,7 @@ describe('the live band equals the saved band under the clinic settings', () => 
     let settingsMattered = 0;
     for (const target of targets(def, options)) {
       const items = itemsFor(def, target);
-      const saved = ok<RecordSessionData>(em.run('recordSession', { clientCode: 'C-BAND', date: '2026-02-02', clinician: 'Dr Rivera', attended: true, note: '', ratings: [], measures: [{ instrument: def.id, items }] }));
+      const saved = ok<RecordSessionData>(em.run('recordSession', { clientCode: 'C-BAND', confirmSameDate: true, date: '2026-02-02', clinician: 'Dr Rivera', attended: true, note: '', ratings: [], measures: [{ instrument: def.id, items }] }));
       const live = previewMeasure(inst, items.map(String));
       expect({ total: live.total, band: live.band }).toEqual({ total: saved.saved.measures[0].total, band: saved.saved.measures[0].band });
       compared++;

@@ -56,7 +56,7 @@ describe('dates from 1900 to 2100, four-digit year, in every input', () => {
 
   test('the bounds are accepted: a start date of 1900-01-01 and a session on 2100-12-31', () => {
     ok(em.run('addClient', { ...client('C-1900'), startDate: '1900-01-01' }));
-    ok(em.run('recordSession', session('C-0001', ids, { date: '2100-12-31', ratings: [], measures: [] })));
+    ok(em.run('recordSession', session('C-0001', ids, { date: '2100-12-31', ratings: [], measures: [], confirmFutureDate: true })));
   });
 });
 

@@ -1,9 +1,27 @@
-// recordSession's core rules: zod's index paths re-keyed by goal and instrument id, duplicates refused by id, and one item reader giving structured item problems.
+// recordSession's core rules: zod's index paths re-keyed by goal and instrument id, duplicates refused by id, one item reader giving structured item problems, and the questions asked before saving (blank safety item, same date, future date, empty session).
 import { clinicChoices, bandNeedsSettings } from '../../../src/core/instruments/clinic-choices';
 import { BUILT_IN_INSTRUMENTS, findInstrument } from '../../../src/core/instruments/registry';
-import { itemProblems, scoreItems } from '../../../src/core/instruments/score';
+import { itemProblems, scoreItems, unansweredCritical } from '../../../src/core/instruments/score';
 import { planRowProblems, savePlanSchema } from '../../../src/core/plan-rows';
-import { keyByIds, sessionProblems, type RecordSessionInput } from '../../../src/core/session-input';
+import {
+  CONFIRM_FUTURE_DATE,
+  CONFIRM_SAME_DATE,
+  confirmedSummary,
+  confirmUnansweredKey,
+  dateQuestions,
+  emptySessionMessage,
+  isAnswered,
+  isConfirmKey,
+  isRated,
+  keyByIds,
+  recordSessionSchema,
+  sessionProblems,
+  unansweredSafetyQuestion,
+  type RecordSessionInput,
+  type SessionMeasure,
+  type SessionRating,
+} from '../../../src/core/session-input';
+import fc from 'fast-check';
 import * as z from 'zod/mini';
 
 const session = (over: Partial<RecordSessionInput> = {}): RecordSessionInput => ({ clientCode: 'C-1', date: '2026-01-12', clinician: 'Dr A', attended: true, note: '', ratings: [], measures: [], ...over });
@@ -67,5 +85,80 @@ describe('planRowProblems: core’s plan rules for flat rows', () => {
     expect(errors['goals.1.anchors.1']).toBe('Expected the -1 anchor to differ from the -2 anchor; got the same text');
     expect(errors['goals.1.behaviour']).toMatch(/^Expected an observable behaviour/);
     expect(errors['goals.1.baseline']).toMatch(/^Expected a baseline/);
+  });
+});
+
+describe('the questions asked before saving a session', () => {
+  const phq9 = findInstrument('phq9');
+  const answered = (over: Partial<RecordSessionInput> = {}) => session({ note: 'seen', ...over });
+
+  test('the schema takes the confirmations as true or false, and refuses anything else with a plain message', () => {
+    expect(z.safeParse(recordSessionSchema, answered({ confirmSameDate: true, confirmFutureDate: false, measures: [{ instrument: 'phq9', items: [], confirmUnanswered: true }] })).success).toBe(true);
+    const bad = z.safeParse(recordSessionSchema, { ...answered(), confirmSameDate: 'yes' });
+    expect(bad.success).toBe(false);
+    expect(JSON.stringify(bad.error)).toContain('Expected confirmSameDate as true or false');
+  });
+
+  test('unansweredCritical names the blank safety items of every built-in instrument, and only those', () => {
+    for (const def of BUILT_IN_INSTRUMENTS) {
+      const critical = (def.critical ?? []).map((c) => c.item);
+      const blank = new Array<number | null>(def.items.count).fill(null);
+      expect(unansweredCritical(def, blank)).toEqual(critical);
+      expect(unansweredCritical(def, new Array<number>(def.items.count).fill(def.items.min))).toEqual([]);
+    }
+    expect(unansweredCritical(phq9, [0, 0, 0, 0, 0, 0, 0, 0, null])).toEqual([9]);
+    expect(unansweredCritical(phq9, [null, null, null, null, null, null, null, null, 0])).toEqual([]);
+  });
+
+  test('a PHQ-9 with item 9 blank is asked about, naming the item and the button; confirmed or answered, it is not', () => {
+    const items = [1, 1, 1, 1, 1, 1, 1, 1, null];
+    expect(unansweredSafetyQuestion(phq9, { instrument: 'phq9', items })).toBe(
+      'Expected an answer to PHQ-9 item 9, its safety question; it is blank. Ask it and choose the answer, or choose "Save without item 9" if it was not asked',
+    );
+    expect(unansweredSafetyQuestion(phq9, { instrument: 'phq9', items, confirmUnanswered: true })).toBeNull();
+    expect(unansweredSafetyQuestion(phq9, { instrument: 'phq9', items: [...items.slice(0, 8), 0] })).toBeNull();
+    expect(unansweredSafetyQuestion(findInstrument('gad7'), { instrument: 'gad7', items: [1, null, 1, 1, 1, 1, 1] })).toBeNull();
+  });
+
+  test('a session is empty exactly when attended with no rating, no answer and no note (a missed session records the absence)', () => {
+    const rating = fc.constantFrom<SessionRating[]>([], [{ goalId: 'G1', rating: null, gasLevel: null }], [{ goalId: 'G1', rating: 3, gasLevel: null }], [{ goalId: 'G1', rating: null, gasLevel: -1 }]);
+    const measure = fc.constantFrom<SessionMeasure[]>([], [{ instrument: 'gad7', items: new Array(7).fill(null) }], [{ instrument: 'gad7', items: [0, null, null, null, null, null, null] }]);
+    fc.assert(
+      fc.property(fc.boolean(), fc.constantFrom('', '  ', 'seen'), rating, measure, (attended, note, ratings, measures) => {
+        const s = session({ attended, note, ratings, measures });
+        const recordsSomething = !attended || note.trim() !== '' || ratings.some(isRated) || measures.some(isAnswered);
+        expect(emptySessionMessage(s) === null).toBe(recordsSomething);
+      }),
+    );
+    expect(emptySessionMessage(session())).toBe('Nothing to save: this session has no goal rating, no questionnaire answer and no note. Enter at least one, or untick "Client attended" to record a missed session');
+  });
+
+  test('a date that already has sessions and a date after today are each asked about, unless confirmed', () => {
+    const s = answered({ date: '2026-12-02' });
+    expect(dateQuestions(s, [], '2026-12-02')).toEqual({});
+    expect(dateQuestions(s, [3], '2026-12-02')).toEqual({
+      confirmSameDate: 'Expected one session per date; C-1 already has session 3 on 2026-12-02. Change the date, or choose "Save another session on 2026-12-02" if there really were two',
+    });
+    expect(dateQuestions(s, [3, 4], '2026-12-01')).toEqual({
+      confirmSameDate: expect.stringContaining('already has sessions 3, 4 on 2026-12-02'),
+      confirmFutureDate: 'Expected a date no later than today (2026-12-01); got 2026-12-02, which is in the future. Correct the date, or choose "Save with a future date" if it is right',
+    });
+    expect(dateQuestions({ ...s, confirmSameDate: true, confirmFutureDate: true }, [3], '2026-12-01')).toEqual({});
+  });
+
+  test('each question key is the input flag that answers it', () => {
+    expect([CONFIRM_SAME_DATE, CONFIRM_FUTURE_DATE, confirmUnansweredKey('phq9')].every(isConfirmKey)).toBe(true);
+    expect(['date', 'measures.phq9.items.8', 'note', 'confirmed', 'measures.phq9.instrument'].some(isConfirmKey)).toBe(false);
+    const answers: Record<string, unknown> = { ...answered({ measures: [{ instrument: 'phq9', items: [] }] }) };
+    answers[CONFIRM_SAME_DATE] = true;
+    answers[CONFIRM_FUTURE_DATE] = true;
+    (answers.measures as Record<string, unknown>[])[0][confirmUnansweredKey('phq9').split('.').pop()!] = true;
+    expect(z.parse(recordSessionSchema, answers)).toMatchObject({ confirmSameDate: true, confirmFutureDate: true, measures: [{ confirmUnanswered: true }] });
+  });
+
+  test('the Audit summary says what was confirmed, and nothing when nothing was asked', () => {
+    const s = answered({ date: '2026-12-02' });
+    expect(confirmedSummary(s, false, false, [])).toBe('');
+    expect(confirmedSummary(s, true, true, ['PHQ-9 item 9'])).toBe('another session on 2026-12-02 (confirmed); future date 2026-12-02 (confirmed); saved without PHQ-9 item 9 (confirmed)');
   });
 });
