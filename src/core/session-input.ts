@@ -21,8 +21,8 @@ export const sessionMeasureSchema = z.object(
   {
     instrument: z.string(expected('an instrument id such as "phq9"')),
     items: z.array(z.union([z.number(), z.null()], expected('an item value as a number, or null when unanswered')), expected('a list of item values')),
-    /** The clinician chose to save with the safety item blank (asked first; recorded in Audit). */
-    confirmUnanswered: z.optional(z.boolean(expected('confirmUnanswered as true or false'))),
+    /** The clinician chose to save with the safety item blank (asked first; recorded in Audit). Null is absent: google.script.run may send an unset property as null. */
+    confirmUnanswered: z.optional(z.nullable(z.boolean(expected('confirmUnanswered as true or false')))),
   },
   expected('a measure {instrument, items}'),
 );
@@ -46,9 +46,9 @@ export const recordSessionSchema = z.object(
     ratings: z.array(sessionRatingSchema, expected('a list of ratings')),
     measures: z.array(sessionMeasureSchema, expected('a list of measures')),
     /** The clinician confirmed a second session on a date that already has one (asked first). */
-    confirmSameDate: z.optional(z.boolean(expected('confirmSameDate as true or false'))),
+    confirmSameDate: z.optional(z.nullable(z.boolean(expected('confirmSameDate as true or false')))),
     /** The clinician confirmed a date later than today in the spreadsheet's time zone (asked first). */
-    confirmFutureDate: z.optional(z.boolean(expected('confirmFutureDate as true or false'))),
+    confirmFutureDate: z.optional(z.nullable(z.boolean(expected('confirmFutureDate as true or false')))),
     requestId: requestIdField,
     acknowledgedFlags: z.optional(z.array(acknowledgedFlagSchema, expected('a list of acknowledged safety flags')).check(z.maxLength(20, expected('at most 20 acknowledged safety flags')))),
   },

@@ -263,7 +263,8 @@ test('last time’s safety flag stays at the top until acknowledged; a save with
   });
   expect(above).toBeTruthy();
 
-  // Saving without acknowledging asks first, and sends nothing.
+  // Saving without acknowledging asks first, and sends nothing (a session that records something: an empty one is refused).
+  await page.getByLabel('Event note').fill('Reviewed the safety plan');
   await page.getByRole('button', { name: 'Save session' }).click();
   const ask = page.locator('#session-ask');
   await ask.getByText('Last time’s safety flag is not acknowledged.').waitFor();
@@ -289,6 +290,7 @@ test('saving without acknowledging (after the question) sends no acknowledgement
   s = await openSidebar(browser, fakeServer([flaggedDetail()]).handlers);
   const { page } = s;
   await openSession(page);
+  await page.getByLabel('Event note').fill('Brief check-in');
   await page.getByRole('button', { name: 'Save session' }).click();
   await page.getByRole('button', { name: 'Save without acknowledging' }).click();
   const input = (await s.waitForCall('recordSession')).args[0] as RecordSessionInput;

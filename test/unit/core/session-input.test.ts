@@ -162,3 +162,10 @@ describe('the questions asked before saving a session', () => {
     expect(confirmedSummary(s, true, true, ['PHQ-9 item 9'])).toBe('another session on 2026-12-02 (confirmed); future date 2026-12-02 (confirmed); saved without PHQ-9 item 9 (confirmed)');
   });
 });
+
+describe('unset confirmations as google.script.run may send them', () => {
+  test('a null confirmation is read as not confirmed, never as a field error', () => {
+    const parsed = z.safeParse(recordSessionSchema, answered({ confirmSameDate: null, confirmFutureDate: null, measures: [{ instrument: 'phq9', items: [], confirmUnanswered: null }] }));
+    expect(parsed.success).toBe(true);
+  });
+});
