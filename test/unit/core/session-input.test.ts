@@ -165,7 +165,7 @@ describe('the questions asked before saving a session', () => {
 
 describe('unset confirmations as google.script.run may send them', () => {
   test('a null confirmation is read as not confirmed, never as a field error', () => {
-    const parsed = z.safeParse(recordSessionSchema, answered({ confirmSameDate: null, confirmFutureDate: null, measures: [{ instrument: 'phq9', items: [], confirmUnanswered: null }] }));
+    const parsed = z.safeParse(recordSessionSchema, session({ note: 'seen', confirmSameDate: null, confirmFutureDate: null, measures: [{ instrument: 'phq9', items: [], confirmUnanswered: null }] }));
     expect(parsed.success).toBe(true);
   });
 });
