@@ -9,6 +9,7 @@ import { fieldId } from '../errors';
 import { useAction } from '../hooks/useAction';
 import type { SessionDraft } from '../hooks/useSessionDraft';
 import { levelText } from '../model/gas';
+import { cadenceText } from '../model/review';
 import { previewMeasure, SAFETY_ADVICE } from '../model/measures';
 import { describeSessionPath, nextSessionNumber, sessionInput } from '../model/session';
 import { call } from '../rpc';
@@ -59,7 +60,7 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
       {saved ? <SavedSummary saved={saved} names={boot.instruments} /> : null}
       <form onSubmit={submit} noValidate id={`${P}-form`} tabIndex={-1}>
         <p class="muted small">
-          This will be session {number}.{reviewDue ? ` A goal review is due (${detail.review.sessionsSince} attended session${detail.review.sessionsSince === 1 ? '' : 's'} since the last; every ${detail.review.everySessions}).` : ''}
+          This will be session {number}. <span id={`${P}-review`}>{cadenceText(detail.review)}</span>
         </p>
         <div class="row">
           <DateField id={`${P}-date`} label="Date" required value={f.date} onInput={(v) => draft.set('date', v)} error={errors.date} />
@@ -90,8 +91,8 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
 
         {gasGoals.length > 0 ? (
           <fieldset>
-            <legend>GAS levels{reviewDue ? ' (review due)' : ''}</legend>
-            {!reviewDue ? <CheckboxField id={`${P}-gasAnyway`} label="Record GAS levels today (no review is due)" checked={f.gasAnyway} onChange={(v) => draft.set('gasAnyway', v)} /> : null}
+            <legend>GAS levels{reviewDue ? ` (review ${detail.review.words.toLowerCase()})` : ''}</legend>
+            {!reviewDue ? <CheckboxField id={`${P}-gasAnyway`} label={`Record GAS levels today (review ${detail.review.words.toLowerCase()})`} checked={f.gasAnyway} onChange={(v) => draft.set('gasAnyway', v)} /> : null}
             {gasShown
               ? goals.map((g, i) =>
                   hasGas(g) ? (
