@@ -162,7 +162,7 @@ describe('an older layout migrates in place', () => {
     // Clinic cells are untouched; only Attain's hidden index follows the moved columns (its last-row formulas now reach them).
     expect(changed.filter((k) => !k.startsWith('Attain index!'))).toEqual([]);
     const index = ss.getSheetByName('Attain index')!.getDataRange().getValues();
-    expect(index.find((r) => r[0] === 'Clients')!.slice(1, 3)).toEqual([3, 6]);
+    expect(index.find((r) => r[0] === 'Clients')!.slice(1, 3)).toEqual([3, 7]);
     // Only the appended columns (header, formats, validations, filled formulas) and the version cell are new.
     expect(added.filter((k) => !/^Clients![FG]\d+$|^Goals!AB\d+$|^Sessions!F\d+$/.test(k))).toEqual([]);
     expect(after.get('Clients!E1')?.v).toBe('Referral source');
