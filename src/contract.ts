@@ -34,7 +34,7 @@ export interface ClientSummary {
   modality: string;
   sessions: number;
   lastSession: string; // YYYY-MM-DD or ''
-  /** addClient only: core's warnings when the code looks like a name, email or phone number (saved anyway). */
+  /** addClient only: warnings about other rows of the Clients tab (codes typed twice, codes Sheets misreads). */
   warnings?: string[];
   /** getBootstrap only: the client's row of the hidden alerts tab (Supervision's rules); absent when that tab is missing or stale. */
   alerts?: ClientAlertsView;
@@ -196,8 +196,9 @@ export interface OutcomeRow {
 
 export interface OutcomesData {
   rows: OutcomeRow[];
+  /** Clients with at least one row in `rows`. */
   clients: number;
-  /** Clients left out because their code is not a valid code (a code that may be a name never leaves the workbook). */
+  /** Clients left out because their code looks like a name (core codeExportable: not a code's shape, or name-like and not confirmed). */
   skipped: number;
   today: string;
 }

@@ -24,19 +24,34 @@ export function ErrorSummary({
     const el = document.getElementById(target(path));
     if (el) el.focus();
   };
+  const onScreen = (path: string) => typeof document !== 'undefined' && document.getElementById(target(path)) !== null;
+  // One problem, one message: "Nothing was saved" once, and a field's own message only beside the field when the field is on screen.
+  const single = keys.length === 1 && onScreen(keys[0]);
+  let lead = message.replace(/^\s*Nothing was saved[.:]?\s*/i, '');
+  if (single && /^\d+ fields? needs? attention\.?$/i.test(lead)) lead = '';
   return (
     <div class="notice notice-error" role="alert" id={`${prefix}-errors`} tabIndex={-1}>
       <p>
-        <strong>Nothing was saved.</strong> {message}
+        <strong>Nothing was saved.</strong>
+        {lead ? ` ${lead}` : null}
+        {single ? (
+          <>
+            {' '}
+            Check{' '}
+            <button type="button" class="link-btn" onClick={() => focus(keys[0])}>
+              {describe ? describe(keys[0]) : keys[0]}
+            </button>
+            .
+          </>
+        ) : null}
       </p>
-      {keys.length > 0 ? (
+      {keys.length > 0 && !single ? (
         <ul>
           {keys.map((k) => {
             const where = describe ? describe(k) : k;
-            const hasField = typeof document !== 'undefined' && document.getElementById(target(k)) !== null;
             return (
               <li key={k}>
-                {hasField ? (
+                {onScreen(k) ? (
                   <button type="button" class="link-btn" onClick={() => focus(k)}>
                     {where}: {errors[k]}
                   </button>

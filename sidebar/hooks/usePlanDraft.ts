@@ -95,10 +95,13 @@ export function usePlanDraft(code: string | null, detail: ClientDetail | null): 
   return { goals, templateId, dirty, undo, update, addGoal, removeGoal, addObjective, removeObjective, fill, undoFill, reset };
 }
 
-/** Saves the whole draft with savePlan (the Plan and GAS screens both do); on success the draft is reset to what the server now holds. */
-export async function savePlanDraft(action: Action, code: string, plan: PlanDraft): Promise<ClientDetail | undefined> {
+/**
+ * Saves the draft with savePlan (the Plan and GAS screens both do). The Plan screen saves the whole plan and the draft is reset to
+ * what the server now holds; the GAS screen (`gasOnly`) saves only the scale fields of saved goals and keeps the rest of the draft.
+ */
+export async function savePlanDraft(action: Action, code: string, plan: PlanDraft, gasOnly = false): Promise<ClientDetail | undefined> {
   const { input, index } = toPlanInput(code, plan.goals, plan.templateId);
-  const data = await action.run((requestId) => call('savePlan', { ...input, requestId }), (errs) => treeErrors(errs, index));
-  if (data !== undefined) plan.reset(data);
+  const data = await action.run((requestId) => call('savePlan', { ...input, ...(gasOnly ? { only: 'gas' as const } : {}), requestId }), (errs) => treeErrors(errs, index));
+  if (data !== undefined && !gasOnly) plan.reset(data);
   return data;
 }

@@ -2,13 +2,12 @@
 import { CSV_COLUMNS, DEFAULT_CSV_COLUMNS, outcomesCsv, type CsvColumn } from '../../src/core/csv';
 import type { RelapsePreventionPlanInput, OutcomeRow, ReviewCadenceView, ReviewDecision, SaveReviewInput, StartReviewData } from '../../src/contract';
 
-/** The cadence as one sentence. */
+/** The cadence as one sentence, led by the words the Supervision tab's Review column shows for the same client (core reviewWords). */
 export function cadenceText(c: ReviewCadenceView): string {
   const since = `${c.sessionsSince} attended session${c.sessionsSince === 1 ? '' : 's'} since ${c.lastReviewSession ? `the last review (session ${c.lastReviewSession}, ${c.lastReviewDate})` : 'the start'}`;
-  if (c.overdue) return `Review overdue: ${since}; reviews are due every ${c.everySessions}.`;
-  if (c.due) return `Review due: ${since}; reviews are due every ${c.everySessions}.`;
+  if (c.due) return `Review: ${c.words}. ${since}; reviews are due every ${c.everySessions}.`;
   const left = c.everySessions - c.sessionsSince;
-  return `Not due yet: ${since}. The next review is due in ${left} attended session${left === 1 ? '' : 's'} (every ${c.everySessions}).`;
+  return `Review: ${c.words}. ${since}; the next review is due in ${left} attended session${left === 1 ? '' : 's'} (every ${c.everySessions}).`;
 }
 
 /** A change in T-score with its sign and one decimal: "+4.2", "−1.0". */

@@ -1,9 +1,9 @@
 // Clients screen: pick the client to work on, or add a client by code (live warning when a code looks like a name, email or phone number).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { clientCodeWarnings } from '../../src/core/client-code';
+import { codeLooksLikeName, hasCodeShape } from '../../src/core/client-code';
 import { MODALITIES } from '../../src/core/vocabularies';
 import type { AddClientInput, Bootstrap } from '../../src/contract';
-import { DateField, SelectField, TextField } from '../components/Field';
+import { CheckboxField, DateField, SelectField, TextField } from '../components/Field';
 import { Notice } from '../components/Messages';
 import { SaveFooter } from '../components/SaveFooter';
 import { ScreenHeading } from '../components/Screen';
@@ -118,10 +118,18 @@ function ClientBadges({ alerts }: { alerts: ClientAlertsView | undefined }) {
 
 function AddClientForm({ boot, onAdded }: { boot: Bootstrap; onAdded(code: string): void }) {
   const [form, setForm] = useState<AddClientInput>({ code: '', clinician: boot.clinicians.length === 1 ? boot.clinicians[0] : '', startDate: boot.today, modality: '' });
+  const [notAName, setNotAName] = useState(false);
   const action = useAction();
   const codeRef = useRef<HTMLDivElement>(null);
-  const warnings = useMemo(() => (form.code.trim() === '' ? [] : clientCodeWarnings(form.code)), [form.code]);
+  // Core's rule (the server's too); the confirmation is offered only for a code that could otherwise be saved.
+  const looksLike = useMemo(() => codeLooksLikeName(form.code), [form.code]);
+  const confirmable = looksLike !== null && hasCodeShape(form.code.trim());
   const set = (k: keyof AddClientInput) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const setCode = (v: string) => {
+    setForm((f) => ({ ...f, code: v }));
+    // A confirmation belongs to the code it was given for.
+    setNotAName(false);
+  };
 
   useEffect(() => {
     codeRef.current?.querySelector('input')?.focus();
@@ -129,7 +137,7 @@ function AddClientForm({ boot, onAdded }: { boot: Bootstrap; onAdded(code: strin
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const input: AddClientInput = { code: form.code.trim(), clinician: form.clinician.trim(), startDate: form.startDate, modality: form.modality };
+    const input: AddClientInput = { code: form.code.trim(), clinician: form.clinician.trim(), startDate: form.startDate, modality: form.modality, ...(confirmable && notAName ? { notAName: true } : {}) };
     const data = await action.run((requestId) => call('addClient', { ...input, requestId }));
     if (data !== undefined) onAdded(input.code);
   };
@@ -145,20 +153,21 @@ function AddClientForm({ boot, onAdded }: { boot: Bootstrap; onAdded(code: strin
           required
           maxLength={20}
           value={form.code}
-          onInput={set('code')}
+          onInput={setCode}
           error={action.errors.code}
           describedBy={`${P}-code-warnings`}
         />
       </div>
       <div id={`${P}-code-warnings`} aria-live="polite">
-        {warnings.length > 0 ? (
+        {looksLike ? (
           <div class="notice notice-warn">
-            <strong>Check this code.</strong>
-            <ul>
-              {warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
+            {/* Once the server has refused the code, its message beside the field says this: one message per problem. */}
+            {action.errors.code ? null : (
+              <p>
+                “{form.code.trim()}” looks like {looksLike}. Attain stores codes, never names: use a clinic code such as “C-0142”.
+              </p>
+            )}
+            {confirmable ? <CheckboxField id={`${P}-notAName`} label="This code is not a name" checked={notAName} onChange={setNotAName} error={action.errors.notAName} /> : null}
           </div>
         ) : null}
       </div>

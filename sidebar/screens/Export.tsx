@@ -54,7 +54,7 @@ export function ExportScreen({ boot }: { boot: Bootstrap }) {
         <>
           <p role="status" id="export-summary">
             {lines} row{lines === 1 ? '' : 's'} from {data.clients} client{data.clients === 1 ? '' : 's'}.
-            {data.skipped ? ` ${data.skipped} client${data.skipped === 1 ? ' was' : 's were'} left out: the code does not look like a client code (it may be a name).` : ''}
+            {data.skipped ? ` Left out ${data.skipped} client${data.skipped === 1 ? ' whose code looks like a name' : 's whose codes look like names'}.` : ''}
           </p>
           <div class="actions">
             {url ? (

@@ -1,4 +1,4 @@
-// GAS scale builder screen: five anchors (−2 … +2), baseline, importance × difficulty weight, and a live Kiresuk–Sherman T-score preview; saves via savePlan.
+// GAS scale builder screen: five anchors (−2 … +2), baseline, importance × difficulty weight, and a live Kiresuk–Sherman T-score preview; saves only the scale fields via savePlan.
 import { useMemo, useState } from 'preact/hooks';
 import { GAS_LEVELS } from '../../src/core/gas-scale';
 import type { Bootstrap, ClientDetail } from '../../src/contract';
@@ -54,7 +54,7 @@ export function GasScreen({ boot, detail, plan, chosen, onChoose, onSaved }: Pro
   const submit = async (e: Event) => {
     e.preventDefault();
     setSaved(null);
-    const data = await savePlanDraft(save, code, plan);
+    const data = await savePlanDraft(save, code, plan, true);
     if (data !== undefined) {
       setSaved(`Saved the GAS scale for ${current.label}.`);
       onSaved(data);
@@ -135,7 +135,7 @@ export function GasScreen({ boot, detail, plan, chosen, onChoose, onSaved }: Pro
           <p class="muted small">T = 50 when every goal reaches its expected outcome; the others stay at baseline in “this goal” (ρ = {boot.rho}).</p>
         </div>
         <SaveFooter prefix={P} action={save} describe={describePath} saved={saved} label="Save GAS scale">
-          <span class="muted small">Saves the whole plan.</span>
+          <span class="muted small">Saves the GAS scales of saved goals; other plan changes are saved on the Plan screen.</span>
         </SaveFooter>
       </form>
     </section>

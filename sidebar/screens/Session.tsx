@@ -12,6 +12,7 @@ import { levelText } from '../model/gas';
 import { isConfirmKey } from '../../src/core/session-input';
 import { itemSafetyFlag, previewMeasure, SAFETY_ADVICE, safetyItems } from '../model/measures';
 import { confirming, describeSessionPath, NO_CONFIRMATIONS, nextSessionNumber, sessionInput, type SessionConfirmations } from '../model/session';
+import { cadenceText } from '../model/review';
 import { call } from '../rpc';
 import { LastFlags, LastTime } from '../components/LastTime';
 import { flagsKey, lastTimeAfterSave } from '../model/risk';
@@ -106,7 +107,7 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
       <LastTime detail={detail} />
       <form onSubmit={submit} noValidate id={`${P}-form`} tabIndex={-1}>
         <p class="muted small">
-          This will be session {number}.{reviewDue ? ` A goal review is due (${detail.review.sessionsSince} attended session${detail.review.sessionsSince === 1 ? '' : 's'} since the last; every ${detail.review.everySessions}).` : ''}
+          This will be session {number}. <span id={`${P}-review`}>{cadenceText(detail.review)}</span>
         </p>
         <div class="row">
           <DateField id={`${P}-date`} label="Date" required value={f.date} onInput={(v) => draft.set('date', v)} error={errors.date} describedBy={dateAsked} />
@@ -139,8 +140,8 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
 
         {gasGoals.length > 0 ? (
           <fieldset>
-            <legend>GAS levels{reviewDue ? ' (review due)' : ''}</legend>
-            {!reviewDue ? <CheckboxField id={`${P}-gasAnyway`} label="Record GAS levels today (no review is due)" checked={f.gasAnyway} onChange={(v) => draft.set('gasAnyway', v)} /> : null}
+            <legend>GAS levels{reviewDue ? ` (review ${detail.review.words.toLowerCase()})` : ''}</legend>
+            {!reviewDue ? <CheckboxField id={`${P}-gasAnyway`} label={`Record GAS levels today (review ${detail.review.words.toLowerCase()})`} checked={f.gasAnyway} onChange={(v) => draft.set('gasAnyway', v)} /> : null}
             {gasShown
               ? goals.map((g, i) =>
                   hasGas(g) ? (

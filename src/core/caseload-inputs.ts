@@ -13,6 +13,8 @@ export const addClientSchema = z.object(
     clinician: text('a clinician', LIMITS.shortText),
     startDate: isoDate('a start date'),
     modality: optionalText('a modality', LIMITS.shortText),
+    /** The clinician's explicit confirmation that a code which looks like a name (core codeLooksLikeName) is not one. */
+    notAName: z.optional(z.boolean(expected('true (this code is not a name) or nothing'))),
     requestId: requestIdField,
   },
   expected('a new client {code, clinician, startDate, modality}'),

@@ -49,6 +49,8 @@ export const savePlanSchema = z.object(
   {
     clientCode: clientCodeSchema,
     templateId: z.optional(z.union([z.literal(''), idSchema])),
+    /** 'gas': the GAS screen's save: only the scale fields (anchors, baseline, importance, difficulty) of goals already saved change. */
+    only: z.optional(z.literal('gas', expected('"gas" (save only the GAS scale fields) or nothing'))),
     goals: z.array(planRowSchema, expected('a list of goals and objectives')).check(z.minLength(1, expected('at least one goal'))),
     requestId: requestIdField,
   },
@@ -56,6 +58,9 @@ export const savePlanSchema = z.object(
 );
 
 export type SavePlanInput = z.infer<typeof savePlanSchema>;
+
+/** The fields the GAS screen owns; a save with only: 'gas' changes these and no other. */
+export const GAS_FIELDS = ['anchors', 'baseline', 'importance', 'difficulty'] as const;
 
 /** A goal is new when its id is '' or a temporary "new…" id the sidebar made up (objectives may point at it). */
 export function isNewId(id: string): boolean {

@@ -61,6 +61,13 @@ export interface ReviewStanding {
   /** Session number and date of the last review; 0 and '' when there has been none. */
   lastReviewSession: number;
   lastReviewDate: string;
+  /** The review status in the words the Supervision and alerts tabs' Review column uses: "Overdue", "Due" or "At session N". */
+  words: string;
+}
+
+/** The review status as every screen and tab words it (alert-formulas.ts writes the same rule as a formula): "Overdue", "Due", "At session N". */
+export function reviewWords(c: { due: boolean; overdue: boolean; lastReviewSession: number; everySessions: number }): string {
+  return c.overdue ? 'Overdue' : c.due ? 'Due' : `At session ${c.lastReviewSession + c.everySessions}`;
 }
 
 /**
@@ -71,5 +78,6 @@ export function reviewStanding(sessions: readonly { number: number; attended: bo
   const attended = sessions.filter((s) => s.attended);
   const lastAt = last ? attended.filter((s) => s.number <= last.session).length : 0;
   const c = reviewCadence(attended.length, lastAt, { everySessions });
-  return { everySessions, due: c.due, overdue: c.overdue, sessionsSince: c.sessionsSince, lastReviewSession: last?.session ?? 0, lastReviewDate: last?.date ?? '' };
+  const standing = { everySessions, due: c.due, overdue: c.overdue, sessionsSince: c.sessionsSince, lastReviewSession: last?.session ?? 0, lastReviewDate: last?.date ?? '' };
+  return { ...standing, words: reviewWords(standing) };
 }

@@ -1,12 +1,12 @@
 // Sidebar actions for the caseload: getBootstrap (everything the sidebar opens with), addClient and getClient; clientDetail builds the client reply every save returns.
 import { addClientSchema } from '../core/caseload-inputs';
-import { clientCodeWarnings } from '../core/client-code';
+import { codeLooksLikeName, nameLikeCodeMessage } from '../core/client-code';
 import { findInstrument } from '../core/instruments/registry';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import type { GoalRow } from '../core/plan-rows';
 import { reviewStanding } from '../core/review-cadence';
 import { Book } from '../sheets/book';
-import { AUDIT } from '../sheets/layout';
+import { AUDIT, CLIENTS } from '../sheets/layout';
 import { appendClient, clientCodes, clientRowOf, duplicateCodeMessage, latestRatings, misreadCodeMessage, readClient, readClients, readGoals, readPriorities, readSessions, sessionStats, type ClientRecord, type SessionRecord } from '../sheets/records';
 import { lastReview, readReviewRows } from '../sheets/review-records';
 import { APPLIED_PROPERTY, parseApplied, parseSettings, pendingSetup, type Settings } from '../sheets/settings';
@@ -68,7 +68,11 @@ export function addClient(input: AddClientInput): Result<ClientSummary> {
   const parsed = parse(addClientSchema, input);
   if (!parsed.ok) return invalid(parsed.errors);
   const c = parsed.value;
-  const warnings = clientCodeWarnings(c.code);
+  // Codes, not names: a name-like code is refused unless the clinician confirms it is not a name (then recorded on Clients and Audit).
+  const looksLike = codeLooksLikeName(c.code);
+  if (looksLike && c.notAName !== true) return invalid({ code: nameLikeCodeMessage(c.code, looksLike) });
+  const confirmed = looksLike !== null;
+  const warnings: string[] = [];
   return withDocumentLock((book) => {
     const { codes, rows, duplicates, misread, lastRow } = clientCodes(book, true);
     // A retry of this very save whose first attempt landed (its reply lost): the client is there; answer as then, write nothing.
@@ -86,8 +90,12 @@ export function addClient(input: AddClientInput): Result<ClientSummary> {
     // So are hand-typed codes Sheets reads as a number, date or boolean: every formula matching them by code misses them.
     for (const m of misread) warnings.push(misreadCodeMessage(m));
     book.tab(AUDIT); // opened before the first write, so a broken Audit tab stops the action before anything is saved
-    const row = appendClient(book, { code: c.code, clinician: c.clinician, startDate: c.startDate, status: 'active', modality: c.modality }, lastRow);
-    book.audit({ action: 'addClient', client: c.code, entity: `Clients row ${row}`, summary: `Added client ${c.code} (clinician ${c.clinician}, start ${c.startDate}, status active)` });
+    if (confirmed && !book.tab(CLIENTS).cols.has('notAName')) {
+      return invalid({ code: `Expected a "Code is not a name" column on the Clients tab to record that ${JSON.stringify(c.code)} is not a name; this spreadsheet has none. Run Extensions ▸ Attain ▸ Set up this spreadsheet (it adds the column), or use a clinic code such as "C-0142"` });
+    }
+    const row = appendClient(book, { code: c.code, clinician: c.clinician, startDate: c.startDate, status: 'active', modality: c.modality, notAName: confirmed }, lastRow);
+    const note = confirmed ? `; the clinician confirmed the code, which looks like ${looksLike}, is not a name` : '';
+    book.audit({ action: 'addClient', client: c.code, entity: `Clients row ${row}`, summary: `Added client ${c.code} (clinician ${c.clinician}, start ${c.startDate}, status active)${note}` });
     return ok({ code: c.code, clinician: c.clinician, startDate: c.startDate, status: 'active' as const, modality: c.modality, sessions: 0, lastSession: '', warnings });
   }, c.requestId);
 }

@@ -1,9 +1,8 @@
-// Export: getOutcomes returns the de-identified rows (core csv.ts outcomeRows: client code, date, session, instrument, total, band, GAS T-score); the sidebar builds the CSV itself.
-import * as z from 'zod/mini';
+// Export: getOutcomes returns the de-identified rows (codes only: a name-like code not confirmed is left out) (core csv.ts outcomeRows: client code, date, session, instrument, total, band, GAS T-score); the sidebar builds the CSV itself.
 import type { MeasurePoint } from '../core/measure-series';
 import { outcomeRows } from '../core/csv';
 import { findInstrument } from '../core/instruments/registry';
-import { clientCodeShapeSchema } from '../core/client-code';
+import { codeExportable } from '../core/client-code';
 import { Book } from '../sheets/book';
 import { readClients } from '../sheets/records';
 import { gasPointsByClient, readReviewRows } from '../sheets/review-records';
@@ -18,7 +17,7 @@ export function getOutcomes(): Result<OutcomesData> {
   return answering(() => {
     const book = new Book();
     const settings = book.settings();
-    const clients = readClients(book).map((c) => c.code);
+    const clients = readClients(book);
     const measures = new Map<string, Record<string, MeasurePoint[]>>();
     for (const id of settings.instruments) {
       const name = findInstrument(id).name;
@@ -40,15 +39,19 @@ export function getOutcomes(): Result<OutcomesData> {
     const gas = gasPointsByClient(readReviewRows(book));
     const rows: OutcomeRow[] = [];
     let skipped = 0;
-    for (const code of clients) {
-      // A code that fails the code rules may be a name: it never leaves the workbook.
-      if (!z.safeParse(clientCodeShapeSchema, code).success) {
+    let exported = 0;
+    for (const { code, notAName } of clients) {
+      // A code that is not a code's shape, or looks like a name and was never confirmed not to be one, never leaves the workbook.
+      if (!codeExportable(code, notAName)) {
         skipped++;
         continue;
       }
       const k = code.toLowerCase();
-      rows.push(...(outcomeRows(code, measures.get(k) ?? {}, gas.get(k) ?? [], settings.options) as OutcomeRow[]));
+      const mine = outcomeRows(code, measures.get(k) ?? {}, gas.get(k) ?? [], settings.options) as OutcomeRow[];
+      // "N rows from M clients" counts the clients whose rows are in the export, not every client on the tab.
+      if (mine.length) exported++;
+      rows.push(...mine);
     }
-    return ok({ rows, clients: clients.length - skipped, skipped, today: book.today() });
+    return ok({ rows, clients: exported, skipped, today: book.today() });
   });
 }

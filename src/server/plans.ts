@@ -1,18 +1,21 @@
 // Sidebar action for goal plans: savePlan (add new goals, update existing rows in place). Templates live in the sidebar bundle.
-import { isNewId, planRowProblems, savePlanSchema, type PlanRow } from '../core/plan-rows';
+import { GAS_FIELDS, isNewId, planRowProblems, savePlanSchema, type PlanRow } from '../core/plan-rows';
 import { AUDIT, GOALS } from '../sheets/layout';
 import { appendAt, clientRowOf, goalIndex, goalToRow, readGoals, rewriteRows } from '../sheets/records';
 import { clientDetail } from './clients';
 import type { ClientDetail, GoalView, Result, SavePlanInput } from '../contract';
 import { withDocumentLock } from './lock';
 import { alreadySaved, invalid, ok, parse } from './validate';
+import { cellText } from '../sheets/values';
 
 /** Saves a client's plan: new goals get ids `<code>.G<n>` / `<goal>.O<n>`; existing rows are rewritten in place; nothing else moves. */
 export function savePlan(input: SavePlanInput): Result<ClientDetail> {
   const parsed = parse(savePlanSchema, input);
   if (!parsed.ok) return invalid(parsed.errors);
   const plan = parsed.value;
-  const problems = planRowProblems(plan.goals);
+  const gasOnly = plan.only === 'gas';
+  // A GAS save is checked inside the lock, on the stored plan with its scale fields applied (unsaved plan edits are not its to judge).
+  const problems = gasOnly ? {} : planRowProblems(plan.goals);
   if (Object.keys(problems).length) return invalid(problems);
   const code = plan.clientCode;
   return withDocumentLock((book) => {
@@ -39,12 +42,19 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
       else if (hit.client.toLowerCase() !== code.toLowerCase()) errors[`goals.${i}.id`] = `Expected a goal of client ${code}; got "${g.id}", which belongs to ${hit.client}`;
     });
     if (Object.keys(errors).length) return invalid(errors);
+    let goals: readonly PlanRow[] = plan.goals;
+    if (gasOnly) {
+      const merged = gasMerge(plan.goals, stored.map((r) => r.goal));
+      const gasProblems = planRowProblems(merged.goals);
+      if (Object.keys(gasProblems).length) return invalid(merged.remap(gasProblems));
+      goals = merged.goals;
+    }
     book.tab(AUDIT); // opened before the first write, so a broken Audit tab stops the action before anything is saved
     // A retry of this very save whose first attempt landed (its reply lost): the plan as the sheet holds it, nothing written twice.
     // Audit is read only when a goal sent as new already has a stored twin of the same wording (a retry always does): saving existing
     // rows again writes the same cells, so only new goals could be written twice, and a routine save reads no more.
     const storedTitles = new Set(stored.map((r) => `${r.goal.horizon}|${r.goal.title.trim().toLowerCase()}`));
-    const twin = plan.goals.some((g) => isNewId(g.id) && storedTitles.has(`${g.horizon}|${g.title.trim().toLowerCase()}`));
+    const twin = goals.some((g) => isNewId(g.id) && storedTitles.has(`${g.horizon}|${g.title.trim().toLowerCase()}`));
     if (twin && book.priorRun().some((e) => e.action === 'savePlan')) return ok(clientDetail(book, code, { row }) as ClientDetail, alreadySaved(`the plan of ${code}`));
     const before = new Map(stored.map((r) => [r.goal.id, r]));
     const today = book.today();
@@ -68,7 +78,7 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
       return id;
     };
     // Long-term goals first, so objectives can refer to their new ids.
-    const order = plan.goals.map((g, i) => ({ g, i })).sort((a, b) => (a.g.horizon === b.g.horizon ? a.i - b.i : a.g.horizon === 'long' ? -1 : 1));
+    const order = goals.map((g, i) => ({ g, i })).sort((a, b) => (a.g.horizon === b.g.horizon ? a.i - b.i : a.g.horizon === 'long' ? -1 : 1));
     const updates: { row: number; values: Record<string, unknown>; before: Record<string, unknown> }[] = [];
     const added: Record<string, unknown>[] = [];
     const changes: string[] = [];
@@ -78,9 +88,12 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
       const old = before.get(id);
       const statusDate = old && old.goal.status === g.status && old.goal.statusDate ? old.goal.statusDate : today;
       const view: GoalView = { ...g, id, parentId, clientCode: code, weight: null, statusDate };
-      const values = goalToRow(view, plan.templateId ?? '');
+      // Template says where a row came from: an existing row keeps its own; only new rows take this save's template.
+      const values = goalToRow(view, old ? cellText(old.raw.template) : plan.templateId ?? '');
       if (old) {
-        updates.push({ row: old.row, values, before: old.raw });
+        // An unchanged row is not written: a save touches only the cells it changes (the clinic's hand edits elsewhere stay as typed).
+        if (JSON.stringify(values) === JSON.stringify(goalToRow(old.goal, cellText(old.raw.template)))) continue;
+        updates.push({ row: old.row, values: { ...values, template: old.raw.template }, before: old.raw });
         if (old.goal.status !== g.status) changes.push(`${id} status ${old.goal.status} → ${g.status}${g.statusReason ? ` (${g.statusReason})` : ''}`);
       } else {
         added.push(values);
@@ -90,7 +103,31 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
     rewriteRows(tab, updates);
     if (added.length) appendAt(tab, lastRow + 1, added);
     const summary = [`${added.length} added`, `${updates.length} updated`, ...changes].join('; ');
-    book.audit({ action: 'savePlan', client: code, entity: `Goals${plan.templateId ? ` (template ${plan.templateId})` : ''}`, summary: `Plan saved: ${summary}` });
+    book.audit({ action: 'savePlan', client: code, entity: gasOnly ? 'Goals (GAS scales)' : `Goals${plan.templateId ? ` (template ${plan.templateId})` : ''}`, summary: `Plan saved: ${summary}` });
     return ok(clientDetail(book, code, { row }) as ClientDetail);
   }, plan.requestId);
+}
+
+/**
+ * The GAS screen's save: the stored plan with the scale fields of the goals sent applied (goals not yet saved are left for the
+ * Plan screen), and a map from stored-plan error keys back to the rows as sent.
+ */
+function gasMerge(sent: readonly PlanRow[], stored: readonly GoalView[]): { goals: PlanRow[]; remap(errors: Record<string, string>): Record<string, string> } {
+  const sentAt = new Map(sent.map((g, i) => [g.id, i]));
+  const goals = stored.map((s): PlanRow => {
+    const { clientCode: _c, weight: _w, statusDate: _d, ...row } = s;
+    const g = sentAt.has(s.id) ? sent[sentAt.get(s.id) as number] : null;
+    const out = { ...row } as PlanRow;
+    if (g) for (const f of GAS_FIELDS) (out as unknown as Record<string, unknown>)[f] = g[f];
+    return out;
+  });
+  const remap = (errors: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(errors).map(([k, v]) => {
+        const m = /^goals\.(\d+)(\..*)?$/.exec(k);
+        const at = m ? sentAt.get(stored[Number(m[1])]?.id ?? '') : undefined;
+        return [at === undefined ? (m ? 'goals' : k) : `goals.${at}${m?.[2] ?? ''}`, v];
+      }),
+    );
+  return { goals, remap };
 }

@@ -20,6 +20,8 @@ export const CLIENTS: TabLayout = {
     { key: 'startDate', header: 'Start date', note: 'Date therapy started (yyyy-mm-dd).', kind: 'date', validation: { kind: 'date' }, width: 100 },
     { key: 'status', header: 'Status', note: `One of: ${CLIENT_STATUSES.join(', ')}.`, kind: 'text', validation: { kind: 'list', values: CLIENT_STATUSES }, width: 100 },
     { key: 'modality', header: 'Modality', note: 'Main therapy modality, e.g. CBT, DBT, ACT.', kind: 'text', width: 100 },
+    // Optional: a workbook set up before it has no such column; setup adds it, and until then no name-like code is exported.
+    { key: 'notAName', header: 'Code is not a name', note: 'Ticked when the clinician confirmed that this code, which looks like a name, e-mail or phone number, is not one. The export leaves out name-like codes not ticked.', kind: 'bool', validation: { kind: 'checkbox' }, width: 110, optional: true },
   ],
 };
 

@@ -38,13 +38,15 @@ export interface ClientRecord {
   startDate: string; // YYYY-MM-DD
   status: ClientStatus;
   modality: string;
+  /** The clinician confirmed that this name-like code is not a name (Clients "Code is not a name"; false when the column is absent). */
+  notAName: boolean;
 }
 
 function clientFromRow(book: Book, row: number, r: Record<string, unknown>): ClientRecord {
-  return { row, code: cellText(r.code), clinician: cellText(r.clinician), startDate: book.iso(r.startDate), status: oneOf(r.status, CLIENT_STATUSES, 'active'), modality: cellText(r.modality) };
+  return { row, code: cellText(r.code), clinician: cellText(r.clinician), startDate: book.iso(r.startDate), status: oneOf(r.status, CLIENT_STATUSES, 'active'), modality: cellText(r.modality), notAName: cellBool(r.notAName) };
 }
 
-/** Every client row (codes, clinician, dates, status, modality). */
+/** Every client row (codes, clinician, dates, status, modality, the not-a-name confirmation). */
 export function readClients(book: Book): ClientRecord[] {
   const tab = book.tab(CLIENTS);
   const rows = readRows(tab, 2, lastRowOf(tab));
@@ -117,10 +119,10 @@ export function readClient(book: Book, code: string, row?: number): ClientRecord
   return norm(values.code) === code.toLowerCase() ? clientFromRow(book, at, values) : null;
 }
 
-export function appendClient(book: Book, c: { code: string; clinician: string; startDate: string; status: ClientStatus; modality: string }, lastRow: number): number {
+export function appendClient(book: Book, c: { code: string; clinician: string; startDate: string; status: ClientStatus; modality: string; notAName?: boolean }, lastRow: number): number {
   const tab = book.tab(CLIENTS);
   const row = Math.max(2, lastRow + 1);
-  appendAt(tab, row, [{ code: c.code, clinician: c.clinician, startDate: isoToSerial(c.startDate), status: c.status, modality: c.modality }]);
+  appendAt(tab, row, [{ code: c.code, clinician: c.clinician, startDate: isoToSerial(c.startDate), status: c.status, modality: c.modality, ...(c.notAName ? { notAName: true } : {}) }]);
   return row;
 }
 

@@ -1,4 +1,4 @@
-// Browser tests of the Clients screen: picking a client, adding one with the live name/email/phone warning, server errors and thrown failures.
+// Browser tests of the Clients screen: picking a client, adding one with the live name/e-mail/phone warning and the not-a-name confirmation, one message per problem, server errors and thrown failures.
 import type { Browser } from 'playwright-core';
 import { clientDetail, fakeServer, invalid, TODAY } from './fixtures';
 import { expectClean, goTo, launch, openSidebar, seriousViolations, type Sidebar } from './harness';
@@ -44,7 +44,7 @@ test('lists clients from the Bootstrap and selects one', async () => {
   expectClean(s);
 });
 
-test('adding a client warns live when the code looks like a name, and sends the typed fields', async () => {
+test('adding a client warns live when the code looks like a name, e-mail or phone number, and sends the typed fields', async () => {
   const server = fakeServer();
   s = await openSidebar(browser, server.handlers);
   const { page } = s;
@@ -53,14 +53,16 @@ test('adding a client warns live when the code looks like a name, and sends the 
   await expect(code.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
   await code.fill('Jane Smith');
   const warning = page.locator('#client-code-warnings');
-  await warning.getByText(/looks like a personal name/).waitFor();
+  await warning.getByText(/looks like a name \(a first and last name/).waitFor();
   // The warning is tied to the field for screen readers.
   await expect(code.getAttribute('aria-describedby')).resolves.toContain('client-code-warnings');
+  // Not a code's shape (a space): it cannot be saved anyway, so no confirmation is offered.
+  await expect(page.getByLabel('This code is not a name').count()).resolves.toBe(0);
 
   await code.fill('jane@example.com');
-  await warning.getByText(/looks like an email address/).waitFor();
+  await warning.getByText(/looks like an e-mail address/).waitFor();
   await code.fill('07700 900123');
-  await warning.getByText(/7 or more digits/).waitFor();
+  await warning.getByText(/looks like a phone number/).waitFor();
   await code.fill('C-0300');
   await expect(warning.textContent()).resolves.toBe('');
 
@@ -147,5 +149,47 @@ test('each client shows its status and alert badges in the alerts tab’s words,
   // The badges are part of the button's accessible name, so a screen reader hears the risk with the code.
   await page.getByRole('button', { name: /C-0300.*Safety: PHQ-9 item 9/ }).waitFor();
   await expect(seriousViolations(page)).resolves.toEqual([]);
+  expectClean(s);
+});
+
+test('codes, not names: "Smith" is refused with one plain message beside the field and a summary naming the field once', async () => {
+  const server = fakeServer();
+  s = await openSidebar(browser, server.handlers);
+  const { page } = s;
+  await page.getByRole('button', { name: 'Add client' }).click();
+  await page.getByLabel('Client code').fill('Smith');
+  await page.getByLabel('Clinician').fill('Dr Rivera');
+  await page.getByRole('button', { name: 'Save new client' }).click();
+  await s.waitForCall('addClient');
+  await page.locator('#client-code-error').getByText(/"Smith" looks like a name \(one capitalised word/).waitFor();
+  await expect(page.getByRole('alert').textContent()).resolves.toBe('Nothing was saved. Check Client code.');
+  await expect(page.getByText(/looks like a name/).count()).resolves.toBe(1);
+  await expect(page.getByText(/Nothing was saved/).count()).resolves.toBe(1);
+  await page.getByRole('alert').getByRole('button', { name: 'Client code' }).click();
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('client-code');
+  expectClean(s);
+});
+
+test('codes, not names: the confirmation appears only for a name-like code, and a confirmed code is sent as confirmed and saved', async () => {
+  const server = fakeServer();
+  s = await openSidebar(browser, server.handlers);
+  const { page } = s;
+  await page.getByRole('button', { name: 'Add client' }).click();
+  const code = page.getByLabel('Client code');
+  await code.fill('C-0300');
+  await expect(page.getByLabel('This code is not a name').count()).resolves.toBe(0);
+  await code.fill('JSmith');
+  const confirm = page.getByLabel('This code is not a name');
+  await confirm.waitFor();
+  await confirm.check();
+  // A confirmation belongs to the code it was given for: changing the code clears it.
+  await code.fill('J-Smith');
+  await expect(confirm.isChecked()).resolves.toBe(false);
+  await confirm.check();
+  await page.getByLabel('Clinician').fill('Dr Rivera');
+  await page.getByRole('button', { name: 'Save new client' }).click();
+  const call = await s.waitForCall('addClient');
+  expect(call.args[0]).toMatchObject({ code: 'J-Smith', notAName: true });
+  await page.getByText('Added client J-Smith').waitFor();
   expectClean(s);
 });

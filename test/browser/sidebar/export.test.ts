@@ -51,7 +51,7 @@ test('needs no client; keyboard Enter builds the CSV from the server rows; the t
   // The textarea keeps CR LF as typed text normalises it; compare its exact value.
   await expect(page.locator('#export-csv').evaluate((t) => (t as HTMLTextAreaElement).value.replace(/\r?\n/g, '\r\n'))).resolves.toBe(DEFAULT_CSV);
   await expect(page.locator('#export-csv').getAttribute('readonly')).resolves.not.toBeNull();
-  await expect(page.locator('#export-summary').textContent()).resolves.toBe('4 rows from 2 clients. 1 client was left out: the code does not look like a client code (it may be a name).');
+  await expect(page.locator('#export-summary').textContent()).resolves.toBe('4 rows from 2 clients. Left out 1 client whose code looks like a name.');
   const link = page.locator('#export-download');
   await expect(link.getAttribute('download')).resolves.toBe(`attain-outcomes-${TODAY}.csv`);
   const href = (await link.getAttribute('href'))!;

@@ -18,6 +18,7 @@ import type { Handlers } from './harness';
 import { relapsePreventionSections } from '../../../src/core/relapse-prevention';
 import { applyReview, REVIEWABLE_STATUSES, validateReview } from '../../../src/core/review';
 import { reviewStanding } from '../../../src/core/review-cadence';
+import { codeLooksLikeName, nameLikeCodeMessage } from '../../../src/core/client-code';
 import { isRated } from '../../../src/core/session-input';
 import type { RelapsePreventionPlanData, RelapsePreventionPlanInput, OutcomesData, ReviewGoalView, SaveReviewData, SaveReviewInput, StartReviewData } from '../../../src/contract';
 
@@ -144,6 +145,9 @@ export function fakeServer(details: ClientDetail[] = [clientDetail(), clientDeta
     },
     addClient: (input: AddClientInput) => {
       if (state.details.has(input.code)) return invalid('That code is taken.', { code: `Client ${input.code} already exists` });
+      // Like the server: core's codes-not-names rule, refused unless confirmed, with the server's summary line.
+      const looks = codeLooksLikeName(input.code);
+      if (looks && input.notAName !== true) return invalid('Nothing was saved: 1 field needs attention.', { code: nameLikeCodeMessage(input.code, looks) });
       const s: ClientSummary = { code: input.code, clinician: input.clinician, startDate: input.startDate, status: 'active', modality: input.modality, sessions: 0, lastSession: '' };
       state.boot = { ...state.boot, clients: [...state.boot.clients, s] };
       state.details.set(input.code, withCadence({ client: s, goals: [], sessions: [], priorities: [], latestGas: [] }));
@@ -221,7 +225,7 @@ export function fakeServer(details: ClientDetail[] = [clientDetail(), clientDeta
       const checked = validateReview(input, d.goals);
       if (!checked.ok) return invalid('Nothing was saved.', checked.errors);
       const outcome = applyReview(d.goals, input, { rho: 0.3 });
-      const cadence = { everySessions: 4, due: false, overdue: false, sessionsSince: 0, lastReviewSession: input.sessionNumber, lastReviewDate: input.date };
+      const cadence = { everySessions: 4, due: false, overdue: false, sessionsSince: 0, lastReviewSession: input.sessionNumber, lastReviewDate: input.date, words: `At session ${input.sessionNumber + 4}` };
       const next: ClientDetail = { ...d, goals: outcome.goals, reviewDue: false, reviewOverdue: false, review: cadence };
       state.details.set(input.clientCode, next);
       return ok({
@@ -253,7 +257,7 @@ export function reviewStart(d: ClientDetail): StartReviewData {
     date: TODAY,
     sessionNumber: Math.max(1, sessions),
     rho: 0.3,
-    cadence: { everySessions: 4, due: sessions >= 4, overdue: sessions >= 6, sessionsSince: sessions, lastReviewSession: 0, lastReviewDate: '' },
+    cadence: { everySessions: 4, due: sessions >= 4, overdue: sessions >= 6, sessionsSince: sessions, lastReviewSession: 0, lastReviewDate: '', words: sessions >= 6 ? 'Overdue' : sessions >= 4 ? 'Due' : 'At session 4' },
     goals: d.goals
       .filter((g) => REVIEWABLE_STATUSES.includes(g.status))
       .map((g) => {

@@ -145,7 +145,8 @@ test('a GAS-field error on the plan screen points at the objective\'s "Edit GAS 
   await page.getByRole('button', { name: 'Save plan' }).click();
   await page.locator('#plan-goals-0-objectives-1-gas-error').getByText(/Expected the -1 anchor as text/).waitFor();
   await expect(page.locator('#plan-goals-0-objectives-1-gas').getAttribute('aria-describedby')).resolves.toContain('plan-goals-0-objectives-1-gas-error');
-  await page.getByRole('button', { name: /Anchor 2: Expected the -1 anchor/ }).click();
+  // One problem, one message: beside its field; the summary names the field and moves focus there.
+  await page.getByRole('alert').getByRole('button', { name: /Anchor 2$/ }).click();
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('plan-goals-0-objectives-1-gas');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'GAS scales for C-0142' }).waitFor();

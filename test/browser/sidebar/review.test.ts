@@ -43,7 +43,7 @@ test('walks each goal with prefilled levels, requires a reason unless continuing
   s = await openSidebar(browser, server.handlers);
   const { page } = s;
   await open(page, 'Review', 'Goal review for C-0142');
-  await expect(page.locator('#review-cadence').textContent()).resolves.toBe('Review due: 4 attended sessions since the start; reviews are due every 4.');
+  await expect(page.locator('#review-cadence').textContent()).resolves.toBe('Review: Due. 4 attended sessions since the start; reviews are due every 4.');
   await expect(page.locator('fieldset legend').allTextContents()).resolves.toEqual(['Goal 1 of 3: Get back into a daily routine', 'Goal 2 of 3: Walk after lunch', 'Goal 3 of 3: Phone a friend']);
   // Prefilled from the latest ratings; the anchors label the levels.
   await expect(page.locator('#review-goals-1-gasLevel').inputValue()).resolves.toBe('0');
@@ -85,7 +85,7 @@ test('walks each goal with prefilled levels, requires a reason unless continuing
   await expect(page.locator('#review-milestones li').allTextContents()).resolves.toEqual(['★ Walk after lunch']);
   await expect(page.locator('#review-t').textContent()).resolves.toBe(`GAS T-score ${gas.tScore.toFixed(1)}, change from baseline ${gas.change! >= 0 ? '+' : '−'}${Math.abs(gas.change!).toFixed(1)}.`);
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('review-saved');
-  await expect(page.locator('#review-cadence').textContent()).resolves.toMatch(/^Not due yet/);
+  await expect(page.locator('#review-cadence').textContent()).resolves.toMatch(/^Review: At session/);
   expect(await seriousViolations(page)).toEqual([]);
   expectClean(s);
 });

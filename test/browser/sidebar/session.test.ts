@@ -144,7 +144,7 @@ test('no review is due when the next session number is a multiple of 4 but only 
   const { page } = s;
   await openSession(page);
   await page.getByText('This will be session 4.').waitFor();
-  await expect(page.getByText(/A goal review is due/).count()).resolves.toBe(0);
+  await expect(page.locator('#session-review').textContent()).resolves.toBe('Review: At session 4. 2 attended sessions since the start; the next review is due in 2 attended sessions (every 4).');
   await expect(page.getByLabel('GAS: Walk after lunch').count()).resolves.toBe(0);
   expectClean(s);
 });
@@ -162,7 +162,7 @@ test('GAS levels are asked for when a review is due (the server says so), and se
   s = await openSidebar(browser, server.handlers);
   const { page } = s;
   await openSession(page);
-  await page.getByText(/A goal review is due \(4 attended sessions since the last; every 4\)/).waitFor();
+  await page.locator('#session-review', { hasText: 'Review: Due. 4 attended sessions since the start; reviews are due every 4.' }).waitFor();
   await page.getByLabel('GAS: Walk after lunch').selectOption('1');
   await page.getByLabel('Client attended').uncheck();
   await page.getByRole('button', { name: 'Save session' }).click();

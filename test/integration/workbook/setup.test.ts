@@ -140,6 +140,7 @@ describe('an older layout migrates in place', () => {
     // Make it "version 0": no Modality in Clients, no Weight in Goals, no Event note in Sessions, a user column in Clients.
     const ss = em.spreadsheet;
     const clients = ss.getSheetByName('Clients')!;
+    clients.deleteColumn(6); // "Code is not a name" came later still
     clients.deleteColumn(5);
     clients.getRange('E1').setValue('Referral source');
     clients.getRange('E2').setValue('GP');
@@ -152,7 +153,7 @@ describe('an older layout migrates in place', () => {
     const report = em.run('setupSpreadsheet') as { addedColumns: { tab: string; headers: string[] }[]; previousVersion: number };
     expect(report.previousVersion).toBe(0);
     expect(report.addedColumns).toEqual([
-      { tab: 'Clients', headers: ['Modality'] },
+      { tab: 'Clients', headers: ['Modality', 'Code is not a name'] },
       { tab: 'Goals', headers: ['Weight'] },
       { tab: 'Sessions', headers: ['Event note'] },
     ]);
@@ -161,9 +162,9 @@ describe('an older layout migrates in place', () => {
     // Clinic cells are untouched; only Attain's hidden index follows the moved columns (its last-row formulas now reach them).
     expect(changed.filter((k) => !k.startsWith('Attain index!'))).toEqual([]);
     const index = ss.getSheetByName('Attain index')!.getDataRange().getValues();
-    expect(index.find((r) => r[0] === 'Clients')!.slice(1, 3)).toEqual([3, 6]);
+    expect(index.find((r) => r[0] === 'Clients')!.slice(1, 3)).toEqual([3, 7]);
     // Only the appended columns (header, formats, validations, filled formulas) and the version cell are new.
-    expect(added.filter((k) => !/^Clients!F\d+$|^Goals!AB\d+$|^Sessions!F\d+$/.test(k))).toEqual([]);
+    expect(added.filter((k) => !/^Clients![FG]\d+$|^Goals!AB\d+$|^Sessions!F\d+$/.test(k))).toEqual([]);
     expect(after.get('Clients!E1')?.v).toBe('Referral source');
     expect(after.get('Clients!F1')?.v).toBe('Modality');
     expect(after.get('Goals!AB1')?.v).toBe('Weight');

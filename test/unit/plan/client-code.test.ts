@@ -1,6 +1,7 @@
 // Specification of client codes: Attain stores codes, never names, emails or phone numbers.
 import * as z from 'zod/mini';
-import { clientCodeSchema, clientCodeWarnings } from '../../../src/core/client-code';
+import fc from 'fast-check';
+import { clientCodeSchema, codeExportable, codeLooksLikeName, nameLikeCodeMessage, NAME_LIKE_PATTERNS } from '../../../src/core/client-code';
 
 describe('clientCodeSchema', () => {
   test.each(['C-0142', 'AB12', 'ab', 'client_07', 'A'.repeat(20)])('accepts %p', (code) => {
@@ -32,24 +33,65 @@ describe('clientCodeSchema', () => {
   });
 });
 
-describe('clientCodeWarnings', () => {
-  test.each(['C-0142', 'AB12', 'CL-2026-07', 'AB-CD', 'X9', 'JS'])('accepts the code %p without warnings', (code) => {
-    expect(clientCodeWarnings(code)).toEqual([]);
+describe('codes, not names: codeLooksLikeName', () => {
+  test.each(['C-0142', 'DEMO-05', 'AB12', 'CL-2026-07', 'AB-CD', 'X9', 'JS', 'client_07', 'ab'])('lets the code %p pass', (code) => {
+    expect(codeLooksLikeName(code)).toBeNull();
   });
 
-  test.each(['Jane Smith', 'jane smith', 'J. Smith', 'Smith, Jane', 'Jane_Smith', 'jane-smith', 'JaneSmith', 'Jane', "Siobhán O'Neill"])('warns that %p looks like a personal name', (code) => {
-    expect(clientCodeWarnings(code)).toEqual([expect.stringContaining('looks like a personal name')]);
+  test.each([
+    ['Smith', 'one capitalised word'],
+    ['Jane', 'one capitalised word'],
+    ['JSmith', 'initials and a surname'],
+    ['J.Smith', 'initials and a surname'],
+    ['J. Smith', 'initials and a surname'],
+    ['JK_Smith', 'initials and a surname'],
+    ['John Smith', 'a first and last name'],
+    ['jane smith', 'a first and last name'],
+    ['Smith, Jane', 'a first and last name'],
+    ['jane-smith', 'a first and last name'],
+    ["Siobhán O'Neill", 'a first and last name'],
+    ['JaneSmith', 'JaneSmith'],
+    ['a@b.org', 'an e-mail address'],
+    ['07700 900123', 'a phone number'],
+    ['+44 7700 900123', 'a phone number'],
+    ['1990-04-12', 'a phone number'],
+  ])('refuses %p: it looks like %s', (code, what) => {
+    expect(codeLooksLikeName(code)).toContain(what);
   });
 
-  test('warns that an email address is contact details', () => {
-    expect(clientCodeWarnings('jane@x.org')).toEqual([expect.stringContaining('looks like an email address')]);
+  test('the rule is data: every pattern has an id and says what it catches', () => {
+    expect(NAME_LIKE_PATTERNS.map((p) => p.id)).toEqual(['email', 'phone', 'capitalised-word', 'initials-surname', 'first-last', 'camel-name']);
   });
 
-  test.each(['07700 900123', '+44 7700 900123', '(020) 7946-0958', '943 476 5919', '1990-04-12'])('warns that %p has 7 or more digits', (code) => {
-    expect(clientCodeWarnings(code)).toEqual([expect.stringContaining('7 or more digits')]);
+  test('law: a clinic code (capitals, digits, "-" with at most 6 digits) always passes', () => {
+    const code = fc.tuple(fc.stringMatching(/^[A-Z]{1,4}$/), fc.constantFrom('-', '_', ''), fc.stringMatching(/^[0-9]{1,6}$/)).map(([a, s, d]) => `${a}${s}${d}`);
+    fc.assert(fc.property(code, (c) => codeLooksLikeName(c) === null));
   });
 
-  test('quotes the code and suggests a clinic code in the warning', () => {
-    expect(clientCodeWarnings('Jane Smith')[0]).toBe('"Jane Smith" looks like a personal name. Attain stores client codes, never names; use a clinic code such as "C-0142".');
+  test('law: a capitalised word of 3+ letters, alone, after initials, or as a first and last name, is always refused', () => {
+    const word = fc.tuple(fc.stringMatching(/^[A-Z]$/), fc.stringMatching(/^[a-z]{2,8}$/)).map(([a, b]) => a + b);
+    const initials = fc.stringMatching(/^[A-Z]{1,2}\.?$/);
+    const name = fc.oneof(word, fc.tuple(initials, word).map(([i, w]) => i + w), fc.tuple(word, fc.constantFrom(' ', '-', '_', '.'), word).map(([a, s, b]) => a + s + b));
+    fc.assert(fc.property(name, (n) => codeLooksLikeName(n) !== null));
+  });
+
+  test('law: an e-mail address or anything with 7 or more digits is always refused', () => {
+    fc.assert(fc.property(fc.emailAddress(), (e) => codeLooksLikeName(e) !== null));
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 12 }), fc.constantFrom(' ', '-', ''), (ds, sep) => codeLooksLikeName(ds.join(sep)) !== null));
+  });
+
+  test('the message says what came, what it looks like and the two ways on, in one sentence', () => {
+    expect(nameLikeCodeMessage('Smith', codeLooksLikeName('Smith')!)).toBe(
+      'Expected a clinic code such as "C-0142"; "Smith" looks like a name (one capitalised word, like "Smith"). Attain stores codes, never names or contact details: use another code, or tick "This code is not a name" if it really is a code',
+    );
+  });
+});
+
+describe('codeExportable', () => {
+  test('a code passes; a name-like code only when confirmed; a malformed code never', () => {
+    expect(codeExportable('DEMO-05', false)).toBe(true);
+    expect(codeExportable('Smith', false)).toBe(false);
+    expect(codeExportable('Smith', true)).toBe(true);
+    expect(codeExportable('Jane Smith', true)).toBe(false);
   });
 });

@@ -1,19 +1,23 @@
 // Sidebar review, discharge and export helpers: the cadence sentence, signed changes, error-path names and the CSV-or-problem answer.
 import type { OutcomeRow, ReviewCadenceView } from '../../../src/contract';
+import { reviewWords } from '../../../src/core/review-cadence';
 import { cadenceText, csvOrProblem, describeRelapsePreventionPath, describeReviewPath, emptyContact, RELAPSE_PREVENTION_LISTS, signedChange } from '../../../sidebar/model/review';
 
-const cadence = (p: Partial<ReviewCadenceView>): ReviewCadenceView => ({ everySessions: 4, due: false, overdue: false, sessionsSince: 1, lastReviewSession: 0, lastReviewDate: '', ...p }) as ReviewCadenceView;
+const cadence = (p: Partial<ReviewCadenceView>): ReviewCadenceView => {
+  const c = { everySessions: 4, due: false, overdue: false, sessionsSince: 1, lastReviewSession: 0, lastReviewDate: '', ...p };
+  return { ...c, words: reviewWords(c) };
+};
 
 describe('cadenceText', () => {
   it('counts down to the next review', () => {
-    expect(cadenceText(cadence({ sessionsSince: 1 }))).toBe('Not due yet: 1 attended session since the start. The next review is due in 3 attended sessions (every 4).');
+    expect(cadenceText(cadence({ sessionsSince: 1 }))).toBe('Review: At session 4. 1 attended session since the start; the next review is due in 3 attended sessions (every 4).');
     expect(cadenceText(cadence({ sessionsSince: 3, lastReviewSession: 4, lastReviewDate: '2024-05-01' }))).toBe(
-      'Not due yet: 3 attended sessions since the last review (session 4, 2024-05-01). The next review is due in 1 attended session (every 4).',
+      'Review: At session 8. 3 attended sessions since the last review (session 4, 2024-05-01); the next review is due in 1 attended session (every 4).',
     );
   });
   it('says due and overdue', () => {
-    expect(cadenceText(cadence({ sessionsSince: 4, due: true }))).toBe('Review due: 4 attended sessions since the start; reviews are due every 4.');
-    expect(cadenceText(cadence({ sessionsSince: 6, due: true, overdue: true }))).toBe('Review overdue: 6 attended sessions since the start; reviews are due every 4.');
+    expect(cadenceText(cadence({ sessionsSince: 4, due: true }))).toBe('Review: Due. 4 attended sessions since the start; reviews are due every 4.');
+    expect(cadenceText(cadence({ sessionsSince: 6, due: true, overdue: true }))).toBe('Review: Overdue. 6 attended sessions since the start; reviews are due every 4.');
   });
 });
 
