@@ -197,7 +197,7 @@ test('axe-core: no serious or critical violations on any screen, in normal and e
   await check('clients');
   await page.getByRole('button', { name: 'Add client' }).click();
   await page.getByLabel('Client code').fill('Jane Smith');
-  await page.getByText(/looks like a personal name/).waitFor();
+  await page.getByText(/looks like a name \(a first and last name/).waitFor();
   await check('add client with warning');
   await page.getByRole('button', { name: /C-0142/ }).click();
   await page.locator('.top-client', { hasText: 'Client C-0142' }).waitFor();

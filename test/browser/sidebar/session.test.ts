@@ -245,7 +245,7 @@ test('"Last time" opens the screen: last session, each measure’s score with ba
   await last.getByText('Session 2, 2026-10-08.').waitFor();
   await last.getByText('PHQ-9 14 (Moderate), 2026-10-08 · change −4 · No reliable change').waitFor();
   await last.getByText('GAD-7 9 (Mild), 2026-10-01', { exact: true }).waitFor();
-  await last.getByText('Not due yet: 2 attended sessions since the start. The next review is due in 2 attended sessions (every 4).').waitFor();
+  await last.getByText('Review: At session 4. 2 attended sessions since the start; the next review is due in 2 attended sessions (every 4).').waitFor();
   expectClean(s);
 });
 
