@@ -116,11 +116,12 @@ test('rebuilding the review charts twice leaves one set, and each measure chart 
   const phq = after.find((c) => /PHQ-9/.test(String((c.options as Record<string, unknown>).title)));
   expect(phq).toBeDefined();
   // The cutoff is a constant-value series: the range holds dates, the totals and at least one constant column, and the
-  // constant series are drawn thin with no points.
+  // constant series are lines with no points, and the cut-off is the dashed one.
   const [from, to] = String(phq!.ranges?.[0] ?? '').replace(/^.*!/, '').split(':').map((a) => a.replace(/\d+/g, ''));
   expect(columnNumber(to) - columnNumber(from) + 1).toBeGreaterThanOrEqual(3);
-  const series = (phq!.options as Record<string, unknown>).series as Record<string, { lineWidth: number; pointSize: number }>;
-  expect(Object.values(series).some((s) => s.pointSize === 0 && s.lineWidth === 1)).toBe(true);
+  const series = (phq!.options as Record<string, unknown>).series as Record<string, { lineWidth: number; pointSize: number; lineDashStyle?: number[] }>;
+  expect(Object.values(series).some((s) => s.pointSize === 0 && s.lineWidth > 0 && !s.lineDashStyle)).toBe(true);
+  expect(Object.values(series).some((s) => s.pointSize === 0 && s.lineDashStyle)).toBe(true);
   expect(JSON.stringify(phq!.options)).toMatch(/viewWindow/);
   expect(g.errors).toEqual([]);
 });

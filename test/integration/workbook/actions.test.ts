@@ -33,16 +33,18 @@ describe('addClient', () => {
   test('appends one Clients row (active) and one Audit row', () => {
     const data = ok<{ code: string; status: string; warnings: string[] }>(em.run('addClient', { code: 'C-0142', clinician: 'Dr Rivera', startDate: '2026-01-05', modality: 'CBT' }));
     expect(data).toMatchObject({ code: 'C-0142', status: 'active', sessions: 0, lastSession: '', warnings: [] });
-    expect(rows(em, 'Clients')).toEqual([['C-0142', 'Dr Rivera', day('2026-01-05'), 'active', 'CBT']]);
+    // The last column is "Code is not a name", left blank for a code that does not look like a name.
+    expect(rows(em, 'Clients')).toEqual([['C-0142', 'Dr Rivera', day('2026-01-05'), 'active', 'CBT', '']]);
     const audit = rows(em, 'Audit');
     expect(audit).toHaveLength(1);
     expect(audit[0].slice(1, 5)).toEqual(['clinician@example.org', 'addClient', 'C-0142', 'Clients row 2']);
     expect(audit[0][0]).toBeInstanceOf(Date);
   });
 
-  test('a code that looks like a name is saved with core\u2019s warning', () => {
-    const data = ok<{ warnings: string[] }>(em.run('addClient', client('JaneSmith')));
-    expect(data.warnings.join(' ')).toMatch(/personal name/);
+  test('a code that looks like a name is refused unless the clinician confirms it is not a name, and the confirmation is kept', () => {
+    expect(refused(em, 'addClient', client('JaneSmith')).code).toMatch(/"JaneSmith" looks like a name/);
+    ok(em.run('addClient', { ...client('JaneSmith'), notAName: true }));
+    expect(rows(em, 'Clients').find((r) => r[0] === 'JaneSmith')![5]).toBe(true);
   });
 
   test('a code already in use (any case), a bad code or a bad date writes nothing and names the field', () => {
@@ -84,7 +86,7 @@ describe('savePlan', () => {
     const sheet = rows(em, 'Goals');
     expect(sheet).toHaveLength(6);
     expect(sheet[2][25]).toBe('achieved');
-    expect(rows(em, 'Audit').pop()![5]).toBe('Plan saved: 1 added; 5 updated; C-0001.G1.O2 status active → achieved (Walking daily now)');
+    expect(rows(em, 'Audit').pop()![5]).toBe('Plan saved: 1 added; 1 updated; C-0001.G1.O2 status active → achieved (Walking daily now)');
   });
 
   test('invalid plans write nothing and name each field', () => {

@@ -81,11 +81,11 @@ describe('getClient: "Last time"', () => {
 
 describe('acknowledging last time’s flag', () => {
   test('the save’s Audit row records which flag was acknowledged; a save without it records none', () => {
-    const session = { clientCode: 'DEMO-05', clinician: SEED_USER, attended: true, note: '', ratings: [], measures: [] };
+    const session = { clientCode: 'DEMO-05', clinician: SEED_USER, attended: true, note: 'Reviewed the safety plan', ratings: [], measures: [] };
     ok<RecordSessionData>(em.run('recordSession', { ...session, date: '2026-11-27', acknowledgedFlags: [{ instrument: 'PHQ-9', date: '2026-11-20' }] }));
     const audit = table('Audit');
     expect(String(audit[audit.length - 1].Summary)).toMatch(/; safety flag of 2026-11-20 \(PHQ-9\) acknowledged$/);
-    ok<RecordSessionData>(em.run('recordSession', { ...session, date: '2026-12-04' }));
+    ok<RecordSessionData>(em.run('recordSession', { ...session, date: '2026-11-28' }));
     const after = table('Audit');
     expect(String(after[after.length - 1].Summary)).not.toMatch(/acknowledged/);
   });
