@@ -1,5 +1,6 @@
 // A clinic in its fifth year as plain rows (issue 14): 12 clinicians, 2,000 clients (300 active), 50,000 sessions, 250,000 ratings, 45,000 PHQ-9 and 45,000 GAD-7 rows, 10,000 goals, 2,500 reviews, plus the irregularities hand-typing leaves; deterministic, and written straight into an emulator's cells.
 import type { Emulator } from '../emulator';
+import { itemsFor as items, rng } from '../preview/seed-data';
 import { serial } from './workbook';
 
 /** One tab's rows: values in the order of `headers` (Attain's input columns; computed columns are left to setup). */
@@ -41,35 +42,10 @@ export interface Clinic {
   lastDate: string;
 }
 
-/** mulberry32, so every run builds the same clinic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const LAST = '2026-11-20';
 const DAY_MS = 86_400_000;
 const isoPlus = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
-
-/** Items (0–3 each) summing to `total`, spread by `rand`; `fixed` pins some items (0-based). */
-function items(total: number, count: number, rand: () => number, fixed: Record<number, number> = {}): number[] {
-  const out = Array.from({ length: count }, (_, i) => fixed[i] ?? 0);
-  const free = out.map((_, i) => i).filter((i) => !(i in fixed));
-  let left = clamp(total - out.reduce((a, b) => a + b, 0), 0, free.length * 3);
-  while (left > 0) {
-    const open = free.filter((i) => out[i] < 3);
-    out[open[Math.floor(rand() * open.length)]] += 1;
-    left -= 1;
-  }
-  return out;
-}
 
 const SESSIONS = ['Client', 'Date', 'Session', 'Clinician', 'Attended', 'Event note'];
 const RATINGS = ['Client', 'Session', 'Date', 'Goal ID', 'Rating (0–10)', 'GAS level'];

@@ -1,24 +1,13 @@
 // Browser tests across screens: user text renders as text (no markup injection), keyboard-only use with visible focus, and axe-core finding no serious or critical violations.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RecordSessionInput } from '../../../src/contract';
 import { clientDetail, fakeServer, goal, invalid } from './fixtures';
-import { expectClean, goTo, launch, openSidebar, seriousViolations, type Sidebar } from './harness';
+import { expectClean, goTo, seriousViolations, type Sidebar, sidebarSuite } from './harness';
 
 jest.setTimeout(90000);
 
-let browser: Browser;
+const suite = sidebarSuite();
 let s: Sidebar | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -61,7 +50,7 @@ test('user text is escaped everywhere: a goal titled like markup shows as text, 
   const server = fakeServer([d]);
   server.state.boot = { ...server.state.boot, clinic: `<i>${XSS}</i>` };
   server.handlers.savePlan = () => invalid(`Bad <img src=y onerror=alert(3)>`, { 'goals.0.title': `<img src=z onerror=alert(4)>` });
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await page.getByRole('button', { name: /C-0142/ }).click();
   await page.locator('.top-client', { hasText: 'Client C-0142' }).waitFor();
@@ -92,7 +81,7 @@ test('user text is escaped everywhere: a goal titled like markup shows as text, 
 
 test('keyboard only: Tab reaches the controls with a visible focus, Enter and Space activate them, and a session saves', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await page.getByRole('heading', { name: 'Clients' }).waitFor();
 
@@ -148,7 +137,7 @@ test('keyboard only: Tab reaches the controls with a visible focus, Enter and Sp
 
 test('keyboard only: Add client opens with Enter, the form submits with Enter, and GAS/Plan/Priorities primary buttons are reachable', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await page.getByRole('heading', { name: 'Clients' }).waitFor();
   await tabTo(page, { button: 'Add client' });
@@ -187,7 +176,7 @@ test('keyboard only: Add client opens with Enter, the form submits with Enter, a
 test('axe-core: no serious or critical violations on any screen, in normal and error states', async () => {
   const server = fakeServer();
   server.handlers.recordSession = () => invalid('1 answer needs attention.', { 'measures.phq9.items.3': 'PHQ-9 item 4 must be a whole number from 0 to 3', date: 'Expected a date' });
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   const check = async (where: string) => {
     const v = await seriousViolations(page);
@@ -235,7 +224,7 @@ test('the page loads nothing but itself, and a failing Bootstrap shows a plain m
     if (fail) throw new Error('Authorisation is required to perform that action.');
     return real();
   };
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await page.getByRole('alert').filter({ hasText: 'Authorisation is required' }).waitFor();
   fail = false;

@@ -1,24 +1,12 @@
 // Browser tests of the Check screen: reachable from the navigation without a client, runs checkSpreadsheet once, shows the summary, every problem with its fix and the probes; server text is rendered only as text; Repair is offered for repairable problems behind a confirmation saying what it does; axe finds nothing serious.
-import type { Browser } from 'playwright-core';
 import type { CheckReport, RepairReport, Result } from '../../../src/contract';
 import { fakeServer } from './fixtures';
-import { launch, openSidebar, seriousViolations, type Sidebar } from './harness';
+import { seriousViolations, type Sidebar, sidebarSuite } from './harness';
 
 jest.setTimeout(60000);
 
-let browser: Browser;
+const suite = sidebarSuite();
 let s: Sidebar | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 const REPORT: CheckReport = {
   checkedAt: '2026-11-20 10:00:00',
@@ -37,7 +25,7 @@ const REPORT: CheckReport = {
 
 test('needs no client; Check now runs checkSpreadsheet and lists the summary, each problem with its fix, and the probes, as text', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, { ...server.handlers, checkSpreadsheet: (): Result<CheckReport> => ({ ok: true, data: REPORT }) });
+  s = await suite.open({ ...server.handlers, checkSpreadsheet: (): Result<CheckReport> => ({ ok: true, data: REPORT }) });
   const { page } = s;
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Check', exact: true }).click();
   await page.getByRole('heading', { name: 'Check this spreadsheet' }).waitFor();
@@ -72,7 +60,7 @@ const AFTER: RepairReport = {
 
 test('Repair: offered only for repairable problems, says what it will do before it runs, sends a request id, then shows what it repaired and the new report', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, { ...server.handlers, checkSpreadsheet: (): Result<CheckReport> => ({ ok: true, data: REPAIRABLE }), repairSpreadsheet: (): Result<RepairReport> => ({ ok: true, data: AFTER }) });
+  s = await suite.open({ ...server.handlers, checkSpreadsheet: (): Result<CheckReport> => ({ ok: true, data: REPAIRABLE }), repairSpreadsheet: (): Result<RepairReport> => ({ ok: true, data: AFTER }) });
   const { page } = s;
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Check', exact: true }).click();
   await page.getByRole('button', { name: 'Check now' }).click();
@@ -98,7 +86,7 @@ test('Repair: offered only for repairable problems, says what it will do before 
 test('Repair: Cancel closes the confirmation without calling the server; a clean report offers no Repair', async () => {
   const server = fakeServer();
   let report = REPAIRABLE;
-  s = await openSidebar(browser, { ...server.handlers, checkSpreadsheet: (): Result<CheckReport> => ({ ok: true, data: report }) });
+  s = await suite.open({ ...server.handlers, checkSpreadsheet: (): Result<CheckReport> => ({ ok: true, data: report }) });
   const { page } = s;
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Check', exact: true }).click();
   await page.getByRole('button', { name: 'Check now' }).click();

@@ -1,27 +1,15 @@
 // Browser tests of the Clients screen: picking a client, adding one with the live name/e-mail/phone warning and the not-a-name confirmation, one message per problem, server errors and thrown failures.
-import type { Browser } from 'playwright-core';
 import { clientDetail, fakeServer, invalid, TODAY } from './fixtures';
-import { expectClean, goTo, launch, openSidebar, seriousViolations, type Sidebar } from './harness';
+import { expectClean, goTo, seriousViolations, type Sidebar, sidebarSuite } from './harness';
 
 jest.setTimeout(60000);
 
-let browser: Browser;
+const suite = sidebarSuite();
 let s: Sidebar | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 test('lists clients from the Bootstrap and selects one', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await page.getByRole('heading', { name: 'Clients' }).waitFor();
   const c142 = page.getByRole('button', { name: /C-0142/ });
@@ -46,7 +34,7 @@ test('lists clients from the Bootstrap and selects one', async () => {
 
 test('adding a client warns live when the code looks like a name, e-mail or phone number, and sends the typed fields', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await page.getByRole('button', { name: 'Add client' }).click();
   const code = page.getByLabel('Client code');
@@ -88,7 +76,7 @@ test('a server error shows beside the code field and keeps what was typed; a thr
     if (fail) throw new Error('Exceeded maximum execution time');
     return invalid('Please correct the client code.', { code: 'Expected a client code of 2–20 letters, digits, "-" or "_"; got "C 1"' });
   };
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await page.getByRole('button', { name: 'Add client' }).click();
   await page.getByLabel('Client code').fill('C 1');
@@ -113,12 +101,12 @@ test('a server error shows beside the code field and keeps what was typed; a thr
 test('settings changed since the last setup are named, with where to apply them; none, no notice', async () => {
   const server = fakeServer();
   server.state.boot = { ...server.state.boot, pendingSetup: ['Supervisors', 'Use PCL-5'] };
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await page.getByText('Settings changed since the last setup: Supervisors, Use PCL-5. They take effect when someone runs Extensions ▸ Attain ▸ Set up this spreadsheet.').waitFor();
   await s.close();
   const clean = fakeServer();
-  s = await openSidebar(browser, clean.handlers);
+  s = await suite.open(clean.handlers);
   await s.page.getByRole('heading', { name: 'Clients' }).waitFor();
   await expect(s.page.getByText(/Settings changed since the last setup/).count()).resolves.toBe(0);
 });
@@ -131,7 +119,7 @@ test('each client shows its status and alert badges in the alerts tab’s words,
   det.client = { ...det.client, alerts: { kinds: ['reliable-deterioration', 'not-on-track'], alerts: ['Reliable deterioration: PHQ-9', 'Not on track: GAD-7'], review: 'At session 8' } };
   risk.client = { ...risk.client, alerts: { kinds: ['safety', 'review-overdue'], alerts: ['Safety: PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now', 'Review overdue'], review: 'Overdue' } };
   const plain = clientDetail('C-0400');
-  s = await openSidebar(browser, fakeServer([calm, det, risk, plain]).handlers);
+  s = await suite.open(fakeServer([calm, det, risk, plain]).handlers);
   const { page } = s;
   await page.getByRole('heading', { name: 'Clients' }).waitFor();
   const buttons = page.locator('.client-list button');
@@ -154,7 +142,7 @@ test('each client shows its status and alert badges in the alerts tab’s words,
 
 test('codes, not names: "Smith" is refused with one plain message beside the field and a summary naming the field once', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await page.getByRole('button', { name: 'Add client' }).click();
   await page.getByLabel('Client code').fill('Smith');
@@ -172,7 +160,7 @@ test('codes, not names: "Smith" is refused with one plain message beside the fie
 
 test('codes, not names: the confirmation appears only for a name-like code, and a confirmed code is sent as confirmed and saved', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await page.getByRole('button', { name: 'Add client' }).click();
   const code = page.getByLabel('Client code');

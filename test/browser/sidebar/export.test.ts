@@ -1,23 +1,11 @@
 // Browser tests of the Export screen: the CSV is built in the sidebar from getOutcomes' rows (core's outcomesCsv), offered as a Blob download and as read-only text; keyboard and axe.
-import type { Browser } from 'playwright-core';
 import { fakeServer, TODAY } from './fixtures';
-import { expectClean, launch, openSidebar, seriousViolations, type Sidebar } from './harness';
+import { expectClean, seriousViolations, type Sidebar, sidebarSuite } from './harness';
 
 jest.setTimeout(60000);
 
-let browser: Browser;
+const suite = sidebarSuite();
 let s: Sidebar | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 const DEFAULT_CSV = [
   'Client code,Date,Instrument,Total,Band,GAS T-score',
@@ -39,7 +27,7 @@ const ALL_CSV = [
 
 test('needs no client; keyboard Enter builds the CSV from the server rows; the text and the download hold the same CSV', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('heading', { name: 'Export outcomes' }).waitFor();
@@ -80,7 +68,7 @@ test('a row core refuses (a code that is not a code) shows the reason instead of
     if (n === 1) return { ok: false, message: 'Expected a tab named "Reviews"; there is none.', errors: {} };
     return { ok: true, data: { rows: [{ clientCode: '<b>Jane Smith</b>', date: '2026-10-01', session: 1, instrument: 'PHQ-9', total: 3, band: 'Minimal' }], clients: 1, skipped: 0, today: TODAY } };
   };
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('button', { name: 'Build the CSV' }).click();

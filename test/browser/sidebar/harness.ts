@@ -106,6 +106,32 @@ export interface Sidebar {
   close(): Promise<void>;
 }
 
+/**
+ * The lifecycle every sidebar test file shares: one chromium for the file, and every sidebar a test opens closed after
+ * that test. Call it once at the top of a file; `open(handlers)` is openSidebar on that browser.
+ */
+export function sidebarSuite(): { open(handlers: Handlers): Promise<Sidebar> } {
+  let browser: Browser | undefined;
+  const opened: Sidebar[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((x) => x.close()));
+  });
+  return {
+    async open(handlers) {
+      if (!browser) throw new Error('Expected the suite\'s browser to be running; call sidebarSuite() at the top of the test file');
+      const x = await openSidebar(browser, handlers);
+      opened.push(x);
+      return x;
+    },
+  };
+}
+
 /** Opens the built sidebar in a fresh 300 × 700 context with `handlers` as the server. */
 export async function openSidebar(browser: Browser, handlers: Handlers): Promise<Sidebar> {
   if (!fs.existsSync(SIDEBAR_HTML)) throw new Error(`${SIDEBAR_HTML} is missing; run node scripts/build.mjs first`);

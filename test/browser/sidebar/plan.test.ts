@@ -1,25 +1,14 @@
 // Browser tests of the Plan editor and the GAS builder: template fill, live SMART hints, savePlan payload and error placement, weight and T-score preview.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { gasTScore } from '../../../src/core/gas';
 import type { SavePlanInput } from '../../../src/contract';
 import { fakeServer, invalid, TODAY } from './fixtures';
-import { expectClean, goTo, launch, openSidebar, type Sidebar } from './harness';
+import { expectClean, goTo, type Sidebar, sidebarSuite } from './harness';
 
 jest.setTimeout(60000);
 
-let browser: Browser;
+const suite = sidebarSuite();
 let s: Sidebar | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 async function openClient(page: Page, code: string) {
   await page.getByRole('button', { name: new RegExp(code) }).click();
@@ -28,7 +17,7 @@ async function openClient(page: Page, code: string) {
 
 test('a template fills the editor; a vague objective gets a SMART hint; save sends every objective', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await openClient(page, 'C-0200');
   await goTo(page, 'Plan');
@@ -89,7 +78,7 @@ test('a template fills the editor; a vague objective gets a SMART hint; save sen
 
 test('objectives are limited to five per goal and a new plan can be written by hand', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await openClient(page, 'C-0200');
   await goTo(page, 'Plan');
@@ -115,7 +104,7 @@ test('server errors show beside the matching objective field (nested and flat pa
       'goals.0.objectives.1.deadline': 'Expected a deadline from 1900-01-01 to 2100-12-31 as YYYY-MM-DD; got empty text ""',
       'goals.1.measure': 'Expected a measure (how the behaviour is counted or rated); got empty text ""',
     });
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await openClient(page, 'C-0142');
   await goTo(page, 'Plan');
@@ -138,7 +127,7 @@ test('a GAS-field error on the plan screen points at the objective\'s "Edit GAS 
   const server = fakeServer();
   // Flat index 2 is objective 1.2 (rows: goal 1, objective 1.1, objective 1.2).
   server.handlers.savePlan = () => invalid('Nothing was saved: 1 field needs attention.', { 'goals.2.anchors.1': 'Expected the -1 anchor as text; got a blank' });
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await openClient(page, 'C-0142');
   await goTo(page, 'Plan');
@@ -157,7 +146,7 @@ test('a GAS-field error on the plan screen points at the objective\'s "Edit GAS 
 
 test('GAS builder: weight and T-score preview update live, and the scale saves with the plan', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await openClient(page, 'C-0142');
   await goTo(page, 'GAS');

@@ -1,24 +1,13 @@
 // Browser tests of the Priority matrix: live ranking (DBT tier first, then product, stable), the 5×5 grid, loading saved priorities, savePriorities payload and errors.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { SavePrioritiesInput } from '../../../src/contract';
 import { clientDetail, fakeServer, invalid } from './fixtures';
-import { expectClean, goTo, launch, openSidebar, type Sidebar } from './harness';
+import { expectClean, goTo, type Sidebar, sidebarSuite } from './harness';
 
 jest.setTimeout(60000);
 
-let browser: Browser;
+const suite = sidebarSuite();
 let s: Sidebar | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 async function openPriorities(page: Page) {
   await page.getByRole('button', { name: /C-0142/ }).click();
@@ -38,7 +27,7 @@ const rankedTitles = (page: Page) => page.locator('#priority-ranked ol li').eval
 
 test('ranks live: tier first, then the product; a safety target is never out-ranked; the grid places each goal', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await openPriorities(page);
   await page.getByText(/Safety targets \(life-threatening\) always come first/).waitFor();
@@ -84,7 +73,7 @@ test('loads saved priorities and shows a server error beside the field', async (
   d.priorities = [{ goalId: 'G1.O1', urgency: 4, importance: 2, readiness: 5, tier: 'therapy-interfering', score: 40, rank: 1 }];
   const server = fakeServer([d]);
   server.handlers.savePriorities = () => invalid('Check the ratings.', { 'items.0.readiness': 'readiness must be a whole number from 1 to 5; got 9' });
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await openPriorities(page);
   await expect(page.locator('#priority-items-1-urgency').inputValue()).resolves.toBe('4');

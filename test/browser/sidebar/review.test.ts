@@ -1,25 +1,14 @@
 // Browser tests of the Review and Discharge screens: the cadence, walking each goal with prefilled levels, reasons required, the saveReview payload, milestones, the relapse-prevention plan form, escaping, keyboard and axe.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { applyReview } from '../../../src/core/review';
 import type { RelapsePreventionPlanInput, SaveReviewInput } from '../../../src/contract';
 import { clientDetail, fakeServer, goal, invalid, TODAY, withCadence } from './fixtures';
-import { expectClean, launch, openSidebar, seriousViolations, type Sidebar } from './harness';
+import { expectClean, seriousViolations, type Sidebar, sidebarSuite } from './harness';
 
 jest.setTimeout(90000);
 
-let browser: Browser;
+const suite = sidebarSuite();
 let s: Sidebar | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -40,7 +29,7 @@ async function open(page: Page, screen: 'Review' | 'Discharge', heading: string)
 test('walks each goal with prefilled levels, requires a reason unless continuing, saves the expected payload and shows the milestone', async () => {
   const d = dueClient();
   const server = fakeServer([d]);
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await open(page, 'Review', 'Goal review for C-0142');
   await expect(page.locator('#review-cadence').textContent()).resolves.toBe('Review: Due. 4 attended sessions since the start; reviews are due every 4.');
@@ -92,7 +81,7 @@ test('walks each goal with prefilled levels, requires a reason unless continuing
 
 test('keyboard only: every field of a goal is reachable in order and Enter on Save shows the errors; axe finds nothing serious', async () => {
   const server = fakeServer([dueClient()]);
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await open(page, 'Review', 'Goal review for C-0142');
   expect(await seriousViolations(page)).toEqual([]);
@@ -137,7 +126,7 @@ test('user text is escaped and a server field error shows beside its field, with
   const d = clientDetail('C-0142', [goal({ id: 'G1', title: XSS }), goal({ id: 'G1.O1', parentId: 'G1', title: `${XSS} objective`, anchors: [XSS, 'b', 'c', 'd', 'e'], baseline: -1, importance: 2, difficulty: 2, weight: 4 })]);
   const server = fakeServer([d]);
   server.handlers.saveReview = () => invalid(`Bad <img src=y onerror=alert(3)>`, { 'goals.1.reason': '<img src=z onerror=alert(4)>', goals: 'Expected a decision for every active goal' });
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await open(page, 'Review', 'Goal review for C-0142');
   await expect(page.locator('fieldset legend').first().textContent()).resolves.toBe(`Goal 1 of 2: ${XSS}`);
@@ -166,7 +155,7 @@ test('discharge: the relapse-prevention plan form lists achieved goals, sends on
     }
     return real(input);
   };
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await open(page, 'Discharge', 'Relapse-prevention plan for C-0142');
   await expect(page.getByRole('list', { name: 'Goals achieved' }).locator('li').allTextContents()).resolves.toEqual(['Walk after lunch (2026-11-01)']);

@@ -1,24 +1,13 @@
 // Browser tests of Session entry: PHQ-9 live total and band, the item-9 safety warning beside item 9, the recordSession payload and saved summary, item errors, GAS levels at review, and the questions asked before saving (blank item 9, same date, empty session).
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RecordSessionInput } from '../../../src/contract';
 import { clientDetail, fakeServer, invalid, TODAY, withCadence } from './fixtures';
-import { expectClean, goTo, launch, openSidebar, seriousViolations, type Sidebar } from './harness';
+import { expectClean, goTo, seriousViolations, type Sidebar, sidebarSuite } from './harness';
 
 jest.setTimeout(60000);
 
-let browser: Browser;
+const suite = sidebarSuite();
 let s: Sidebar | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await s?.close();
-  s = undefined;
-});
 
 async function openSession(page: Page, code = 'C-0142') {
   await page.getByRole('button', { name: new RegExp(code) }).click();
@@ -35,7 +24,7 @@ async function answerPhq9(page: Page, answers: number[]) {
 
 test('PHQ-9: live total and band; item 9 ≥ 1 shows a prominent safety warning; save sends the payload and shows what was saved', async () => {
   const server = fakeServer();
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await openSession(page);
   await page.getByText('This will be session 3.').waitFor();
@@ -103,7 +92,7 @@ test('PHQ-9: live total and band; item 9 ≥ 1 shows a prominent safety warning;
 test('an item error from the server (measures.phq9.items.3) shows beside that item, and answers are kept', async () => {
   const server = fakeServer();
   server.handlers.recordSession = () => invalid('1 answer needs attention.', { 'measures.phq9.items.3': 'PHQ-9 item 4 must be a whole number from 0 to 3; got 7' });
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await openSession(page);
   await answerPhq9(page, [1, 1, 1, 2, 1, 1, 0, 0, 0]);
@@ -125,7 +114,7 @@ test('an item error from the server (measures.phq9.items.3) shows beside that it
 test('an error keyed by an instrument id shows under that instrument, whatever was sent before it', async () => {
   const server = fakeServer();
   server.handlers.recordSession = () => invalid('Check GAD-7.', { 'measures.gad7.items.0': 'GAD-7 item 1 is wrong' });
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await openSession(page);
   await page.locator('#session-measures-gad7-toggle').click();
@@ -140,7 +129,7 @@ test('no review is due when the next session number is a multiple of 4 but only 
   const base = clientDetail();
   const d = withCadence({ ...base, sessions: [...base.sessions, { number: 3, date: '2026-10-15', attended: false, note: '' }], client: { ...base.client, sessions: 3 } });
   expect(d.reviewDue).toBe(false);
-  s = await openSidebar(browser, fakeServer([d]).handlers);
+  s = await suite.open(fakeServer([d]).handlers);
   const { page } = s;
   await openSession(page);
   await page.getByText('This will be session 4.').waitFor();
@@ -159,7 +148,7 @@ test('GAS levels are asked for when a review is due (the server says so), and se
   const d = withCadence({ ...base, sessions: [...base.sessions, ...extra], client: { ...base.client, sessions: 5 } });
   expect(d.reviewDue).toBe(true);
   const server = fakeServer([d]);
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await openSession(page);
   await page.locator('#session-review', { hasText: 'Review: Due. 4 attended sessions since the start; reviews are due every 4.' }).waitFor();
@@ -178,7 +167,7 @@ test('a thrown failure keeps every answer and says so plainly', async () => {
   server.handlers.recordSession = () => {
     throw new Error('Service Spreadsheets timed out');
   };
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await openSession(page);
   await answerPhq9(page, [0, 1, 2]);
@@ -204,7 +193,7 @@ test('a save whose reply was lost is sent again with the same request id, the se
     }
     return ids.length === 2 ? { ...landed!, notice: 'This save had already reached the spreadsheet (session 3 of C-0142); nothing was written twice.' } : record(input);
   };
-  s = await openSidebar(browser, server.handlers);
+  s = await suite.open(server.handlers);
   const { page } = s;
   await openSession(page);
   await page.getByLabel('Event note').fill('Phone session');
@@ -237,7 +226,7 @@ function flaggedDetail() {
 }
 
 test('"Last time" opens the screen: last session, each measure’s score with band and change, the review cadence in the Review screen’s words', async () => {
-  s = await openSidebar(browser, fakeServer([flaggedDetail()]).handlers);
+  s = await suite.open(fakeServer([flaggedDetail()]).handlers);
   const { page } = s;
   await openSession(page);
   const last = page.locator('#session-last');
@@ -250,7 +239,7 @@ test('"Last time" opens the screen: last session, each measure’s score with ba
 });
 
 test('last time’s safety flag stays at the top until acknowledged; a save without it asks first; the acknowledgement is sent with the save', async () => {
-  s = await openSidebar(browser, fakeServer([flaggedDetail()]).handlers);
+  s = await suite.open(fakeServer([flaggedDetail()]).handlers);
   const { page } = s;
   await openSession(page);
   const flag = page.locator('#session-last-flags');
@@ -287,7 +276,7 @@ test('last time’s safety flag stays at the top until acknowledged; a save with
 });
 
 test('saving without acknowledging (after the question) sends no acknowledgement, and the flag stays on show', async () => {
-  s = await openSidebar(browser, fakeServer([flaggedDetail()]).handlers);
+  s = await suite.open(fakeServer([flaggedDetail()]).handlers);
   const { page } = s;
   await openSession(page);
   await page.getByLabel('Event note').fill('Brief check-in');
@@ -302,7 +291,7 @@ test('saving without acknowledging (after the question) sends no acknowledgement
 });
 
 test('a blank item 9 is asked about beside item 9; "Save without item 9" resends with the confirmation and saves', async () => {
-  s = await openSidebar(browser, fakeServer().handlers);
+  s = await suite.open(fakeServer().handlers);
   const { page } = s;
   await openSession(page);
   await answerPhq9(page, [1, 1, 1, 1, 1, 1, 1, 1]);
@@ -331,7 +320,7 @@ test('a blank item 9 is asked about beside item 9; "Save without item 9" resends
 });
 
 test('a date that already has a session is asked about beside the date; confirming resends with confirmSameDate', async () => {
-  s = await openSidebar(browser, fakeServer().handlers);
+  s = await suite.open(fakeServer().handlers);
   const { page } = s;
   await openSession(page);
   await page.getByLabel('Date').fill('2026-10-08');
@@ -352,7 +341,7 @@ test('a date that already has a session is asked about beside the date; confirmi
 });
 
 test('Save pressed again after a save sends an empty session, which the server refuses in plain words', async () => {
-  s = await openSidebar(browser, fakeServer().handlers);
+  s = await suite.open(fakeServer().handlers);
   const { page } = s;
   await openSession(page);
   await page.getByLabel('Event note').fill('Brief check-in');

@@ -6,31 +6,9 @@ import { findInstrument } from '../../../src/core/instruments/registry';
 import { client, fiveGoalPlan, ok, session, setUp } from '../../../kit/workbook';
 import type { CheckProblem, CheckReport } from '../../../src/contract';
 import { stateDiff } from '../state-diff';
+import { colOf, oneClientClinic, tab } from './one-client';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-function tab(em: Emulator, name: string): Sheet {
-  const s = em.spreadsheet.getSheetByName(name);
-  if (!s) throw new Error(`Expected a tab ${name}`);
-  return s;
-}
-
-/** The 1-based column of a header in row 1. */
-function colOf(em: Emulator, name: string, header: string): number {
-  const s = tab(em, name);
-  const at = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].indexOf(header) + 1;
-  if (!at) throw new Error(`Expected a "${header}" header in ${name}`);
-  return at;
-}
-
-/** A set-up workbook with client C-0001, a five-goal plan and one session (PHQ-9 total 8, GAD-7 total 7). */
-function clinic(): Emulator {
-  const em = setUp();
-  ok(em.run('addClient', client('C-0001')));
-  const plan = ok<{ goals: { id: string }[] }>(em.run('savePlan', fiveGoalPlan('C-0001')));
-  ok(em.run('recordSession', session('C-0001', plan.goals.map((g) => g.id))));
-  return em;
-}
+const clinic = oneClientClinic;
 
 const check = (em: Emulator): CheckReport => ok<CheckReport>(em.run('checkSpreadsheet'));
 

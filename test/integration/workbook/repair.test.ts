@@ -1,35 +1,14 @@
 // Repair (issue 12, deliverable 6a): what the check finds that setup makes or Attain's formulas and validations cover is put back, nothing typed in an input column changes, a possible rename is left to a person, the check afterwards is clean, a failure part-way changes nothing, and a retry repeats nothing.
 import type { Emulator, EmulatorState } from '../../../emulator';
 import { createEmulator } from '../../../emulator';
-import { client, emulator, fiveGoalPlan, measure, ok, session, setUp } from '../../../kit/workbook';
+import { emulator, measure, ok } from '../../../kit/workbook';
 import { seedEmulator, SEED_TIME_ZONE, SEED_USER } from '../../../preview/seed';
 import type { CheckReport, RepairReport } from '../../../src/contract';
 import type { Result } from '../refusing';
 import { stateDiff } from '../state-diff';
+import { colOf, oneClientClinic, tab } from './one-client';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-function tab(em: Emulator, name: string): Sheet {
-  const s = em.spreadsheet.getSheetByName(name);
-  if (!s) throw new Error(`Expected a tab ${name}`);
-  return s;
-}
-
-function colOf(em: Emulator, name: string, header: string): number {
-  const s = tab(em, name);
-  const at = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].indexOf(header) + 1;
-  if (!at) throw new Error(`Expected a "${header}" header in ${name}`);
-  return at;
-}
-
-/** A set-up workbook with client C-0001, a five-goal plan and one session (PHQ-9 total 8, GAD-7 total 7). */
-function clinicState(): EmulatorState {
-  const em = setUp();
-  ok(em.run('addClient', client('C-0001')));
-  const plan = ok<{ goals: { id: string }[] }>(em.run('savePlan', fiveGoalPlan('C-0001')));
-  ok(em.run('recordSession', session('C-0001', plan.goals.map((g) => g.id))));
-  return em.exportState();
-}
+const clinicState = (): EmulatorState => oneClientClinic().exportState();
 const CLEAN = clinicState();
 
 /** The whole workbook, without sheet ids (a tab setup makes again is a new sheet) and Audit's Time column (each run writes its own). */
