@@ -347,7 +347,14 @@ export class FormulaEngine {
     const deps = JSON.stringify(parsed.dependencies);
     const otherSheet = [...deps.matchAll(/"sheet":(\d+)/g)].some((m) => Number(m[1]) !== sheet);
     const relative = [...deps.matchAll(/"type":"([A-Z_]+)"/g)].some((m) => m[1] !== 'CELL_REFERENCE_ABSOLUTE' && m[1] !== 'ABSOLUTE');
-    const at = (r: number, c: number): CellValue => hf._exporter.exportScalarOrRange(hf.evaluator.runAndForget(parsed.ast, { sheet, row: r, col: c }, parsed.dependencies)) as CellValue;
+    const at = (r: number, c: number): CellValue => {
+      try {
+        return hf._exporter.exportScalarOrRange(hf.evaluator.runAndForget(parsed.ast, { sheet, row: r, col: c }, parsed.dependencies)) as CellValue;
+      } catch {
+        // A reference moved off the sheet (or an engine failure) formats nothing, as an error result does in Sheets.
+        return null;
+      }
+    };
     let problem: string | null = null;
     for (const [re, msg] of DIVERGENT) if (re.test(formula)) problem = `Formula computes differently in Sheets and in the emulator: ${msg}`;
     const v = problem ? null : at(row, col);
