@@ -1,10 +1,12 @@
 // Conditional format rules: the builder (local JS, not counted), the built rule stored as a plain spec, and whether a value matches its condition (as the preview draws it).
 import type { Ctx } from './ctx';
 import { SpreadsheetAppEnums } from './enums';
-import type { ConditionalFormatSpec } from './model';
+import type { ConditionFormula, FormulaProblem } from './formulas';
+import type { ConditionalFormatSpec, SheetModel } from './model';
 import { Emulated, enumKey, enumKeyIn } from './not-emulated';
 import { normalizeColor } from './range';
 import { passesNumberCriteria } from './validation';
+import type { Workbook } from './workbook';
 type GCFR = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 type GCFRB = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
 
@@ -203,7 +205,7 @@ export class ConditionalFormatRuleBuilder extends Emulated implements Pick<GCFRB
   }
 }
 
-/** Whether a boolean rule matches a cell value (for the preview; CUSTOM_FORMULA and relative dates are not evaluated). */
+/** Whether a boolean rule matches a cell value (for the preview; CUSTOM_FORMULA is customFormulaRule's, relative dates are not evaluated). */
 export function ruleMatches(spec: ConditionalFormatSpec, value: unknown): boolean | null {
   const c = spec.condition;
   if (!c) return null;
@@ -229,4 +231,47 @@ export function ruleMatches(spec: ConditionalFormatSpec, value: unknown): boolea
     default:
       return null;
   }
+}
+
+
+/** A custom-formula rule ready to test cells: what Sheets would refuse or this engine cannot compute, and whether a cell matches. */
+export interface CustomFormulaRule {
+  problem: string | null;
+  /** Whether the cell (1-based) is formatted: the formula, moved from the range's top-left to the cell, gives TRUE. */
+  matches(row: number, col: number): boolean;
+}
+
+/**
+ * A CUSTOM_FORMULA rule of `sm` as Sheets applies it (sources in emulator/README.md, "Conditional formats"): the formula is
+ * read as typed in the top-left cell of the rule's (first) range and moved to each cell like a copied formula, so `$B2`
+ * keeps column B and follows the row; only TRUE formats (a number, text or error never does — Google's docs say TRUE).
+ * A direct reference to another tab never matches (Sheets refuses it in conditional formats: INDIRECT is the documented
+ * way, which this engine lacks), nor does a formula with relative references over several ranges (no document says which
+ * top-left they follow); both are problems, listed by formulaErrors() and refused by a strict emulator.
+ */
+export function customFormulaRule(wb: Workbook, sm: SheetModel, spec: ConditionalFormatSpec): CustomFormulaRule | null {
+  const c = spec.condition;
+  if (c?.type !== 'CUSTOM_FORMULA' || spec.ranges.length === 0) return null;
+  const text = String(c.values[0] ?? '');
+  const top = spec.ranges[0];
+  const parsed: ConditionFormula = wb.engine.conditionFormula(text, sm.eid, top.row - 1, top.col - 1);
+  let problem = parsed.problem;
+  if (!problem && parsed.otherSheet)
+    problem = `A conditional format's custom formula refers to another tab (${text}); Google Sheets allows only the rule's own tab there ("To reference another sheet in the formula, use the INDIRECT function", support.google.com/docs/answer/78413), and INDIRECT is not emulated: compute the value on this tab (a helper column) and refer to that`;
+  if (!problem && parsed.relative && spec.ranges.length > 1)
+    problem = `A conditional format's custom formula with relative references is applied to ${spec.ranges.length} ranges (${text}); Google's docs do not say which range's top-left cell they follow: give the rule one range, or use absolute references ($A$1)`;
+  return {
+    problem,
+    matches: (row, col) => !problem && parsed.at(row - 1, col - 1) === true,
+  };
+}
+
+/** The problems of a tab's custom-formula rules (customFormulaRule), each at its rule's ranges, for formulaErrors() and strict writes. */
+export function conditionProblems(wb: Workbook, sm: SheetModel, specs: readonly ConditionalFormatSpec[] = sm.conditionalFormats): FormulaProblem[] {
+  const out: FormulaProblem[] = [];
+  for (const cf of specs) {
+    const p = customFormulaRule(wb, sm, cf)?.problem;
+    if (p) out.push({ sheet: sm.name, a1: `${cf.ranges.map((g) => wb.gridA1(g, false)).join(',')} (conditional format)`, formula: String(cf.condition?.values[0]), error: p });
+  }
+  return out;
 }

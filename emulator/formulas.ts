@@ -102,6 +102,22 @@ export interface FormulaProblem {
   error: string;
 }
 
+/** A conditional format's parsed custom formula (FormulaEngine.conditionFormula); `at` takes 0-based engine coordinates. */
+export interface ConditionFormula {
+  problem: string | null;
+  otherSheet: boolean;
+  relative: boolean;
+  at(row: number, col: number): CellValue;
+}
+
+/** The HyperFormula 3 internals a fire-and-forget formula needs at a chosen cell (calculateFormula always evaluates at A1). */
+interface EngineInternals {
+  _cellContentParser: { parse(text: string): unknown };
+  _parser: { parse(formula: string, address: SimpleCellAddress): { ast: unknown; errors: { message: string }[]; dependencies: unknown[] } };
+  evaluator: { runAndForget(ast: unknown, address: SimpleCellAddress, dependencies: unknown[]): unknown };
+  _exporter: { exportScalarOrRange(v: unknown): unknown };
+}
+
 function sizeKey(a: SimpleCellAddress): string {
   return `${a.sheet}:${a.row}:${a.col}`;
 }
@@ -314,6 +330,39 @@ export class FormulaEngine {
   removeColumns(sheet: number, index: number, n: number): void {
     if (index < this.dims(sheet).width) this.hf.removeColumns(sheet, [index, n]);
     this.settle();
+  }
+
+  /**
+   * A conditional format's custom formula, parsed once as if typed in the top-left cell of the rule's range and evaluated at
+   * each cell with its relative references moved by the cell's offset from there (Sheets' rule; emulator/README.md).
+   * `problem` names what Sheets or this engine would not compute; `otherSheet` and `relative` describe its references.
+   */
+  conditionFormula(formula: string, sheet: number, row: number, col: number): ConditionFormula {
+    const hf = this.hf as unknown as EngineInternals;
+    const content = hf._cellContentParser.parse(formula) as { formula?: string };
+    const none = (problem: string): ConditionFormula => ({ problem, otherSheet: false, relative: false, at: () => null });
+    if (typeof content.formula !== 'string') return none(`Expected a formula starting with "=", got ${JSON.stringify(formula)}`);
+    const parsed = hf._parser.parse(content.formula, { sheet, row, col });
+    if (parsed.errors.length) return none(`Formula parse error: ${String(parsed.errors[0].message).split('\n')[0]}`);
+    const deps = JSON.stringify(parsed.dependencies);
+    const otherSheet = [...deps.matchAll(/"sheet":(\d+)/g)].some((m) => Number(m[1]) !== sheet);
+    const relative = [...deps.matchAll(/"type":"([A-Z_]+)"/g)].some((m) => m[1] !== 'CELL_REFERENCE_ABSOLUTE' && m[1] !== 'ABSOLUTE');
+    const at = (r: number, c: number): CellValue => {
+      try {
+        return hf._exporter.exportScalarOrRange(hf.evaluator.runAndForget(parsed.ast, { sheet, row: r, col: c }, parsed.dependencies)) as CellValue;
+      } catch {
+        // A reference moved off the sheet (or an engine failure) formats nothing, as an error result does in Sheets.
+        return null;
+      }
+    };
+    let problem: string | null = null;
+    for (const [re, msg] of DIVERGENT) if (re.test(formula)) problem = `Formula computes differently in Sheets and in the emulator: ${msg}`;
+    const v = problem ? null : at(row, col);
+    if (v instanceof DetailedCellError && v.type === 'NAME') {
+      const m = /^(?:Function name|Named expression) (.+) not recognized\.$/.exec(v.message);
+      if (m && formula.toUpperCase().includes(m[1].toUpperCase())) problem = v.message;
+    }
+    return { problem, otherSheet, relative, at };
   }
 
   /** A formula problem the engine reports on the cell's own formula: unknown function or name, or a parse error. */

@@ -6,6 +6,7 @@ import { cellA1 } from '../src/sheets/a1';
 import { CacheService } from './cache';
 import { countCall, createCalls, type Calls, type Kind } from './counts';
 import { Faults, type FaultOptions } from './faults';
+import { conditionProblems } from './conditional-formats';
 import { Ctx, type ExecMode, type UiRecord } from './ctx';
 import { parseEntry } from './entry';
 import { AuthMode, ChartsEnums } from './enums';
@@ -346,7 +347,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     },
 
     formulaErrors() {
-      return wb.formulaProblems();
+      return [...wb.formulaProblems(), ...wb.sheets.flatMap((sm) => conditionProblems(wb, sm))];
     },
   };
   return emulator;

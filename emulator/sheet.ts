@@ -1,10 +1,10 @@
 // Sheet (one class, long because it mirrors Apps Script's Sheet method for method): ranges by A1 or coordinates, size and content extent, row/column insert and delete (formulas shift through HyperFormula), frozen panes, hiding, tab colour, rules, protections and charts.
-import { parseA1 } from '../src/sheets/a1';
+import { parseA1, quoteSheetName } from '../src/sheets/a1';
 import { cloneChart, EmbeddedChart, EmbeddedChartBuilder, newChartModel } from './charts';
 import type { Ctx } from './ctx';
 import { Emulated, enumKey } from './not-emulated';
 import { normalizeColor, type Range } from './range';
-import { ConditionalFormatRule } from './conditional-formats';
+import { conditionProblems, ConditionalFormatRule } from './conditional-formats';
 import type { SheetModel } from './model';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -290,6 +290,9 @@ export class Sheet extends Emulated implements Pick<GSheet, SheetMethods> {
       for (const g of r._spec.ranges) if (g.sheet !== sm) throw new Error('Conditional format rule ranges must be on the sheet they are set on.');
       return r._spec;
     });
+    // Like a formula write, a strict emulator refuses a custom formula Sheets would refuse or this engine cannot compute.
+    const problems = this.wb.strictFormulas ? conditionProblems(this.wb, sm) : [];
+    if (problems.length) throw new Error(`Conditional format formula the emulator cannot compute (strictFormulas): ${problems.map((p) => `${quoteSheetName(p.sheet)}!${p.a1} ${p.formula}: ${p.error}`).join('; ')}`);
   }
   clearConditionalFormatRules(): void {
     this.live().conditionalFormats = [];

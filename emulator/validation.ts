@@ -4,6 +4,7 @@ import { SpreadsheetAppEnums } from './enums';
 import type { DataValidationSpec, GridRange } from './model';
 import { isGrid } from './model';
 import { Emulated, enumKeyIn, isDate } from './not-emulated';
+import type { Workbook } from './workbook';
 
 type GDV = GoogleAppsScript.Spreadsheet.DataValidation;
 type GDVB = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
@@ -221,4 +222,30 @@ export function passesValidation(ctx: Ctx, spec: DataValidationSpec, value: unkn
     default:
       return true;
   }
+}
+
+/**
+ * The options a list rule's drop-down offers (null: no drop-down — not a list rule, or built with showDropdown false): a value
+ * list as given; a range as its cells' current display values, in range order, blanks left out and each value once (the
+ * range is read as it is now, so a formula-filled list follows its sources). `cache` shares one read per range per view.
+ */
+export function dropdownOptions(wb: Workbook, spec: DataValidationSpec, cache: Map<string, string[]> = new Map()): string[] | null {
+  if (spec.args[1] === false) return null;
+  if (spec.criteria === 'VALUE_IN_LIST') return [...(spec.args[0] as string[])];
+  if (spec.criteria !== 'VALUE_IN_RANGE' || !isGrid(spec.args[0])) return null;
+  const g = spec.args[0];
+  if (g.sheet.deleted) return [];
+  const key = wb.gridA1(g);
+  const known = cache.get(key);
+  if (known) return [...known];
+  const { lastRow, lastCol } = wb.lastRowCol(g.sheet);
+  const seen = new Set<string>();
+  for (let r = g.row; r < g.row + g.numRows && r <= lastRow; r++) {
+    for (let c = g.col; c < g.col + g.numCols && c <= lastCol; c++) {
+      const v = wb.display(g.sheet, r, c);
+      if (v !== '') seen.add(v);
+    }
+  }
+  cache.set(key, [...seen]);
+  return [...seen];
 }

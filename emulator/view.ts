@@ -1,7 +1,8 @@
 // view(): the workbook as plain JSON for the browser preview — display strings, formulas, colours, notes, errors, charts and protections per sheet.
 import { chartCategories, type ChartSpec } from './charts';
 import { chartSpec, protectionOut, type ProtectionState } from './state';
-import { ruleMatches } from './conditional-formats';
+import { customFormulaRule, ruleMatches } from './conditional-formats';
+import { dropdownOptions } from './validation';
 import type { Workbook } from './workbook';
 import type { SheetModel } from './model';
 
@@ -58,6 +59,8 @@ function extent(wb: Workbook, sm: SheetModel): { rows: number; cols: number } {
 }
 
 export function buildView(wb: Workbook, active: SheetModel | null): PreviewView {
+  // Range-based drop-downs read their range once per view, however many cells share the rule.
+  const lists = new Map<string, string[]>();
   return {
     name: wb.name,
     title: wb.name,
@@ -65,6 +68,8 @@ export function buildView(wb: Workbook, active: SheetModel | null): PreviewView 
     activeSheet: active?.name ?? null,
     sheets: wb.sheets.map((sm) => {
       const { rows, cols } = extent(wb, sm);
+      // Each custom-formula rule is parsed once per view; the other rules test the cell's own value.
+      const rules = sm.conditionalFormats.map((cf) => ({ cf, custom: customFormulaRule(wb, sm, cf) }));
       const grid: PreviewCell[][] = [];
       for (let r = 1; r <= rows; r++) {
         const row: PreviewCell[] = [];
@@ -80,13 +85,14 @@ export function buildView(wb: Workbook, active: SheetModel | null): PreviewView 
           if (fmt?.ha) cell.align = fmt.ha;
           if (fmt?.wrap) cell.wrap = true;
           if (fmt?.dv?.criteria === 'CHECKBOX') cell.checkbox = true;
-          if (fmt?.dv?.criteria === 'VALUE_IN_LIST') cell.dropdown = [...(fmt.dv.args[0] as string[])];
+          const options = fmt?.dv ? dropdownOptions(wb, fmt.dv, lists) : null;
+          if (options) cell.dropdown = options;
           const err = wb.errorMessageAt(sm, r, c);
           if (err !== undefined) cell.err = err;
           // Conditional formats: the first matching boolean rule wins, as in Sheets.
-          for (const cf of sm.conditionalFormats) {
+          for (const { cf, custom } of rules) {
             if (!cf.ranges.some((g) => r >= g.row && r < g.row + g.numRows && c >= g.col && c < g.col + g.numCols)) continue;
-            if (ruleMatches(cf, wb.value(sm, r, c)) === true) {
+            if (custom ? custom.matches(r, c) : ruleMatches(cf, wb.value(sm, r, c)) === true) {
               if (cf.format.background) cell.bg = cf.format.background;
               if (cf.format.fontColor) cell.color = cf.format.fontColor;
               if (cf.format.bold) cell.bold = true;

@@ -153,8 +153,9 @@ gridPanel.addEventListener('click', (e) => {
   const td = (e.target as HTMLElement).closest<HTMLTableCellElement>('td[data-r]');
   if (!td || td.contains(editing?.input ?? null)) return;
   select(Number(td.dataset.r), Number(td.dataset.c));
-  // A checkbox cell toggles on click, as in Sheets.
+  // A checkbox cell toggles on click, as in Sheets; a drop-down cell's arrow opens its list.
   if ((e.target as HTMLElement).closest('.box')) toggleCheckbox(Number(td.dataset.r), Number(td.dataset.c));
+  if ((e.target as HTMLElement).closest('.arrow')) openDropdown(Number(td.dataset.r), Number(td.dataset.c));
 });
 
 function toggleCheckbox(row: number, col: number): void {
@@ -179,10 +180,13 @@ gridPanel.addEventListener('keydown', (e) => {
   const td = (e.target as HTMLElement).closest<HTMLTableCellElement>('td[data-r]');
   if (!td) return;
   const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-  if (e.key in moves) {
+  if (e.key in moves && !e.altKey) {
     e.preventDefault();
     const [dr, dc] = moves[e.key];
     if (tdAt(selected.row + dr, selected.col + dc)) select(selected.row + dr, selected.col + dc);
+  } else if ((e.key === 'Enter' || (e.key === 'ArrowDown' && e.altKey)) && cellAt(selected.row, selected.col)?.dropdown) {
+    e.preventDefault();
+    openDropdown(selected.row, selected.col);
   } else if (e.key === 'Enter' || e.key === 'F2') {
     e.preventDefault();
     startEdit(td);
@@ -197,6 +201,84 @@ gridPanel.addEventListener('keydown', (e) => {
     startEdit(td, e.key);
   }
 });
+
+// ---- Drop-downs: a list-validation cell (a value list or a range) offers its options, as Sheets' drop-down does ----
+let dropdown: { row: number; col: number; pop: HTMLElement } | null = null;
+
+/** Opens the list under the cell; choosing an option writes it exactly as typing it would (commit → emulator.edit). */
+function openDropdown(row: number, col: number): void {
+  closeDropdown(false);
+  cancelEdit();
+  const cell = cellAt(row, col);
+  const td = tdAt(row, col);
+  if (!cell?.dropdown || !td) return;
+  select(row, col, false);
+  const pop = document.createElement('div');
+  pop.className = 'dropdown-pop';
+  pop.id = 'dropdown-pop';
+  pop.setAttribute('role', 'listbox');
+  pop.setAttribute('aria-label', `Choose a value for ${cellA1(row, col)}`);
+  for (const o of cell.dropdown) {
+    const opt = document.createElement('div');
+    opt.setAttribute('role', 'option');
+    opt.tabIndex = -1;
+    opt.textContent = o;
+    opt.dataset.value = o;
+    opt.setAttribute('aria-selected', String(o === cell.v));
+    pop.append(opt);
+  }
+  if (cell.dropdown.length === 0) pop.innerHTML = '<p class="dropdown-empty">The list is empty: its range has no values yet.</p>';
+  const rect = td.getBoundingClientRect();
+  pop.style.top = `${Math.round(rect.bottom)}px`;
+  pop.style.left = `${Math.round(rect.left)}px`;
+  pop.style.minWidth = `${Math.round(rect.width)}px`;
+  document.body.append(pop);
+  td.setAttribute('aria-expanded', 'true');
+  td.setAttribute('aria-controls', pop.id);
+  dropdown = { row, col, pop };
+  (pop.querySelector<HTMLElement>('[aria-selected="true"]') ?? pop.querySelector<HTMLElement>('[role="option"]') ?? pop).focus();
+  pop.addEventListener('click', (e) => {
+    const opt = (e.target as HTMLElement).closest<HTMLElement>('[role="option"]');
+    if (opt) chooseOption(opt.dataset.value ?? '');
+  });
+  pop.addEventListener('keydown', (e) => {
+    const opts = [...pop.querySelectorAll<HTMLElement>('[role="option"]')];
+    const i = opts.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      opts[Math.max(0, Math.min(opts.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+    } else if ((e.key === 'Enter' || e.key === ' ') && i >= 0) {
+      e.preventDefault();
+      chooseOption(opts[i].dataset.value ?? '');
+    } else if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      closeDropdown(true);
+    }
+  });
+}
+
+function chooseOption(value: string): void {
+  if (!dropdown) return;
+  const { row, col } = dropdown;
+  closeDropdown(false);
+  void commit(row, col, value);
+}
+
+function closeDropdown(refocus: boolean): void {
+  if (!dropdown) return;
+  const { row, col, pop } = dropdown;
+  dropdown = null;
+  pop.remove();
+  const td = tdAt(row, col);
+  td?.removeAttribute('aria-expanded');
+  td?.removeAttribute('aria-controls');
+  if (refocus) select(row, col);
+}
+
+document.addEventListener('mousedown', (e) => {
+  if (dropdown && !dropdown.pop.contains(e.target as Node) && !(e.target as HTMLElement).closest('.arrow')) closeDropdown(false);
+});
+gridPanel.addEventListener('scroll', () => closeDropdown(false));
 
 function startEdit(td: HTMLTableCellElement, initial?: string): void {
   cancelEdit();

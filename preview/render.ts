@@ -121,7 +121,8 @@ function cellContent(cell: CellView | undefined): string {
   if (!cell) return '';
   if (cell.checkbox && (cell.v === 'TRUE' || cell.v === 'FALSE' || cell.v === '')) return `<span class="box" aria-hidden="true">${cell.v === 'TRUE' ? '☑' : '☐'}</span>`;
   const text = escapeHtml(cell.v);
-  return cell.dropdown ? `${text}<span class="arrow" aria-hidden="true">▾</span>` : text;
+  // The arrow opens the list (client.ts); keyboard users press Enter or Alt+↓ on the cell instead.
+  return cell.dropdown ? `${text}<span class="arrow" aria-hidden="true" title="Choose from the list">▾</span>` : text;
 }
 
 /** Tooltip text of a cell: its formula, note and error, one per line. */
@@ -198,7 +199,7 @@ export function renderGrid(view: SpreadsheetView, sheet: SheetView, selected: { 
       out.push(
         `<td role="gridcell" class="${classes.join(' ')}" data-r="${r}" data-c="${c}" tabindex="${isSel ? 0 : -1}"` +
           `${isSel ? ' aria-selected="true"' : ''}${title ? ` title="${escapeHtml(title)}"` : ''}${style.length ? ` style="${style.join(';')}"` : ''}` +
-          `${cell?.checkbox ? ` aria-checked="${cell.v === 'TRUE'}"` : ''} aria-label="${cellA1(r, c)}${cell?.v ? ` ${escapeHtml(cell.v)}` : ''}">${cellContent(cell)}</td>`,
+          `${cell?.checkbox ? ` aria-checked="${cell.v === 'TRUE'}"` : ''}${cell?.dropdown ? ' aria-haspopup="listbox"' : ''} aria-label="${cellA1(r, c)}${cell?.v ? ` ${escapeHtml(cell.v)}` : ''}">${cellContent(cell)}</td>`,
       );
     }
     out.push('</tr>');

@@ -1,4 +1,4 @@
-// npm run screenshots: PNGs of the sidebar screens and the Review and Supervision dashboards, taken from the local preview.
+// npm run screenshots: PNGs of the sidebar screens, the Review and Supervision dashboards and the risk-first views (Clients badges, Session's "Last time", Supervision's coloured rows), taken from the local preview.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -42,15 +42,32 @@ export async function run(root: string): Promise<string[]> {
     await fetch(`${preview.url}/edit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sheet: 'Review', row: 1, col: 2, input: 'DEMO-04' }) });
     await page.goto(preview.url);
     for (const tab of ['Review', 'Supervision']) if (await showTab(page, tab)) await shot(page, `dashboard-${tab.toLowerCase()}`);
+    // Risk first: Supervision's top rows, safety red and deterioration amber (custom-formula conditional formats).
+    if (await showTab(page, 'Supervision')) {
+      const box = await page.locator('#grid-panel').boundingBox();
+      if (box) await page.screenshot({ path: path.join(OUT, 'risk-supervision.png'), clip: { x: box.x, y: box.y, width: Math.min(box.width, 1100), height: Math.min(box.height, 330) } });
+      saved.push(path.join(OUT, 'risk-supervision.png'));
+    }
     await clickMenu(page, 'Open Attain');
     const frame = await sidebarFrame(page);
     const panel = page.locator('#sidebar-frame');
     await frame.locator('.client-list button').first().waitFor();
     await shot(page, 'sidebar-clients', panel);
+    // Risk first: the client list with its alert badges (safety first).
+    await frame.locator('.client-list .badge').first().waitFor();
+    await shot(page, 'risk-clients', panel);
     await frame.locator('.client-list button', { hasText: 'DEMO-05' }).first().click();
     await frame.locator('.top-client', { hasText: 'DEMO-05' }).waitFor();
     for (const label of ['Plan', 'GAS', 'Session', 'Priorities', 'Review', 'Discharge', 'Export']) {
-      if (await sidebarScreen(frame, label)) await shot(page, `sidebar-${label.toLowerCase()}`, panel);
+      if (!(await sidebarScreen(frame, label))) continue;
+      await shot(page, `sidebar-${label.toLowerCase()}`, panel);
+      // Risk first: DEMO-05's session opens with "Last time" (scores, bands, the safety flag still to acknowledge).
+      if (label === 'Session') {
+        const last = frame.locator('.last-time').first();
+        await last.waitFor();
+        await last.scrollIntoViewIfNeeded();
+        await shot(page, 'risk-session-last-time', panel);
+      }
     }
     if (g.blocked.length) throw new Error(`The preview tried to leave this machine: ${g.blocked.join(', ')}`);
     await g.context.close();
