@@ -1,6 +1,6 @@
 // Plan editor screen: long-term goals → 1–5 objectives with every plan field, a live SMART check per objective, a template picker, save via savePlan.
 import { useState } from 'preact/hooks';
-import type { Bootstrap, ClientDetail } from '../../src/contract';
+import type { Bootstrap, ClientDetail, TemplateSummary } from '../../src/contract';
 import { DateField, SelectField, TextArea, TextField } from '../components/Field';
 import { CategoryHint, ClassificationFields, StatusFields, ValuesField } from '../components/GoalFields';
 import { focusErrors, SaveFooter } from '../components/SaveFooter';
@@ -12,7 +12,7 @@ import { savePlanDraft, type PlanDraft } from '../hooks/usePlanDraft';
 import { gasFieldObjective, gasMissing } from '../model/gas';
 import { MAX_GOALS, MAX_OBJECTIVES, type GoalDraft, type GoalRef, type LongGoalDraft } from '../model/plan';
 import { draftFromTemplate } from '../model/template';
-import { bundledTemplates } from '../../src/core/template-library';
+import { call } from '../rpc';
 
 const P = 'plan';
 
@@ -55,7 +55,7 @@ export function PlanScreen({ boot, detail, plan, onSaved, onEditGas }: Props) {
     <section aria-labelledby="plan-h">
       <ScreenHeading id="plan-h">Plan for {code}</ScreenHeading>
       <p class="muted small">Long-term goals, each broken into 1–5 short-term SMART objectives. GAS scales are set on the GAS screen.</p>
-      <TemplatePicker plan={plan} start={detail.client.startDate || boot.today} />
+      <TemplatePicker plan={plan} start={detail.client.startDate || boot.today} templates={boot.templates ?? []} />
       <CategoryHint />
       <form onSubmit={submit} noValidate id={`${P}-form`} tabIndex={-1}>
         {plan.goals.map((g, gi) => (
@@ -75,24 +75,35 @@ export function PlanScreen({ boot, detail, plan, onSaved, onEditGas }: Props) {
   );
 }
 
-function TemplatePicker({ plan, start }: { plan: PlanDraft; start: string }) {
+function TemplatePicker({ plan, start, templates }: { plan: PlanDraft; start: string; templates: readonly TemplateSummary[] }) {
   const [choice, setChoice] = useState('');
   const [filled, setFilled] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  // Templates ship inside the sidebar (not Code.js, which every custom-function cell loads), validated by core.
-  const templates = bundledTemplates();
+  // The Bootstrap lists the templates; the chosen one comes from the server (getTemplate), so the sidebar HTML stays small.
+  const [loading, setLoading] = useState(false);
 
-  const use = () => {
+  const use = async () => {
     setFilled(null);
     setProblem(null);
     if (choice === '') {
       setProblem('Choose a template first.');
       return;
     }
-    const data = templates.find((t) => t.id === choice);
-    if (data === undefined) {
-      setProblem(`Expected one of the listed templates; got "${choice}".`);
+    if (loading) return;
+    setLoading(true);
+    let data;
+    try {
+      const answer = await call('getTemplate', choice);
+      if (!answer.ok) {
+        setProblem(Object.values(answer.errors)[0] ?? answer.message);
+        return;
+      }
+      data = answer.data;
+    } catch (e) {
+      setProblem(`Could not reach the spreadsheet; nothing changed, try again. (${e instanceof Error ? e.message : String(e)})`);
       return;
+    } finally {
+      setLoading(false);
     }
     const drafts = draftFromTemplate(data, start);
     if (drafts.length === 0) {
@@ -120,8 +131,8 @@ function TemplatePicker({ plan, start }: { plan: PlanDraft; start: string }) {
         hint={selected ? selected.description : 'Fills the editor below; nothing is saved until you press Save plan.'}
       />
       <div class="actions">
-        <button type="button" class="btn btn-small" onClick={use}>
-          Fill from template
+        <button type="button" class="btn btn-small" onClick={() => void use()} aria-disabled={loading ? 'true' : undefined}>
+          {loading ? 'Loading the template…' : 'Fill from template'}
         </button>
       </div>
       {filled && plan.undo ? (
