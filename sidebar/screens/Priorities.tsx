@@ -75,7 +75,7 @@ export function PrioritiesScreen({ detail, draft, onSaved }: { detail: ClientDet
             <ol class="ranked ranked-words" aria-labelledby="priority-ranked-h">
               {ranked.map((r) => (
                 <li key={r.goal.id}>
-                  <span class="outline-number">{rankLabel(r.rank)}</span> · {r.label}: {goalTitle(r.goal, r.n)}{' '}
+                  <span class="outline-number">{rankLabel(r.rank)}</span> · {r.label}: <span class="ranked-title">{goalTitle(r.goal, r.n)}</span>{' '}
                   {r.row.tier ? <span class={`tag ${r.row.tier === 'life-threatening' ? 'tag-safety' : ''}`}>{TIER_LABELS[r.row.tier] ?? r.row.tier}</span> : null}{' '}
                   <span class="muted small">
                     {r.row.urgency}×{r.row.importance}×{r.row.readiness} = {r.score}
