@@ -11,7 +11,7 @@ import { useAction } from '../hooks/useAction';
 import { savePlanDraft, type PlanDraft } from '../hooks/usePlanDraft';
 import { gasFieldObjective, gasMissing } from '../model/gas';
 import { MAX_GOALS, MAX_OBJECTIVES, type GoalDraft, type GoalRef, type LongGoalDraft } from '../model/plan';
-import { draftFromTemplate } from '../model/template';
+import { draftFromTemplate, shortTitle } from '../model/template';
 import { call } from '../rpc';
 
 const P = 'plan';
@@ -125,10 +125,10 @@ function TemplatePicker({ plan, start, templates }: { plan: PlanDraft; start: st
           setChoice(v);
           setProblem(null);
         }}
-        options={templates.map((t) => ({ value: t.id, label: t.title }))}
+        options={templates.map((t) => ({ value: t.id, label: shortTitle(t.title) }))}
         placeholder="Choose a template…"
         error={problem ?? undefined}
-        hint={selected ? selected.description : 'Fills the editor below; nothing is saved until you press Save plan.'}
+        hint={selected ? `${selected.title}. ${selected.description}` : 'Fills the editor below; nothing is saved until you press Save plan.'}
       />
       <div class="actions">
         <button type="button" class="btn btn-small" onClick={() => void use()} aria-disabled={loading ? 'true' : undefined}>
@@ -214,8 +214,8 @@ function ObjectiveCard({ goal, gi, oi, plan, errors, today, onEditGas }: { goal:
       </h4>
       <TextArea id={`${base}-title`} label="Objective (short-term)" required value={goal.title} onInput={(v) => patch({ title: v })} error={err('title')} maxLength={200} describedBy={smartId} />
       <SmartCheck id={smartId} goal={goal} today={today} />
-      <TextField id={`${base}-behaviour`} label="Observable behaviour" hint="What would someone see the client doing?" value={goal.behaviour} onInput={(v) => patch({ behaviour: v })} error={err('behaviour')} maxLength={500} />
-      <TextField id={`${base}-measure`} label="Measure" hint="How it is counted or rated, e.g. activity diary." value={goal.measure} onInput={(v) => patch({ measure: v })} error={err('measure')} maxLength={500} />
+      <TextArea id={`${base}-behaviour`} label="Observable behaviour" hint="What would someone see the client doing?" value={goal.behaviour} onInput={(v) => patch({ behaviour: v })} error={err('behaviour')} maxLength={500} />
+      <TextArea id={`${base}-measure`} label="Measure" hint="How it is counted or rated, e.g. activity diary." value={goal.measure} onInput={(v) => patch({ measure: v })} error={err('measure')} maxLength={500} />
       <div class="row">
         <TextField id={`${base}-target`} label="Target" hint="Number and unit" placeholder="20 minutes" value={goal.target} onInput={(v) => patch({ target: v })} error={err('target')} maxLength={60} />
         <TextField id={`${base}-frequency`} label="Frequency" hint="How often" placeholder="3 times a week" value={goal.frequency} onInput={(v) => patch({ frequency: v })} error={err('frequency')} maxLength={60} />
