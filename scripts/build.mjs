@@ -37,6 +37,20 @@ function vendorMinified(spec) {
   };
 }
 
+/**
+ * templates/*.json as one string each, parsed on first use: a JSON string costs V8 a scan, not a parse of object literals,
+ * so the template library the server hands to the sidebar (getTemplate) adds little to every custom-function cell's load.
+ */
+const templatesAsStrings = {
+  name: 'templates-as-strings',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]templates[\\/][^\\/]+\.json$/ }, (args) => {
+      const text = JSON.stringify(JSON.parse(fs.readFileSync(args.path, 'utf8')));
+      return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
+
 function listFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? listFiles(path.join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [path.join(dir, d.name)] : []));
 }
@@ -55,7 +69,7 @@ async function buildServer() {
     logLevel: 'warning',
     legalComments: 'none',
     charset: 'utf8',
-    plugins: [vendorMinified('zod/mini')],
+    plugins: [vendorMinified('zod/mini'), templatesAsStrings],
   };
   // The iife format reports no exports, so an esm pass reads the entry's export names.
   const esm = await esbuild.build({ ...common, format: 'esm' });

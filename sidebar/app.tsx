@@ -18,6 +18,7 @@ import { CheckScreen } from './screens/Check';
 import { RelapsePreventionScreen } from './screens/RelapsePrevention';
 import { ReviewScreen } from './screens/Review';
 import { SessionScreen } from './screens/Session';
+import { call } from './rpc';
 
 export function App() {
   const boot = useBootstrap();
@@ -32,6 +33,19 @@ export function App() {
   // The goal the GAS builder shows, as a refKey; '' = the first objective.
   const [gasChoice, setGasChoice] = useState('');
   useEffect(() => setGasChoice(''), [code]);
+
+  // A reopened sidebar starts on the client this user chose last time in this spreadsheet (the Bootstrap says which).
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || !boot.data) return;
+    restored.current = true;
+    if (boot.data.lastClient) setCode((c) => c ?? boot.data!.lastClient!);
+  }, [boot.data]);
+  // Choosing a client remembers it on the server, in the background: nothing waits on it, and a failure only means it is not remembered.
+  const choose = useCallback((c: string) => {
+    setCode(c);
+    call('rememberClient', c).catch(() => undefined);
+  }, []);
 
   const go = useCallback((id: ScreenId) => {
     moved.current = true;
@@ -87,10 +101,10 @@ export function App() {
         boot={b}
         selected={code}
         unsaved={[plan.dirty ? 'Plan/GAS' : '', session.dirty ? 'Session' : '', priorities.dirty ? 'Priorities' : ''].filter((x) => x !== '')}
-        onSelect={(c) => setCode(c)}
+        onSelect={choose}
         onAdded={(c) => {
           boot.reload();
-          setCode(c);
+          choose(c);
         }}
       />
     );

@@ -7,9 +7,10 @@ import type { GoalRow, SavePlanInput } from './core/plan-rows';
 import type { Review } from './core/review';
 import type { ReviewStanding } from './core/review-cadence';
 import type { RecordSessionInput } from './core/session-input';
+import type { PlanTemplate } from './core/templates';
 import type { ClientStatus, DbtTier as Tier, GoalStatus, Horizon, ReviewDecision } from './core/vocabularies';
 
-export type { AddClientInput, SavePlanInput, SavePrioritiesInput, RecordSessionInput, ClientStatus, ReviewDecision };
+export type { AddClientInput, SavePlanInput, SavePrioritiesInput, RecordSessionInput, ClientStatus, ReviewDecision, PlanTemplate };
 export type { AlertKind };
 
 /** A goal's DBT target tier (core's DBT_TIERS), or '' for none. */
@@ -105,6 +106,17 @@ export interface Bootstrap {
   today: string; // YYYY-MM-DD in the spreadsheet's time zone
   /** Labels of Settings that only take effect at setup (protection mode, supervisors, measures) changed since the last setup. */
   pendingSetup?: string[];
+  /** The client this user last chose in this spreadsheet (rememberClient), when still on the Clients tab. */
+  lastClient?: string;
+  /** The goal-plan templates offered (getTemplate hands one over: the library is not inlined in the sidebar). */
+  templates?: TemplateSummary[];
+}
+
+/** A goal-plan template as the picker lists it. */
+export interface TemplateSummary {
+  id: string;
+  title: string;
+  description: string;
 }
 
 /** One row of the Goals tab as the sidebar sees it: a long-term goal (parentId '') or an objective. */
@@ -296,6 +308,10 @@ export interface SidebarApi {
   getBootstrap(): Result<Bootstrap>;
   addClient(input: AddClientInput): Result<ClientSummary>;
   getClient(code: string): Result<ClientDetail>;
+  /** Remembers the chosen client for this user in this spreadsheet, so a reopened sidebar starts there. */
+  rememberClient(code: string): Result<{ code: string }>;
+  /** One template of the library (core's PlanTemplate), by id. */
+  getTemplate(id: string): Result<PlanTemplate>;
   savePlan(input: SavePlanInput): Result<ClientDetail>;
   recordSession(input: RecordSessionInput): Result<RecordSessionData>;
   savePriorities(input: SavePrioritiesInput): Result<ClientDetail>;

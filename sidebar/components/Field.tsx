@@ -28,7 +28,7 @@ function controlProps(p: BaseProps) {
 /** The typed text of an input, text area or select. */
 const valueOf = (e: Event) => (e.currentTarget as HTMLInputElement).value;
 
-/** The hint above and the error below an input. */
+/** The label above, then the control, its hint and its error below it (help text never squeezes the control at 300 px). */
 function Wrap(p: BaseProps & { children: ComponentChildren }) {
   return (
     <div class={`field ${p.class ?? ''}`}>
@@ -36,12 +36,12 @@ function Wrap(p: BaseProps & { children: ComponentChildren }) {
         {p.label}
         {p.required ? <span aria-hidden="true"> *</span> : null}
       </label>
+      {p.children}
       {p.hint ? (
         <p class="hint" id={`${p.id}-hint`}>
           {p.hint}
         </p>
       ) : null}
-      {p.children}
       <FieldError id={p.id} error={p.error} />
     </div>
   );

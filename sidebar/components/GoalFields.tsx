@@ -75,7 +75,7 @@ export function StatusFields({ base, goal, errors, path, onPatch }: GoalFieldPro
     <>
       <SelectField id={`${base}-status`} label="Status" value={goal.status} onChange={(v) => onPatch({ status: v as GoalDraft['status'] })} options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] ?? s }))} error={errors[`${path}.status`]} />
       {goal.status !== 'active' || goal.statusReason !== '' || errors[`${path}.statusReason`] ? (
-        <TextField id={`${base}-statusReason`} label="Reason for this status" value={goal.statusReason} onInput={(v) => onPatch({ statusReason: v })} error={errors[`${path}.statusReason`]} maxLength={500} />
+        <TextArea id={`${base}-statusReason`} label="Reason for this status" value={goal.statusReason} onInput={(v) => onPatch({ statusReason: v })} error={errors[`${path}.statusReason`]} maxLength={500} />
       ) : null}
     </>
   );

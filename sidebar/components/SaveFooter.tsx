@@ -1,4 +1,4 @@
-// The footer every saving form ends with: the server-error summary, a thrown-failure notice, the server's notice, the success notice, and the submit button with its pending label; focusErrors moves focus to its summary.
+// The sticky save bar every saving form ends with: the server-error summary, a thrown-failure notice, the server's notice, the success notice, and the submit button with its pending label; focusErrors moves focus to its summary.
 import type { ComponentChildren } from 'preact';
 import type { ActionState } from '../hooks/useAction';
 import { ErrorSummary, FailureNotice, Notice } from './Messages';
@@ -22,8 +22,9 @@ interface Props {
 }
 
 export function SaveFooter({ prefix, action, label, pendingLabel = 'Saving…', errors = action.errors, message = action.message, describe, targetFor, saved, children }: Props) {
+  // One sticky bar: on a long screen the button and the save's answer stay in view, and focus moved to the answer is visible.
   return (
-    <>
+    <div class="save-bar" id={`${prefix}-save-bar`}>
       <ErrorSummary prefix={prefix} message={message} errors={errors} describe={describe} targetFor={targetFor} />
       <FailureNotice message={action.failure} />
       {action.notice ? (
@@ -42,7 +43,7 @@ export function SaveFooter({ prefix, action, label, pendingLabel = 'Saving…', 
         </button>
         {children}
       </div>
-    </>
+    </div>
   );
 }
 

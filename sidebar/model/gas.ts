@@ -16,12 +16,12 @@ export const levelLabel = (level: number) => `${levelText(level)} ${GAS_LEVEL_LA
 /** A T-score to one decimal, or "—" when there is none. */
 export const formatT = (t: number | null) => (t === null ? '—' : t.toFixed(1));
 
-/** Every goal and objective in the draft, each goal followed by its objectives, with its tree reference and label. */
-export function goalEntries(goals: readonly LongGoalDraft[]): { ref: GoalRef; goal: GoalDraft; label: string }[] {
-  const out: { ref: GoalRef; goal: GoalDraft; label: string }[] = [];
+/** Every goal and objective in the draft, each goal followed by its objectives, with its tree reference, label ("Goal 1: title") and short label ("Goal 1", what a closed drop-down can show whole). */
+export function goalEntries(goals: readonly LongGoalDraft[]): { ref: GoalRef; goal: GoalDraft; label: string; short: string }[] {
+  const out: { ref: GoalRef; goal: GoalDraft; label: string; short: string }[] = [];
   goals.forEach((g, gi) => {
-    out.push({ ref: { goal: gi, objective: null }, goal: g, label: goalLabel(gi, null, g.title) });
-    g.objectives.forEach((o, oi) => out.push({ ref: { goal: gi, objective: oi }, goal: o, label: goalLabel(gi, oi, o.title) }));
+    out.push({ ref: { goal: gi, objective: null }, goal: g, label: goalLabel(gi, null, g.title), short: `Goal ${gi + 1}` });
+    g.objectives.forEach((o, oi) => out.push({ ref: { goal: gi, objective: oi }, goal: o, label: goalLabel(gi, oi, o.title), short: `Objective ${gi + 1}.${oi + 1}` }));
   });
   return out;
 }

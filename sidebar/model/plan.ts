@@ -1,5 +1,6 @@
 // Plan drafts: the editable shape of a client's goals (long-term goals → 1–5 objectives, every field as typed text), a reference to one goal, and conversion to and from the contract.
 import type { GoalView, SavePlanInput } from '../../src/contract';
+import { outline } from './outline';
 
 export type Anchors = [string, string, string, string, string];
 
@@ -120,20 +121,11 @@ function fromView(g: GoalView, horizon: 'long' | 'short'): GoalDraft {
  * An objective whose parent is missing becomes a long-term goal of its own, so nothing the server holds is hidden.
  */
 export function draftFromGoals(goals: readonly GoalView[]): LongGoalDraft[] {
+  // The one grouping rule (outline.ts): each objective follows its goal, an orphan becomes a goal of its own.
   const longs: LongGoalDraft[] = [];
-  const byId = new Map<string, LongGoalDraft>();
-  for (const g of goals) {
-    if (g.parentId === '' || g.parentId === undefined || g.parentId === null) {
-      const d: LongGoalDraft = { ...fromView(g, 'long'), horizon: 'long', objectives: [] };
-      longs.push(d);
-      byId.set(g.id, d);
-    }
-  }
-  for (const g of goals) {
-    if (g.parentId === '' || g.parentId === undefined || g.parentId === null) continue;
-    const parent = byId.get(g.parentId);
-    if (parent) parent.objectives.push(fromView(g, 'short'));
-    else longs.push({ ...fromView(g, 'long'), horizon: 'long', objectives: [] });
+  for (const e of outline(goals)) {
+    if (e.isObjective) longs[longs.length - 1].objectives.push(fromView(e.goal, 'short'));
+    else longs.push({ ...fromView(e.goal, 'long'), horizon: 'long', objectives: [] });
   }
   return longs;
 }

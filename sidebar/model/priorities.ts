@@ -27,8 +27,11 @@ export function rowsFromDetail(detail: ClientDetail | null): Record<string, Prio
 
 export interface Ranked {
   goal: GoalView;
-  /** Position in the screen's goal list (1-based), used as the goal's short label. */
+  /** Position in the screen's goal list (1-based). */
   n: number;
+  /** The goal's outline label ("Goal 2", "Objective 2.1") and number ("2", "2.1"): never confusable with its rank. */
+  label: string;
+  number: string;
   row: PriorityRow;
   score: number;
   rank: number;
@@ -37,14 +40,15 @@ export interface Ranked {
 /** Whether all three ratings are filled in. */
 export const isRated = (r: PriorityRow) => r.urgency !== '' && r.importance !== '' && r.readiness !== '';
 
-/** Core's ranking over the goals whose three ratings are filled in; the rest are listed as unrated. */
-export function rank(goals: readonly GoalView[], rows: Record<string, PriorityRow>): { ranked: Ranked[]; unrated: { goal: GoalView; n: number }[] } {
+/** Core's ranking over the goals whose three ratings are filled in (names: each goal's outline label and number, sidebar/model/outline.ts); the rest are listed as unrated. */
+export function rank(goals: readonly GoalView[], rows: Record<string, PriorityRow>, names: readonly { label: string; number: string }[] = []): { ranked: Ranked[]; unrated: { goal: GoalView; n: number; label: string }[] } {
   const rated: Omit<Ranked, 'rank'>[] = [];
-  const unrated: { goal: GoalView; n: number }[] = [];
+  const unrated: { goal: GoalView; n: number; label: string }[] = [];
   goals.forEach((goal, i) => {
     const row = rows[goal.id] ?? EMPTY_ROW;
-    if (isRated(row)) rated.push({ goal, n: i + 1, row, score: Number(row.urgency) * Number(row.importance) * Number(row.readiness) });
-    else unrated.push({ goal, n: i + 1 });
+    const { label, number } = names[i] ?? { label: `Goal ${i + 1}`, number: String(i + 1) };
+    if (isRated(row)) rated.push({ goal, n: i + 1, label, number, row, score: Number(row.urgency) * Number(row.importance) * Number(row.readiness) });
+    else unrated.push({ goal, n: i + 1, label });
   });
   const ranks = rankPriorities(rated.map((r) => ({ urgency: Number(r.row.urgency), importance: Number(r.row.importance), readiness: Number(r.row.readiness), tier: r.row.tier })));
   const ranked = rated.map((r, i) => ({ ...r, rank: ranks[i] })).sort((a, b) => a.rank - b.rank);

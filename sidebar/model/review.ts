@@ -15,10 +15,10 @@ export const signedChange = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n)
 
 const FIELD_WORDS: Record<string, string> = { decision: 'Decision', reason: 'Reason', gasLevel: 'GAS level', rating: 'Rating', revisedObjective: 'Revised objective', goalId: 'Goal' };
 
-/** "goals.1.reason" → "Goal 2 › Reason". */
-export function describeReviewPath(path: string): string {
+/** "goals.1.reason" → "Objective 1.1 › Reason" (labels: each position's outline label), "Goal 2 › Reason" without labels. */
+export function describeReviewPath(path: string, labels: readonly string[] = []): string {
   const m = /^goals\.(\d+)\.(\w+)$/.exec(path);
-  if (m) return `Goal ${Number(m[1]) + 1} › ${FIELD_WORDS[m[2]] ?? m[2]}`;
+  if (m) return `${labels[Number(m[1])] ?? `Goal ${Number(m[1]) + 1}`} › ${FIELD_WORDS[m[2]] ?? m[2]}`;
   return path === 'goals' ? 'Goals' : path === 'date' ? 'Review date' : path === 'sessionNumber' ? 'Session' : path === '' ? 'Review' : path;
 }
 

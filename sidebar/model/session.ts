@@ -1,4 +1,5 @@
 // Session form → recordSession input (the rated goals and answered questionnaires, null for every blank, and the questions confirmed), the next session's number, and readable names for the server's error keys (ratings.<goalId>…, measures.<instrumentId>…).
+import { entryTitle, outline } from './outline';
 import type { ClientDetail, GoalView, InstrumentSummary, RecordSessionInput } from '../../src/contract';
 import { CONFIRM_FUTURE_DATE, CONFIRM_SAME_DATE, isAnswered, isRated } from '../../src/core/session-input';
 import { describePath } from '../errors';
@@ -57,11 +58,11 @@ export function confirming(c: SessionConfirmations, key: string): SessionConfirm
 
 /** A readable name for a session error key: "ratings.C-1.G1.O2.rating" → "<goal title> › Rating 0–10", "measures.phq9.items.3" → "PHQ-9 › item 4". */
 export function describeSessionPath(path: string, goals: readonly GoalView[], instruments: readonly InstrumentSummary[]): string {
-  for (const [i, g] of goals.entries()) {
-    const head = `ratings.${g.id}`;
+  for (const e of outline(goals)) {
+    const head = `ratings.${e.goal.id}`;
     if (path === head || path.startsWith(`${head}.`)) {
       const rest = path.slice(head.length + 1);
-      const name = g.title.trim() === '' ? `Goal ${i + 1}` : g.title;
+      const name = entryTitle(e);
       return rest === '' ? name : `${name} › ${describePath(rest)}`;
     }
   }

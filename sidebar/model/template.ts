@@ -75,3 +75,6 @@ export function draftFromTemplate(data: unknown, start: string): LongGoalDraft[]
     return { ...long, horizon: 'long', objectives };
   });
 }
+
+/** A template's title as a closed drop-down shows it whole at 300 px: the words before its colon ("Panic disorder"); the full title is shown below the control. */
+export const shortTitle = (title: string): string => title.split(':')[0].trim();

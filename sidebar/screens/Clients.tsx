@@ -48,9 +48,9 @@ export function ClientsScreen({ boot, selected, onSelect, onAdded, unsaved }: Pr
         </Notice>
       ) : null}
       {added ? (
-        <Notice kind="ok" role="status">
+        <div class="notice notice-ok" role="status" id="client-added" tabIndex={-1}>
           Added client {added}. It is now selected.
-        </Notice>
+        </div>
       ) : null}
       {boot.clients.length > 6 ? <TextField id="client-filter" label="Find a client" hint="Type part of a code or a clinician's name." value={filter} onInput={setFilter} /> : null}
       {boot.clients.length === 0 ? (
@@ -93,6 +93,8 @@ export function ClientsScreen({ boot, selected, onSelect, onAdded, unsaved }: Pr
             setAdded(code);
             setAdding(false);
             onAdded(code);
+            // The form that held focus is gone: focus moves to the confirmation, so it is read and nothing is lost to <body>.
+            window.setTimeout(() => document.getElementById('client-added')?.focus(), 0);
           }}
         />
       ) : null}

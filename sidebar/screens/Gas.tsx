@@ -67,7 +67,7 @@ export function GasScreen({ boot, detail, plan, chosen, onChoose, onSaved }: Pro
     <section aria-labelledby="gas-h">
       <ScreenHeading id="gas-h">GAS scales for {code}</ScreenHeading>
       <p class="muted small">Describe five levels of outcome for one goal; the expected outcome (0) is what you both think is realistic by the deadline.</p>
-      <SelectField id="gas-goal" label="Goal to scale" value={refKey(current.ref)} onChange={onChoose} options={entries.map((e) => ({ value: refKey(e.ref), label: e.label }))} />
+      <SelectField id="gas-goal" label="Goal to scale" value={refKey(current.ref)} onChange={onChoose} options={entries.map((e) => ({ value: refKey(e.ref), label: e.short }))} hint={current.label} />
       <form onSubmit={submit} noValidate>
         <fieldset>
           <legend>Anchors: what each level looks like</legend>

@@ -1,6 +1,6 @@
 // Plan editor screen: long-term goals → 1–5 objectives with every plan field, a live SMART check per objective, a template picker, save via savePlan.
 import { useState } from 'preact/hooks';
-import type { Bootstrap, ClientDetail } from '../../src/contract';
+import type { Bootstrap, ClientDetail, TemplateSummary } from '../../src/contract';
 import { DateField, SelectField, TextArea, TextField } from '../components/Field';
 import { CategoryHint, ClassificationFields, StatusFields, ValuesField } from '../components/GoalFields';
 import { focusErrors, SaveFooter } from '../components/SaveFooter';
@@ -11,8 +11,8 @@ import { useAction } from '../hooks/useAction';
 import { savePlanDraft, type PlanDraft } from '../hooks/usePlanDraft';
 import { gasFieldObjective, gasMissing } from '../model/gas';
 import { MAX_GOALS, MAX_OBJECTIVES, type GoalDraft, type GoalRef, type LongGoalDraft } from '../model/plan';
-import { draftFromTemplate } from '../model/template';
-import { bundledTemplates } from '../../src/core/template-library';
+import { draftFromTemplate, shortTitle } from '../model/template';
+import { call } from '../rpc';
 
 const P = 'plan';
 
@@ -55,7 +55,7 @@ export function PlanScreen({ boot, detail, plan, onSaved, onEditGas }: Props) {
     <section aria-labelledby="plan-h">
       <ScreenHeading id="plan-h">Plan for {code}</ScreenHeading>
       <p class="muted small">Long-term goals, each broken into 1–5 short-term SMART objectives. GAS scales are set on the GAS screen.</p>
-      <TemplatePicker plan={plan} start={detail.client.startDate || boot.today} />
+      <TemplatePicker plan={plan} start={detail.client.startDate || boot.today} templates={boot.templates ?? []} />
       <CategoryHint />
       <form onSubmit={submit} noValidate id={`${P}-form`} tabIndex={-1}>
         {plan.goals.map((g, gi) => (
@@ -75,24 +75,35 @@ export function PlanScreen({ boot, detail, plan, onSaved, onEditGas }: Props) {
   );
 }
 
-function TemplatePicker({ plan, start }: { plan: PlanDraft; start: string }) {
+function TemplatePicker({ plan, start, templates }: { plan: PlanDraft; start: string; templates: readonly TemplateSummary[] }) {
   const [choice, setChoice] = useState('');
   const [filled, setFilled] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  // Templates ship inside the sidebar (not Code.js, which every custom-function cell loads), validated by core.
-  const templates = bundledTemplates();
+  // The Bootstrap lists the templates; the chosen one comes from the server (getTemplate), so the sidebar HTML stays small.
+  const [loading, setLoading] = useState(false);
 
-  const use = () => {
+  const use = async () => {
     setFilled(null);
     setProblem(null);
     if (choice === '') {
       setProblem('Choose a template first.');
       return;
     }
-    const data = templates.find((t) => t.id === choice);
-    if (data === undefined) {
-      setProblem(`Expected one of the listed templates; got "${choice}".`);
+    if (loading) return;
+    setLoading(true);
+    let data;
+    try {
+      const answer = await call('getTemplate', choice);
+      if (!answer.ok) {
+        setProblem(Object.values(answer.errors)[0] ?? answer.message);
+        return;
+      }
+      data = answer.data;
+    } catch (e) {
+      setProblem(`Could not reach the spreadsheet; nothing changed, try again. (${e instanceof Error ? e.message : String(e)})`);
       return;
+    } finally {
+      setLoading(false);
     }
     const drafts = draftFromTemplate(data, start);
     if (drafts.length === 0) {
@@ -114,14 +125,14 @@ function TemplatePicker({ plan, start }: { plan: PlanDraft; start: string }) {
           setChoice(v);
           setProblem(null);
         }}
-        options={templates.map((t) => ({ value: t.id, label: t.title }))}
+        options={templates.map((t) => ({ value: t.id, label: shortTitle(t.title) }))}
         placeholder="Choose a template…"
         error={problem ?? undefined}
-        hint={selected ? selected.description : 'Fills the editor below; nothing is saved until you press Save plan.'}
+        hint={selected ? `${selected.title}. ${selected.description}` : 'Fills the editor below; nothing is saved until you press Save plan.'}
       />
       <div class="actions">
-        <button type="button" class="btn btn-small" onClick={use}>
-          Fill from template
+        <button type="button" class="btn btn-small" onClick={() => void use()} aria-disabled={loading ? 'true' : undefined}>
+          {loading ? 'Loading the template…' : 'Fill from template'}
         </button>
       </div>
       {filled && plan.undo ? (
@@ -203,8 +214,8 @@ function ObjectiveCard({ goal, gi, oi, plan, errors, today, onEditGas }: { goal:
       </h4>
       <TextArea id={`${base}-title`} label="Objective (short-term)" required value={goal.title} onInput={(v) => patch({ title: v })} error={err('title')} maxLength={200} describedBy={smartId} />
       <SmartCheck id={smartId} goal={goal} today={today} />
-      <TextField id={`${base}-behaviour`} label="Observable behaviour" hint="What would someone see the client doing?" value={goal.behaviour} onInput={(v) => patch({ behaviour: v })} error={err('behaviour')} maxLength={500} />
-      <TextField id={`${base}-measure`} label="Measure" hint="How it is counted or rated, e.g. activity diary." value={goal.measure} onInput={(v) => patch({ measure: v })} error={err('measure')} maxLength={500} />
+      <TextArea id={`${base}-behaviour`} label="Observable behaviour" hint="What would someone see the client doing?" value={goal.behaviour} onInput={(v) => patch({ behaviour: v })} error={err('behaviour')} maxLength={500} />
+      <TextArea id={`${base}-measure`} label="Measure" hint="How it is counted or rated, e.g. activity diary." value={goal.measure} onInput={(v) => patch({ measure: v })} error={err('measure')} maxLength={500} />
       <div class="row">
         <TextField id={`${base}-target`} label="Target" hint="Number and unit" placeholder="20 minutes" value={goal.target} onInput={(v) => patch({ target: v })} error={err('target')} maxLength={60} />
         <TextField id={`${base}-frequency`} label="Frequency" hint="How often" placeholder="3 times a week" value={goal.frequency} onInput={(v) => patch({ frequency: v })} error={err('frequency')} maxLength={60} />

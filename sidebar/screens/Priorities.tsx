@@ -10,6 +10,7 @@ import { useAction } from '../hooks/useAction';
 import type { PriorityDraft } from '../hooks/usePriorityDraft';
 import { EMPTY_ROW, goalTitle, rank, TIER_LABELS, toPrioritiesInput, type PriorityRow, type Ranked } from '../model/priorities';
 import { call } from '../rpc';
+import { entryTitle, outlineOf, rankLabel } from '../model/outline';
 
 const P = 'priority';
 
@@ -17,8 +18,10 @@ export function PrioritiesScreen({ detail, draft, onSaved }: { detail: ClientDet
   const save = useAction();
   const [saved, setSaved] = useState<string | null>(null);
   const code = detail.client.code;
-  const goals = detail.goals.filter((g) => g.status === 'active');
-  const { ranked, unrated } = rank(goals, draft.rows);
+  // Grouped and numbered as on every screen ("Objective 1.1" under "Goal 1"); a rank always reads "Rank n".
+  const entries = outlineOf(detail.goals, (g) => g.status === 'active');
+  const goals = entries.map((e) => e.goal);
+  const { ranked, unrated } = rank(goals, draft.rows, entries);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -51,18 +54,14 @@ export function PrioritiesScreen({ detail, draft, onSaved }: { detail: ClientDet
           const base = `${P}-items-${i}`;
           const err = (k: string) => save.errors[`items.${i}.${k}`];
           const scale = (k: 'urgency' | 'importance' | 'readiness', label: string) => (
-            <SelectField id={`${base}-${k}`} label={label} value={row[k]} onChange={(v) => draft.set(g.id, { [k]: v })} options={rangeOptions(1, 5)} placeholder="—" error={err(k)} describedBy="priority-scale-hint" />
+            <SelectField id={`${base}-${k}`} class="field-inline" label={label} value={row[k]} onChange={(v) => draft.set(g.id, { [k]: v })} options={rangeOptions(1, 5)} placeholder="—" error={err(k)} describedBy="priority-scale-hint" />
           );
           return (
-            <fieldset key={g.id} class="card">
-              <legend>
-                #{i + 1} {goalTitle(g, i + 1)}
-              </legend>
-              <div class="row">
-                {scale('urgency', 'Urgency')}
-                {scale('importance', 'Importance')}
-                {scale('readiness', 'Readiness')}
-              </div>
+            <fieldset key={g.id} class={`card ${entries[i].isObjective ? 'outline-objective' : ''}`}>
+              <legend>{entryTitle(entries[i])}</legend>
+              {scale('urgency', 'Urgency')}
+              {scale('importance', 'Importance')}
+              {scale('readiness', 'Readiness')}
               <SelectField id={`${base}-tier`} label="DBT tier" value={row.tier} onChange={(v) => draft.set(g.id, { tier: v as PriorityRow['tier'] })} options={DBT_TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] ?? t }))} placeholder="None" error={err('tier')} />
             </fieldset>
           );
@@ -73,10 +72,10 @@ export function PrioritiesScreen({ detail, draft, onSaved }: { detail: ClientDet
           {ranked.length === 0 ? (
             <p class="muted">Rate urgency, importance and readiness to rank a goal.</p>
           ) : (
-            <ol class="ranked" aria-labelledby="priority-ranked-h">
+            <ol class="ranked ranked-words" aria-labelledby="priority-ranked-h">
               {ranked.map((r) => (
                 <li key={r.goal.id}>
-                  {goalTitle(r.goal, r.n)} <span class="muted small">(#{r.n})</span>{' '}
+                  <span class="outline-number">{rankLabel(r.rank)}</span> · {r.label}: <span class="ranked-title">{goalTitle(r.goal, r.n)}</span>{' '}
                   {r.row.tier ? <span class={`tag ${r.row.tier === 'life-threatening' ? 'tag-safety' : ''}`}>{TIER_LABELS[r.row.tier] ?? r.row.tier}</span> : null}{' '}
                   <span class="muted small">
                     {r.row.urgency}×{r.row.importance}×{r.row.readiness} = {r.score}
@@ -85,7 +84,7 @@ export function PrioritiesScreen({ detail, draft, onSaved }: { detail: ClientDet
               ))}
             </ol>
           )}
-          {unrated.length > 0 ? <p class="muted small">Not yet rated: {unrated.map((u) => `#${u.n}`).join(', ')}.</p> : null}
+          {unrated.length > 0 ? <p class="muted small">Not yet rated: {unrated.map((u) => u.label).join(', ')}.</p> : null}
         </div>
         <p class="muted small">Note: the product favours balanced ratings: 3×3×3 = 27 ranks above 5×5×1 = 25, so an urgent, important goal the client is not ready for can sit lower.</p>
 
@@ -104,7 +103,7 @@ function Grid({ ranked }: { ranked: Ranked[] }) {
   const levels = [1, 2, 3, 4, 5];
   return (
     <table class="grid" id="priority-grid">
-      <caption>Urgency × importance</caption>
+      <caption>Urgency × importance: goal and objective numbers (1, 1.1)</caption>
       <thead>
         <tr>
           <th scope="col">
@@ -130,7 +129,7 @@ function Grid({ ranked }: { ranked: Ranked[] }) {
               const heat = u + i >= 9 ? 'hot' : u + i >= 7 ? 'warm' : '';
               return (
                 <td key={i} class={heat} data-u={u} data-i={i}>
-                  {here.length === 0 ? null : here.map((r) => `#${r.n}`).join(' ')}
+                  {here.length === 0 ? null : here.map((r) => r.number).join(' ')}
                 </td>
               );
             })}

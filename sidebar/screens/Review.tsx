@@ -11,6 +11,7 @@ import { useAction } from '../hooks/useAction';
 import { levelText } from '../model/gas';
 import { cadenceText, DECISIONS, describeReviewPath, draftRows, localProblems, signedChange, toReviewInput, type ReviewRowDraft } from '../model/review';
 import { call } from '../rpc';
+import { arrange, entryTitle } from '../model/outline';
 
 const P = 'review';
 export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSaved(detail: ClientDetail): void }) {
@@ -62,6 +63,10 @@ export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSave
     }
   };
 
+  // Each goal under its number in the whole plan (objective 1.1 right after goal 1); field ids keep startReview's positions.
+  const order = start ? arrange(detail.goals, start.goals, (g) => ({ id: g.goalId, parentId: g.parentId })) : [];
+  const labels: string[] = [];
+  for (const o of order) labels[o.i] = o.entry.label;
   const cadence = saved?.detail.review ?? start?.cadence ?? detail.review ?? null;
   const errors = Object.keys(local).length ? local : save.errors;
   const message = Object.keys(local).length ? 'Some goals need a decision or a reason.' : save.message;
@@ -127,15 +132,15 @@ export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSave
               Review at session {start.sessionNumber}. For each goal: where it stands now, then what to do with it.
             </p>
             <DateField id={`${P}-date`} label="Review date" value={date} onInput={setDate} error={errors.date} />
-            {start.goals.map((g, i) => {
+            {order.map(({ i, entry }) => {
+              const g = start.goals[i];
               const r = rows[i];
               const base = fieldId(P, `goals.${i}`);
               const err = (k: string) => errors[`goals.${i}.${k}`];
+              const chosen = GAS_LEVELS.indexOf(Number(r.gasLevel === '' ? 'x' : r.gasLevel) as GasLevel);
               return (
-                <fieldset key={g.goalId} class={`card ${g.horizon === 'short' ? 'card-objective' : ''}`}>
-                  <legend>
-                    Goal {i + 1} of {start.goals.length}: {g.title || g.goalId}
-                  </legend>
+                <fieldset key={g.goalId} class={`card ${entry.isObjective ? 'card-objective outline-objective' : ''}`}>
+                  <legend>{entryTitle({ ...entry, goal: { title: g.title || g.goalId } })}</legend>
                   <p class="muted small">
                     {g.status === 'modified' ? 'Modified earlier. ' : ''}
                     {g.ratedAt === null ? 'Not rated yet.' : `Prefilled from session ${g.ratedAt}.`}
@@ -147,7 +152,8 @@ export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSave
                       label="GAS level now"
                       value={r.gasLevel}
                       onChange={(v) => patch(i, { gasLevel: v })}
-                      options={GAS_LEVELS.map((lv, k) => ({ value: String(lv), label: `${levelText(lv)} ${g.anchors[k] || GAS_LEVEL_LABELS[lv as GasLevel]}` }))}
+                      options={GAS_LEVELS.map((lv) => ({ value: String(lv), label: `${levelText(lv)} ${GAS_LEVEL_LABELS[lv as GasLevel]}` }))}
+                      hint={chosen >= 0 && g.anchors[chosen] ? `${levelText(GAS_LEVELS[chosen])}: ${g.anchors[chosen]}` : undefined}
                       placeholder="Not scored"
                       error={err('gasLevel')}
                     />
@@ -159,7 +165,7 @@ export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSave
                 </fieldset>
               );
             })}
-            <SaveFooter prefix={P} action={save} message={message} errors={errors} describe={describeReviewPath} label="Save review" />
+            <SaveFooter prefix={P} action={save} message={message} errors={errors} describe={(path) => describeReviewPath(path, labels)} label="Save review" />
           </form>
         )
       ) : null}

@@ -16,6 +16,7 @@ import { cadenceText } from '../model/review';
 import { call } from '../rpc';
 import { LastFlags, LastTime } from '../components/LastTime';
 import { flagsKey, lastTimeAfterSave } from '../model/risk';
+import { entryTitle, outlineOf } from '../model/outline';
 
 const P = 'session';
 
@@ -34,7 +35,9 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
   const [saved, setSaved] = useState<Saved | null>(null);
   const f = draft.form;
   const code = detail.client.code;
-  const goals = detail.goals.filter((g) => g.status === 'active');
+  // Active goals grouped and numbered as on every screen: objective 1.1 under goal 1, whatever the row order.
+  const entries = outlineOf(detail.goals, (g) => g.status === 'active');
+  const goals = entries.map((e) => e.goal);
   const number = nextSessionNumber(detail);
   // The server's rule (attended sessions since the last review), not a second one here.
   const reviewDue = detail.reviewDue;
@@ -123,17 +126,18 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
             “On a scale of 0–10, how close do you feel to this goal?” 0 = where you started, 10 = the goal fully reached.
           </p>
           {goals.length === 0 ? <p class="muted">No active goals yet: write them on the Plan screen.</p> : null}
-          {goals.map((g, i) => (
+          {entries.map((e) => (
             <SelectField
-              key={g.id}
-              id={fieldId(P, `ratings.${g.id}.rating`)}
-              label={g.title.trim() === '' ? `Goal ${i + 1}` : g.title}
-              value={f.ratings[g.id] ?? ''}
-              onChange={(v) => draft.setRating(g.id, v)}
+              key={e.goal.id}
+              class={e.isObjective ? 'outline-objective' : ''}
+              id={fieldId(P, `ratings.${e.goal.id}.rating`)}
+              label={entryTitle(e)}
+              value={f.ratings[e.goal.id] ?? ''}
+              onChange={(v) => draft.setRating(e.goal.id, v)}
               options={rangeOptions(0, 10)}
               placeholder="Not rated"
               describedBy={`${P}-rating-hint`}
-              error={errors[`ratings.${g.id}.rating`] ?? errors[`ratings.${g.id}.goalId`] ?? errors[`ratings.${g.id}`]}
+              error={errors[`ratings.${e.goal.id}.rating`] ?? errors[`ratings.${e.goal.id}.goalId`] ?? errors[`ratings.${e.goal.id}`]}
             />
           ))}
         </fieldset>
@@ -143,20 +147,27 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
             <legend>GAS levels{reviewDue ? ` (review ${detail.review.words.toLowerCase()})` : ''}</legend>
             {!reviewDue ? <CheckboxField id={`${P}-gasAnyway`} label={`Record GAS levels today (review ${detail.review.words.toLowerCase()})`} checked={f.gasAnyway} onChange={(v) => draft.set('gasAnyway', v)} /> : null}
             {gasShown
-              ? goals.map((g, i) =>
-                  hasGas(g) ? (
+              ? entries.map((e) => {
+                  const g = e.goal;
+                  if (!hasGas(g)) return null;
+                  // Short option words (a closed select cannot wrap); the chosen level's anchor is spelled out below it.
+                  const chosen = GAS_LEVELS.indexOf(Number(f.gas[g.id] ?? 'x') as GasLevel);
+                  const anchor = chosen >= 0 ? g.anchors[chosen] : '';
+                  return (
                     <SelectField
                       key={g.id}
+                      class={e.isObjective ? 'outline-objective' : ''}
                       id={fieldId(P, `ratings.${g.id}.gasLevel`)}
-                      label={`GAS: ${g.title.trim() === '' ? `Goal ${i + 1}` : g.title}`}
+                      label={`GAS: ${entryTitle(e)}`}
                       value={f.gas[g.id] ?? ''}
                       onChange={(v) => draft.setGas(g.id, v)}
-                      options={GAS_LEVELS.map((lv, li) => ({ value: String(lv), label: `${levelText(lv)} ${GAS_LEVEL_LABELS[lv as GasLevel]}${g.anchors[li] ? `: ${g.anchors[li]}` : ''}` }))}
+                      options={GAS_LEVELS.map((lv) => ({ value: String(lv), label: `${levelText(lv)} ${GAS_LEVEL_LABELS[lv as GasLevel]}` }))}
                       placeholder="Not scored"
+                      hint={anchor ? `${levelText(GAS_LEVELS[chosen])}: ${anchor}` : g.anchors.some((a) => a.trim() !== '') ? `Anchors: ${GAS_LEVELS.map((lv, li) => `${levelText(lv)} ${g.anchors[li] || '—'}`).join('; ')}` : undefined}
                       error={errors[`ratings.${g.id}.gasLevel`]}
                     />
-                  ) : null,
-                )
+                  );
+                })
               : null}
           </fieldset>
         ) : null}
@@ -197,7 +208,7 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
           prefix={P}
           action={save}
           errors={mistakes}
-          describe={(path) => describeSessionPath(path, goals, boot.instruments)}
+          describe={(path) => describeSessionPath(path, detail.goals, boot.instruments)}
           label="Save session"
           saved={saved ? <SavedSummary saved={saved} names={boot.instruments} /> : null}
         />

@@ -1,5 +1,5 @@
 // The bundled goal-plan templates (templates/*.json), validated by core's loader on first use; the sidebar and the preview seed use them.
-import { loadTemplates, type PlanTemplate } from './templates';
+import { loadTemplates, parseTemplate, type PlanTemplate } from './templates';
 import index from '../../templates/index.json';
 import depressionBehaviouralActivation from '../../templates/depression-behavioural-activation.json';
 import generalizedAnxiety from '../../templates/generalized-anxiety.json';
@@ -31,4 +31,28 @@ let cache: PlanTemplate[] | null = null;
 export function bundledTemplates(): PlanTemplate[] {
   if (!cache) cache = loadTemplates(index, FILES);
   return cache;
+}
+
+const word = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * The picker's list (id, title, description) read straight from the files in index order, validating nothing: the sidebar
+ * opens with it, so it must not pay for checking all ten templates; the chosen one is checked when handed over (bundledTemplate).
+ */
+export function templateList(): { id: string; title: string; description: string }[] {
+  const ids = (index as { templates: string[] }).templates;
+  return ids.map((id) => {
+    const raw = (FILES[id] ?? {}) as Record<string, unknown>;
+    return { id, title: word(raw.title) || id, description: word(raw.description) };
+  });
+}
+
+/** One template by id, checked by core's schema (a broken file fails loudly); null when the library has no such id. */
+export function bundledTemplate(id: string): PlanTemplate | null {
+  if (cache) return cache.find((t) => t.id === id) ?? null;
+  const ids = (index as { templates: string[] }).templates;
+  if (!ids.includes(id) || !Object.prototype.hasOwnProperty.call(FILES, id)) return null;
+  const t = parseTemplate(FILES[id], `templates/${id}.json`);
+  if (t.id !== id) throw new Error(`templates/${id}.json: expected id "${id}" (its file name); got "${t.id}"`);
+  return t;
 }

@@ -8,7 +8,8 @@ export function getAppInfo(): AppInfo {
   return { name: 'Attain', version };
 }
 
-export { getBootstrap, addClient, getClient } from './clients';
+export { getBootstrap, addClient, getClient, rememberClient } from './clients';
+export { getTemplate } from './templates';
 export { savePlan } from './plans';
 export { recordSession } from './sessions';
 export { savePriorities } from './priorities';

@@ -1,4 +1,4 @@
-// Sidebar actions for the caseload: getBootstrap (everything the sidebar opens with), addClient and getClient; clientDetail builds the client reply every save returns.
+// Sidebar actions for the caseload: getBootstrap (everything the sidebar opens with), addClient, getClient and rememberClient (the chosen client, per user and spreadsheet); clientDetail builds the client reply every save returns.
 import { addClientSchema } from '../core/caseload-inputs';
 import { codeLooksLikeName, nameLikeCodeMessage } from '../core/client-code';
 import { findInstrument } from '../core/instruments/registry';
@@ -15,6 +15,7 @@ import type { AddClientInput, Bootstrap, ClientDetail, ClientSummary, Instrument
 import { caseloadAlerts, lastTime } from './last-time';
 import { answering, withDocumentLock } from './lock';
 import { alreadySaved, invalid, ok, parse } from './validate';
+import { templateSummaries } from './templates';
 
 /** What the sidebar shows for an instrument: its range, the item wording where the licence allows, and the clinic's band choices. */
 export function instrumentSummary(def: InstrumentDefinition, settings: Settings): InstrumentSummary {
@@ -25,6 +26,21 @@ export function instrumentSummary(def: InstrumentDefinition, settings: Settings)
 /** The reply's summary of a stored client, with its session count and latest session date. */
 export function clientSummary(c: ClientRecord, sessions: number, lastSession: string): ClientSummary {
   return { code: c.code, clinician: c.clinician, startDate: c.startDate, status: c.status, modality: c.modality, sessions, lastSession };
+}
+
+/**
+ * Where the chosen client is remembered: the user's own properties, keyed by this spreadsheet's id. User properties, not the
+ * document's keyed by user: private to the clinician, no user key to obtain (and none that rotates), no other editor's entry to read.
+ */
+const rememberedKey = (book: Book): string => `attain.lastClient.${book.ss.getId()}`;
+
+/** Remembers `code` as this user's chosen client in this spreadsheet (a reopened sidebar starts there); writes no cell. */
+export function rememberClient(code: string): Result<{ code: string }> {
+  if (typeof code !== 'string' || code.trim() === '' || code.length > 100) return invalid({ code: `Expected a client code; got ${JSON.stringify(code)}. Choose a client from the list` }, 'The chosen client was not remembered.');
+  return answering(() => {
+    PropertiesService.getUserProperties().setProperty(rememberedKey(new Book()), code.trim());
+    return ok({ code: code.trim() });
+  });
 }
 
 /** The sidebar's opening data; before setup it answers with defaults and no clients (reading no tabs). */
@@ -48,6 +64,9 @@ export function getBootstrap(): Result<Bootstrap> {
       });
     }
     const clinicians = [...new Set(clients.map((c) => c.clinician).filter(Boolean))].sort();
+    // The client this user chose last time here, if still a client (three calls whatever the caseload: id, store, value).
+    const remembered = setUp ? (PropertiesService.getUserProperties().getProperty(rememberedKey(book)) ?? '').toLowerCase() : '';
+    const lastClient = remembered === '' ? undefined : clients.find((c) => c.code.toLowerCase() === remembered)?.code;
     return ok({
       clinic: settings.clinic,
       isSetUp: setUp,
@@ -59,6 +78,8 @@ export function getBootstrap(): Result<Bootstrap> {
       today: book.today(),
       // The Settings already read, against what setup recorded (one DocumentProperties call, no sheet read).
       pendingSetup: setUp ? pendingSetup(settings.raw, parseApplied(props[APPLIED_PROPERTY] ?? null)) : [],
+      ...(lastClient ? { lastClient } : {}),
+      templates: templateSummaries(),
     });
   });
 }

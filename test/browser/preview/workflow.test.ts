@@ -79,6 +79,8 @@ test('add a client, plan from a template, edit a GAS scale, record three session
   await go(frame, 'Plan', new RegExp(`Plan for ${CODE}`));
   await frame.getByLabel('Start from a template').selectOption('generalized-anxiety');
   await frame.getByRole('button', { name: 'Fill from template' }).click();
+  // The template comes from the server (getTemplate): wait for it before editing what it fills.
+  await frame.getByText(/Filled from/).waitFor();
   await frame.locator('#plan-goals-0-title').fill(XSS);
   await frame.getByRole('button', { name: 'Save plan' }).click();
   await until(async () => (await rows('Goals')).rows.some((r) => r.Client === CODE), 'the plan rows');

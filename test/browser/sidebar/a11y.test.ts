@@ -63,10 +63,12 @@ test('user text is escaped everywhere: a goal titled like markup shows as text, 
 
   await goTo(page, 'GAS');
   await expect(page.getByLabel('−2 much less than expected').inputValue()).resolves.toBe(XSS);
-  await expect(page.getByLabel('Goal to scale').locator('option').first().textContent()).resolves.toBe(`Goal 1: ${XSS}`);
+  await expect(page.getByLabel('Goal to scale').locator('option').first().textContent()).resolves.toBe('Goal 1');
+  // The closed drop-down shows the short label; the full (escaped) title of the goal being scaled is below it.
+  await expect(page.locator('#gas-goal-hint').textContent()).resolves.toBe(`Objective 1.1: ${XSS} objective`);
 
   await goTo(page, 'Session');
-  await page.getByLabel(XSS, { exact: true }).waitFor();
+  await page.getByLabel(`Goal 1: ${XSS}`, { exact: true }).waitFor();
 
   await goTo(page, 'Priorities');
   await page.locator('#priority-ranked li', { hasText: XSS }).waitFor();

@@ -20,6 +20,7 @@ import { applyReview, REVIEWABLE_STATUSES, validateReview } from '../../../src/c
 import { reviewStanding } from '../../../src/core/review-cadence';
 import { codeLooksLikeName, nameLikeCodeMessage } from '../../../src/core/client-code';
 import { isRated } from '../../../src/core/session-input';
+import { bundledTemplates } from '../../../src/core/template-library';
 import type { RelapsePreventionPlanData, RelapsePreventionPlanInput, OutcomesData, ReviewGoalView, SaveReviewData, SaveReviewInput, StartReviewData } from '../../../src/contract';
 
 
@@ -131,14 +132,24 @@ export function bootstrap(clients: ClientSummary[] = [summary('C-0142', 2), summ
     clients,
     instruments: [PHQ9_SUMMARY, GAD7_SUMMARY],
     today: TODAY,
+    templates: bundledTemplates().map((t) => ({ id: t.id, title: t.title, description: t.description })),
   };
 }
 
 /** An in-memory server: handlers for every sidebar API function, over state the test can read and change. */
 export function fakeServer(details: ClientDetail[] = [clientDetail(), clientDetail('C-0200', [])]) {
-  const state = { boot: bootstrap(details.map((d) => d.client)), details: new Map(details.map((d) => [d.client.code, d])) };
+  const state = { boot: bootstrap(details.map((d) => d.client)), details: new Map(details.map((d) => [d.client.code, d])), remembered: '' };
   const handlers: Handlers = {
-    getBootstrap: () => ok(state.boot),
+    // Like the server: the remembered client only while it is still on the list.
+    getBootstrap: () => ok({ ...state.boot, ...(state.remembered && state.details.has(state.remembered) ? { lastClient: state.remembered } : {}) }),
+    rememberClient: (code: string) => {
+      state.remembered = code;
+      return ok({ code });
+    },
+    getTemplate: (id: string) => {
+      const t = bundledTemplates().find((x) => x.id === id);
+      return t ? ok(t) : invalid(`No template "${id}".`, { id: `Expected one of the listed templates; got "${id}"` });
+    },
     getClient: (code: string) => {
       const d = state.details.get(code);
       return d ? ok(d) : invalid(`No client ${code}`, { code: 'No such client' });

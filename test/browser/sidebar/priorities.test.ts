@@ -23,7 +23,8 @@ async function rate(page: Page, i: number, u: number, imp: number, r: number, ti
   await page.locator(`#priority-items-${i}-tier`).selectOption(tier);
 }
 
-const rankedTitles = (page: Page) => page.locator('#priority-ranked ol li').evaluateAll((lis) => lis.map((li) => (li.textContent ?? '').split(' (#')[0]));
+// Each ranked line reads "Rank 1 · Objective 1.1: Walk after lunch …"; the titles, in rank order.
+const rankedTitles = (page: Page) => page.locator('#priority-ranked ol li .ranked-title').allTextContents();
 
 test('ranks live: tier first, then the product; a safety target is never out-ranked; the grid places each goal', async () => {
   const server = fakeServer();
@@ -34,7 +35,7 @@ test('ranks live: tier first, then the product; a safety target is never out-ran
 
   await rate(page, 0, 5, 5, 5);
   await expect(rankedTitles(page)).resolves.toEqual(['Get back into a daily routine']);
-  await page.getByText('Not yet rated: #2, #3.').waitFor();
+  await page.getByText('Not yet rated: Objective 1.1, Objective 1.2.').waitFor();
   await rate(page, 1, 3, 3, 3, 'quality-of-life');
   await expect(rankedTitles(page)).resolves.toEqual(['Walk after lunch', 'Get back into a daily routine']);
   await rate(page, 2, 1, 2, 3, 'life-threatening');
@@ -49,8 +50,8 @@ test('ranks live: tier first, then the product; a safety target is never out-ran
   await expect(rankedTitles(page)).resolves.toEqual(['Get back into a daily routine', 'Walk after lunch', 'Phone a friend']);
 
   const cell = (u: number, i: number) => page.locator(`#priority-grid td[data-u="${u}"][data-i="${i}"]`);
-  await expect(cell(5, 5).textContent()).resolves.toBe('#1');
-  await expect(cell(3, 3).textContent()).resolves.toBe('#2 #3');
+  await expect(cell(5, 5).textContent()).resolves.toBe('1');
+  await expect(cell(3, 3).textContent()).resolves.toBe('1.1 1.2');
   await expect(cell(1, 2).textContent()).resolves.toBe('');
 
   await page.getByRole('button', { name: 'Save priorities' }).click();

@@ -33,12 +33,13 @@ test('walks each goal with prefilled levels, requires a reason unless continuing
   const { page } = s;
   await open(page, 'Review', 'Goal review for C-0142');
   await expect(page.locator('#review-cadence').textContent()).resolves.toBe('Review: Due. 4 attended sessions since the start; reviews are due every 4.');
-  await expect(page.locator('fieldset legend').allTextContents()).resolves.toEqual(['Goal 1 of 3: Get back into a daily routine', 'Goal 2 of 3: Walk after lunch', 'Goal 3 of 3: Phone a friend']);
-  // Prefilled from the latest ratings; the anchors label the levels.
+  await expect(page.locator('fieldset legend').allTextContents()).resolves.toEqual(['Goal 1: Get back into a daily routine', 'Objective 1.1: Walk after lunch', 'Objective 1.2: Phone a friend']);
+  // Prefilled from the latest ratings; the chosen level's anchor is spelled out below the level (a closed select cannot wrap).
   await expect(page.locator('#review-goals-1-gasLevel').inputValue()).resolves.toBe('0');
   await expect(page.locator('#review-goals-1-rating').inputValue()).resolves.toBe('6');
   await expect(page.locator('#review-goals-0-gasLevel').inputValue()).resolves.toBe('');
-  await expect(page.locator('#review-goals-1-gasLevel option:checked').textContent()).resolves.toBe('0 5 walks a week');
+  await expect(page.locator('#review-goals-1-gasLevel option:checked').textContent()).resolves.toBe('0 expected outcome');
+  await expect(page.locator('#review-goals-1-gasLevel-hint').textContent()).resolves.toBe('0: 5 walks a week');
 
   await page.locator('#review-goals-0-decision').selectOption('continue');
   await page.locator('#review-goals-1-decision').selectOption('achieved');
@@ -114,7 +115,7 @@ test('keyboard only: every field of a goal is reachable in order and Enter on Sa
   await page.keyboard.press('Enter');
   await page.locator('#review-errors').waitFor();
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('review-errors');
-  await expect(page.locator('#review-errors li').allTextContents()).resolves.toEqual(['Goal 1 › Reason: Give a reason for "retire".', 'Goal 2 › Reason: Give a reason for "modify".', 'Goal 3 › Decision: Choose a decision: continue, modify, retire or achieved.']);
+  await expect(page.locator('#review-errors li').allTextContents()).resolves.toEqual(['Goal 1 › Reason: Give a reason for "retire".', 'Objective 1.1 › Reason: Give a reason for "modify".', 'Objective 1.2 › Decision: Choose a decision: continue, modify, retire or achieved.']);
   // Each error is a button that moves focus to its field.
   await page.locator('#review-errors li button').first().press('Enter');
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('review-goals-0-reason');
@@ -129,8 +130,9 @@ test('user text is escaped and a server field error shows beside its field, with
   s = await suite.open(server.handlers);
   const { page } = s;
   await open(page, 'Review', 'Goal review for C-0142');
-  await expect(page.locator('fieldset legend').first().textContent()).resolves.toBe(`Goal 1 of 2: ${XSS}`);
-  await expect(page.locator('#review-goals-1-gasLevel option').nth(1).textContent()).resolves.toBe(`−2 ${XSS}`);
+  await expect(page.locator('fieldset legend').first().textContent()).resolves.toBe(`Goal 1: ${XSS}`);
+  await page.locator('#review-goals-1-gasLevel').selectOption('-2');
+  await expect(page.locator('#review-goals-1-gasLevel-hint').textContent()).resolves.toBe(`−2: ${XSS}`);
   await page.locator('#review-goals-0-decision').selectOption('continue');
   await page.locator('#review-goals-1-decision').selectOption('retire');
   await page.locator('#review-goals-1-reason').fill('<b>done</b>');

@@ -134,7 +134,7 @@ test('no review is due when the next session number is a multiple of 4 but only 
   await openSession(page);
   await page.getByText('This will be session 4.').waitFor();
   await expect(page.locator('#session-review').textContent()).resolves.toBe('Review: At session 4. 2 attended sessions since the start; the next review is due in 2 attended sessions (every 4).');
-  await expect(page.getByLabel('GAS: Walk after lunch').count()).resolves.toBe(0);
+  await expect(page.getByLabel('GAS: Objective 1.1: Walk after lunch').count()).resolves.toBe(0);
   expectClean(s);
 });
 
@@ -152,7 +152,7 @@ test('GAS levels are asked for when a review is due (the server says so), and se
   const { page } = s;
   await openSession(page);
   await page.locator('#session-review', { hasText: 'Review: Due. 4 attended sessions since the start; reviews are due every 4.' }).waitFor();
-  await page.getByLabel('GAS: Walk after lunch').selectOption('1');
+  await page.getByLabel('GAS: Objective 1.1: Walk after lunch').selectOption('1');
   await page.getByLabel('Client attended').uncheck();
   await page.getByRole('button', { name: 'Save session' }).click();
   const input = (await s.waitForCall('recordSession')).args[0] as RecordSessionInput;

@@ -46,6 +46,8 @@ describe('the manifest scopes suffice: every entry point under exactly appsscrip
   // Arguments for the entry points that take some; the others are called bare (a refusal other than a scope is fine there).
   const args: Record<string, unknown[]> = {
     getClient: ['C-0001'],
+    rememberClient: ['C-0001'],
+    getTemplate: ['panic-disorder'],
     addClient: [client('C-0002')],
     savePlan: [fiveGoalPlan('C-0002')],
     recordSession: [session('C-0001', ids, { date: '2026-02-09' })],
@@ -56,7 +58,7 @@ describe('the manifest scopes suffice: every entry point under exactly appsscrip
     GAS_TSCORE: [[[0, 1, -1]], [[1, 2, 1]], 0.3],
     MEASURE_SCORE: ['phq9', [[1, 2, 1, 0, 1, 2, 1, 0, 0]]],
   };
-  const expectOk = new Set(['getAppInfo', 'getBootstrap', 'getClient', 'addClient', 'savePlan', 'recordSession', 'savePriorities', 'startReview', 'saveReview', 'buildRelapsePreventionPlan', 'getOutcomes']);
+  const expectOk = new Set(['getAppInfo', 'getBootstrap', 'getClient', 'rememberClient', 'getTemplate', 'addClient', 'savePlan', 'recordSession', 'savePriorities', 'startReview', 'saveReview', 'buildRelapsePreventionPlan', 'getOutcomes']);
 
   test.each(ENTRIES.filter((e) => e.kind !== 'trigger').map((e) => [e.name, e.kind]))('%s (%s) meets no permission refusal', (name) => {
     const message = said(() => em.run(name, ...(args[name] ?? [])));

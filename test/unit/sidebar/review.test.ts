@@ -34,7 +34,8 @@ describe('describeReviewPath', () => {
     expect(describeReviewPath('goals.1.reason')).toBe('Goal 2 › Reason');
     expect(describeReviewPath('goals.0.gasLevel')).toBe('Goal 1 › GAS level');
     expect(describeReviewPath('goals.0.other')).toBe('Goal 1 › other');
-    expect(['goals', 'date', 'sessionNumber', '', 'x'].map(describeReviewPath)).toEqual(['Goals', 'Review date', 'Session', 'Review', 'x']);
+    expect(describeReviewPath('goals.1.reason', ['Goal 1', 'Objective 1.1'])).toBe('Objective 1.1 › Reason');
+    expect(['goals', 'date', 'sessionNumber', '', 'x'].map((p) => describeReviewPath(p))).toEqual(['Goals', 'Review date', 'Session', 'Review', 'x']);
   });
 });
 
