@@ -53,16 +53,18 @@ export function readBlocks(rows: readonly number[], width: number, mergeCells = 
 export function clientRecords(book: Book, tab: Tab, code: string, clientKey = 'client'): { row: number; values: Record<string, unknown> }[] {
   const want = code.trim().toLowerCase();
   if (!want) return [];
-  const found = (book.rowsWith(want).get(tab.layout.name.toLowerCase()) ?? []).filter((r) => r >= 2);
-  const at = [...tab.cols.values()];
-  const width = Math.max(...at) - Math.min(...at) + 1;
-  const out: { row: number; values: Record<string, unknown> }[] = [];
-  for (const { first, last } of readBlocks(found, width)) {
-    readRows(tab, first, last).forEach((values, i) => {
-      if (norm(values[clientKey]) === want) out.push({ row: first + i, values });
-    });
-  }
-  return out;
+  return book.memo(`records:${tab.layout.name}:${clientKey}:${want}`, () => {
+    const found = (book.rowsWith(want).get(tab.layout.name.toLowerCase()) ?? []).filter((r) => r >= 2);
+    const at = [...tab.cols.values()];
+    const width = Math.max(...at) - Math.min(...at) + 1;
+    const out: { row: number; values: Record<string, unknown> }[] = [];
+    for (const { first, last } of readBlocks(found, width)) {
+      readRows(tab, first, last).forEach((values, i) => {
+        if (norm(values[clientKey]) === want) out.push({ row: first + i, values });
+      });
+    }
+    return out;
+  });
 }
 
 /** The rows of `rows` read as layout records, with one read over their span. */

@@ -80,6 +80,13 @@ describe('service calls per action are the same on 10 and 10,000 clients', () =>
     expect(ack.log).toEqual(plain.log);
   });
 
+  test('recordSession reads about as many cells on 10,000 clients as on 10: its client\u2019s rows, not whole columns', () => {
+    const a = measure(small.em, () => ok(small.em.run('recordSession', session('C-TEST', small.goalIds, { date: '2026-04-06' }))));
+    const b = measure(big.em, () => ok(big.em.run('recordSession', session('C-TEST', big.goalIds, { date: '2026-04-06' }))));
+    // Before (whole client, goal-id and session columns) the 10,000-client figure was thousands of times the 10-client one.
+    expect(b.cells).toBeLessThanOrEqual(1.5 * a.cells);
+  });
+
   test('the 10,000-client workbook really holds 10,000 clients', () => {
     const boot = ok<{ clients: unknown[] }>(big.em.run('getBootstrap'));
     expect(boot.clients.length).toBeGreaterThanOrEqual(10_000);
