@@ -4,7 +4,8 @@ export type Kind = 'read' | 'write' | 'format' | 'structure' | 'chart' | 'lookup
 export const KINDS: Kind[] = ['read', 'write', 'format', 'structure', 'chart', 'lookup', 'other'];
 
 export type CallCounts = Record<Kind, number> & { total: number };
-export type Calls = CallCounts & { reset(): void; log: string[] };
+/** `cells`: cells transferred by reads (each getValues-like read counts its block, a TextFinder.findAll its matches). */
+export type Calls = CallCounts & { reset(): void; log: string[]; cells: number };
 
 /** Per class: the kind of a method not listed (null = local JS, never counted) and the listed exceptions. */
 interface ClassKinds {
@@ -21,7 +22,7 @@ const RANGE_READ = [
 const RANGE_WRITE = ['setValues', 'setValue', 'setFormulas', 'setFormula', 'clearContent', 'clear', 'check', 'uncheck'];
 const RANGE_LOOKUP = [
   'getRow', 'getColumn', 'getNumRows', 'getNumColumns', 'getLastRow', 'getLastColumn', 'getA1Notation', 'getSheet',
-  'offset', 'getCell', 'getHeight', 'getWidth', 'getRowIndex', 'getColumnIndex', 'getDataRegion',
+  'offset', 'getCell', 'getHeight', 'getWidth', 'getRowIndex', 'getColumnIndex', 'getDataRegion', 'createTextFinder',
 ];
 const SHEET_READ = [
   'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns', 'getFrozenRows', 'getFrozenColumns', 'isSheetHidden',
@@ -81,6 +82,8 @@ export const CLASS_KINDS: Record<string, ClassKinds> = {
       [RANGE_LOOKUP, 'lookup'],
     ]),
   },
+  // findAll asks the server; the option setters are counted too (pessimistic: Google does not say they are local).
+  TextFinder: { default: 'other', methods: table([[['findAll', 'findNext', 'findPrevious', 'getCurrentMatch'], 'read'], [['replaceAllWith', 'replaceWith'], 'write']]) },
   NamedRange: { default: 'lookup', methods: table([[['remove', 'setName', 'setRange'], 'structure']]) },
   Protection: {
     default: 'format',
@@ -127,9 +130,11 @@ export function createCalls(): Calls {
   const calls = {
     read: 0, write: 0, format: 0, structure: 0, chart: 0, lookup: 0, other: 0, total: 0,
     log: [] as string[],
+    cells: 0,
     reset() {
       for (const k of KINDS) calls[k] = 0;
       calls.total = 0;
+      calls.cells = 0;
       calls.log.length = 0;
     },
   };

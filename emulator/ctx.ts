@@ -27,6 +27,8 @@ export class Ctx {
   readonly logs: string[] = [];
   mode: ExecMode = { kind: 'host' };
   addonMenuTitle = 'Attain';
+  /** Adds to the cells-read counter (emulator.calls.cells); set by createEmulator. */
+  cellsRead: (n: number) => void = () => {};
 
   constructor(
     readonly wb: Workbook,

@@ -172,6 +172,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   const ctx = new Ctx(wb, distDir);
   if (opts.addonMenuTitle) ctx.addonMenuTitle = opts.addonMenuTitle;
   const calls = createCalls();
+  ctx.cellsRead = (n) => (calls.cells += n);
   const faults = new Faults();
   const stores: PropertyStores = { document: {}, script: {}, user: {} };
   const locks: LockState = { held: new Set(), elsewhere: new Set() };

@@ -2,6 +2,7 @@
 import { rangeA1 } from '../src/sheets/a1';
 import type { Ctx } from './ctx';
 import { Emulated } from './not-emulated';
+import { TextFinder } from './text-finder';
 import { DataValidation } from './validation';
 import type { CellFmt, SheetModel } from './model';
 
@@ -16,7 +17,7 @@ type RangeMethods =
   | 'getDataValidations' | 'getDataValidation' | 'setDataValidation' | 'setDataValidations' | 'clearDataValidations'
   | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn' | 'getHeight' | 'getWidth'
   | 'getA1Notation' | 'getSheet' | 'offset' | 'getCell' | 'clearContent' | 'clear' | 'clearFormat' | 'protect' | 'isBlank' | 'canEdit'
-  | 'check' | 'uncheck' | 'isChecked';
+  | 'check' | 'uncheck' | 'isChecked' | 'createTextFinder';
 
 const CSS_COLORS: Record<string, string> = {
   white: '#ffffff', black: '#000000', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00', orange: '#ffa500',
@@ -71,6 +72,17 @@ export class Range extends Emulated implements Pick<GRange, RangeMethods> {
     return out;
   }
 
+  /** A grid a read hands back: its cells count as transferred (emulator.calls.cells). */
+  private readGrid<T>(f: (row: number, col: number) => T): T[][] {
+    this._ctx.cellsRead(this._numRows * this._numCols);
+    return this.grid(f);
+  }
+
+  /** A finder over this block (TextFinder.findAll). */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    return new TextFinder(this._ctx, { sheet: this._sheet, row: this._row, col: this._col, numRows: this._numRows, numCols: this._numCols }, findText) as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
+  }
+
   /** Checks a 2-D argument has exactly the range's shape (Sheets' messages). */
   private shaped<T>(data: T[][], method: string): T[][] {
     if (!Array.isArray(data) || !data.every((r) => Array.isArray(r)))
@@ -109,10 +121,11 @@ export class Range extends Emulated implements Pick<GRange, RangeMethods> {
   // ---- values --------------------------------------------------------------
 
   getValues(): unknown[][] {
-    return this.grid((r, c) => this.wb.value(this._sheet, r, c));
+    return this.readGrid((r, c) => this.wb.value(this._sheet, r, c));
   }
   getValue(): unknown {
     this.live();
+    this._ctx.cellsRead(1);
     return this.wb.value(this._sheet, this._row, this._col);
   }
   setValues(values: unknown[][]): GRange {
@@ -126,10 +139,11 @@ export class Range extends Emulated implements Pick<GRange, RangeMethods> {
     return this.self();
   }
   getFormulas(): string[][] {
-    return this.grid((r, c) => this.wb.formula(this._sheet, r, c));
+    return this.readGrid((r, c) => this.wb.formula(this._sheet, r, c));
   }
   getFormula(): string {
     this.live();
+    this._ctx.cellsRead(1);
     return this.wb.formula(this._sheet, this._row, this._col);
   }
   setFormulas(formulas: string[][]): GRange {
@@ -155,10 +169,11 @@ export class Range extends Emulated implements Pick<GRange, RangeMethods> {
     return this.self();
   }
   getDisplayValues(): string[][] {
-    return this.grid((r, c) => this.wb.display(this._sheet, r, c));
+    return this.readGrid((r, c) => this.wb.display(this._sheet, r, c));
   }
   getDisplayValue(): string {
     this.live();
+    this._ctx.cellsRead(1);
     return this.wb.display(this._sheet, this._row, this._col);
   }
   clearContent(): GRange {
@@ -204,7 +219,7 @@ export class Range extends Emulated implements Pick<GRange, RangeMethods> {
   // ---- formats -----------------------------------------------------------------
 
   getNumberFormats(): string[][] {
-    return this.grid((r, c) => this.fmt(r, c).nf ?? '0.###############');
+    return this.readGrid((r, c) => this.fmt(r, c).nf ?? '0.###############');
   }
   getNumberFormat(): string {
     return this.fmt(this._row, this._col).nf ?? '0.###############';

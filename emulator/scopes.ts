@@ -23,6 +23,7 @@ const SHEET_CLASSES: [string, string][] = [
   ['Spreadsheet', 'spreadsheet'],
   ['Sheet', 'sheet'],
   ['Range', 'range'],
+  ['TextFinder', 'text-finder'],
   ['Protection', 'protection'],
   ['NamedRange', 'named-range'],
   ['EmbeddedChart', 'embedded-chart'],

@@ -6,6 +6,7 @@ import { Emulated, enumKey } from './not-emulated';
 import { normalizeColor, type Range } from './range';
 import { conditionProblems, ConditionalFormatRule } from './conditional-formats';
 import type { SheetModel } from './model';
+import { TextFinder } from './text-finder';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -18,7 +19,7 @@ type SheetMethods =
   | 'setTabColor' | 'getTabColor' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules' | 'protect'
   | 'getProtections' | 'newChart' | 'insertChart' | 'updateChart' | 'removeChart' | 'getCharts' | 'setColumnWidth' | 'setColumnWidths'
   | 'getColumnWidth' | 'setRowHeight' | 'setRowHeights' | 'getRowHeight' | 'appendRow' | 'clear' | 'clearContents' | 'clearFormats' | 'clearNotes'
-  | 'hideColumns' | 'showColumns' | 'hideRows' | 'showRows' | 'isColumnHiddenByUser' | 'isRowHiddenByUser';
+  | 'hideColumns' | 'showColumns' | 'hideRows' | 'showRows' | 'isColumnHiddenByUser' | 'isRowHiddenByUser' | 'createTextFinder';
 
 export class Sheet extends Emulated implements Pick<GSheet, SheetMethods> {
   readonly _cls = 'Sheet';
@@ -55,6 +56,11 @@ export class Sheet extends Emulated implements Pick<GSheet, SheetMethods> {
   /** 1-based position among the tabs, as Apps Script returns it. */
   getIndex(): number {
     return this.wb.sheets.indexOf(this.live()) + 1;
+  }
+  /** A finder over this sheet's every cell. */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    const sm = this.live();
+    return new TextFinder(this._ctx, { sheets: () => [sm] }, findText) as unknown as GoogleAppsScript.Spreadsheet.TextFinder;
   }
   getParent(): GoogleAppsScript.Spreadsheet.Spreadsheet {
     return this._ctx.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -143,12 +143,12 @@ export function caseload(n: number): { em: Emulator; goalIds: string[] } {
   return { em, goalIds: detail.goals.map((g) => g.id) };
 }
 
-/** Service calls of one action, by kind; `counted` is read + write + format + structure (the budget's kinds). */
-export function measure(em: Emulator, fn: () => unknown): { total: number; counted: number; read: number; write: number; format: number; structure: number; log: string[] } {
+/** Service calls of one action, by kind; `counted` is read + write + format + structure (the budget's kinds); `cells` the cells its reads transferred. */
+export function measure(em: Emulator, fn: () => unknown): { total: number; counted: number; read: number; write: number; format: number; structure: number; cells: number; log: string[] } {
   em.calls.reset();
   fn();
   const c = em.calls;
-  return { total: c.total, counted: c.read + c.write + c.format + c.structure, read: c.read, write: c.write, format: c.format, structure: c.structure, log: [...c.log] };
+  return { total: c.total, counted: c.read + c.write + c.format + c.structure, read: c.read, write: c.write, format: c.format, structure: c.structure, cells: c.cells, log: [...c.log] };
 }
 
 /** Service calls, and runs of the bundle's functions `names` (by default its custom functions; each is wrapped to count), while `fn` runs. */

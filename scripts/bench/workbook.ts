@@ -1,4 +1,4 @@
-// Service calls per sidebar action on 10- and 10,000-client workbooks: calls_* counts every emulated service call (lookups, lock, properties too); io_calls_* only those that read, write, format or restructure the sheet.
+// Service calls per sidebar action on 10- and 10,000-client workbooks: calls_* counts every emulated service call (lookups, lock, properties too); io_calls_* only those that read, write, format or restructure the sheet; cells_read_* the cells its reads transferred.
 import { caseload, client, emulator, fiveGoalPlan, measure, ok, session } from '../../kit/workbook';
 
 type Report = (name: string, value: number, unit: string) => void;
@@ -7,6 +7,7 @@ export async function run(report: Report, _ctx: { dist: Record<string, unknown>;
   const both = (name: string, m: ReturnType<typeof measure>) => {
     report(`calls_${name}`, m.total, 'calls');
     report(`io_calls_${name}`, m.counted, 'calls');
+    report(`cells_read_${name}`, m.cells, 'cells');
   };
   const fresh = emulator();
   both('setup_new', measure(fresh, () => fresh.run('setupSpreadsheet')));

@@ -8,7 +8,7 @@ import { reviewStanding } from '../core/review-cadence';
 import { Book } from '../sheets/book';
 import { AUDIT, CLIENTS } from '../sheets/layout';
 import { appendClient, clientCodes, clientRowOf, duplicateCodeMessage, latestRatings, misreadCodeMessage, readClient, readClients, readGoals, readPriorities, readSessions, sessionStats, type ClientRecord, type SessionRecord } from '../sheets/records';
-import { lastReview, readReviewRows } from '../sheets/review-records';
+import { lastReview, readClientReviewRows } from '../sheets/review-records';
 import { APPLIED_PROPERTY, parseApplied, parseSettings, pendingSetup, type Settings } from '../sheets/settings';
 import { isSetUp } from '../sheets/setup';
 import type { AddClientInput, Bootstrap, ClientDetail, ClientSummary, InstrumentSummary, Result } from '../contract';
@@ -155,7 +155,7 @@ export function readClientParts(book: Book, code: string, known: KnownParts = {}
     latest: known.latest ?? latestRatings(book, code),
     priorities: readPriorities(book, code).map(({ row: _row, ...p }) => p),
     reviewEvery: (known.settings ?? book.settings()).reviewEvery,
-    lastReview: known.lastReview !== undefined ? known.lastReview : lastReview(readReviewRows(book), code),
+    lastReview: known.lastReview !== undefined ? known.lastReview : lastReview(readClientReviewRows(book, code), code),
   };
 }
 

@@ -23,7 +23,7 @@ export function savePlan(input: SavePlanInput): Result<ClientDetail> {
     if ('error' in found) return invalid({ clientCode: found.error });
     const { row } = found;
     const { byId, lastRow } = goalIndex(book, true);
-    const stored = readGoals(book, code, lastRow);
+    const stored = readGoals(book, code);
     // A Goal ID cleared by hand: refused, naming the row, rather than repaired. Attain cannot tell which row of the plan sent is that
     // goal (the sidebar sends it as a new goal, which would append a copy on every save), and its Ratings, Reviews and Priorities rows
     // still carry the old id, which only the clinician can restore. Nothing is written; the message offers the next free id.

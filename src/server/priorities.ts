@@ -1,7 +1,7 @@
 // savePriorities: urgency, importance, readiness and DBT tier per goal; score and rank are native formulas in the Priorities tab (core's rule).
 import { rankPriorities } from '../core/priority';
 import { AUDIT, PRIORITIES } from '../sheets/layout';
-import { appendAt, clientRowOf, goalIndex, readPriorities, rewriteRows } from '../sheets/records';
+import { appendAt, clientRowOf, othersGoals, readGoals, readPriorities, rewriteRows } from '../sheets/records';
 import { lastRowOf } from '../sheets/table';
 import { clientDetail } from './clients';
 import type { ClientDetail, Result, SavePrioritiesInput } from '../contract';
@@ -25,16 +25,16 @@ export function savePriorities(input: SavePrioritiesInput): Result<ClientDetail>
     const found = clientRowOf(book, code);
     if ('error' in found) return invalid({ clientCode: found.error });
     const { row } = found;
-    const { byId } = goalIndex(book);
+    const others = othersGoals(book, p.items.map((it) => it.goalId), readGoals(book, code));
     p.items.forEach((it, i) => {
-      const g = byId.get(it.goalId);
-      if (!g || g.client.toLowerCase() !== code.toLowerCase()) errors[`items.${i}.goalId`] = `Expected a goal of client ${code}; got "${it.goalId}"${g ? `, which belongs to ${g.client}` : ', which is not on the Goals tab'}`;
+      const owner = others.get(it.goalId);
+      if (owner !== undefined) errors[`items.${i}.goalId`] = `Expected a goal of client ${code}; got "${it.goalId}"${owner ? `, which belongs to ${owner}` : ', which is not on the Goals tab'}`;
     });
     if (Object.keys(errors).length) return invalid(errors);
     const tab = book.tab(PRIORITIES);
     book.tab(AUDIT); // opened before the first write, so a broken Audit tab stops the action before anything is saved
     const lastRow = lastRowOf(tab);
-    const existing = new Map(readPriorities(book, code, lastRow).map((r) => [r.goalId, r]));
+    const existing = new Map(readPriorities(book, code).map((r) => [r.goalId, r]));
     // A retry of this very save whose first attempt landed (its reply lost): the priorities as the sheet holds them, nothing written twice.
     // Saving priorities rewrites rows in place, so a retry could only add a second Audit row: Audit is read only when every goal sent
     // is already stored with the same values (a retry, or a save that changes nothing).

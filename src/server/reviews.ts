@@ -4,10 +4,10 @@ import { fieldErrors } from '../core/messages';
 import { applyReview, REVIEWABLE_STATUSES, reviewSchema, validateReview, type GoalChange } from '../core/review';
 import { Book } from '../sheets/book';
 import { AUDIT, GOALS, REVIEWS } from '../sheets/layout';
-import { clientRowOf, goalFromRow, latestRatings, readSessions, recordsAt, rowsOf } from '../sheets/records';
+import { clientRecords, clientRowOf, goalFromRow, latestRatings, readSessions } from '../sheets/records';
 import { reviewStanding } from '../core/review-cadence';
-import { auditRows, lastReview, readReviewRows } from '../sheets/review-records';
-import { appendRows, lastRowOf, overwriteRows, type Tab } from '../sheets/table';
+import { auditRows, lastReview, readClientReviewRows } from '../sheets/review-records';
+import { appendRows, overwriteRows, type Tab } from '../sheets/table';
 import { isoToSerial } from '../sheets/values';
 import { clientDetail } from './clients';
 import type { ClientDetail, GoalView, Result, ReviewGoalView, SaveReviewData, SaveReviewInput, StartReviewData } from '../contract';
@@ -51,7 +51,7 @@ export function startReview(clientCode: string): Result<StartReviewData> {
       date: book.today(),
       sessionNumber: Math.max(1, ...sessions.map((s) => s.number)),
       rho: settings.rho,
-      cadence: reviewStanding(sessions, lastReview(readReviewRows(book), code), settings.reviewEvery),
+      cadence: reviewStanding(sessions, lastReview(readClientReviewRows(book, code), code), settings.reviewEvery),
       goals: goalsToReview,
     });
   });
@@ -63,11 +63,10 @@ interface StoredGoal {
   goal: GoalView;
 }
 
-/** A client's Goals rows with their raw cells (one read of the client column, one of the rows' span). */
+/** A client's Goals rows with their raw cells (their rows only: clientRecords). */
 function readClientGoals(book: Book, code: string): StoredGoal[] {
-  const tab = book.tab(GOALS);
   // A row whose Goal ID was cleared by hand cannot be reviewed or written back by id; it is left out (savePlan names it) rather than blocking the review.
-  return recordsAt(tab, rowsOf(tab, 'client', code, lastRowOf(tab)))
+  return clientRecords(book, book.tab(GOALS), code)
     .map(({ row, values }) => ({ row, raw: values, goal: goalFromRow(book, values) }))
     .filter((g) => g.goal.id !== '');
 }

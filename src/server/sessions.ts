@@ -4,8 +4,8 @@ import { findInstrument } from '../core/instruments/registry';
 import { bandLabel, itemProblems, scoreItems, unansweredCritical, type ScoreOptions } from '../core/instruments/score';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import { confirmedSummary, confirmUnansweredKey, dateQuestions, emptySessionMessage, isConfirmKey, isRated, keyByIds, measureKey, ratingKey, recordSessionSchema, sessionProblems, unansweredSafetyQuestion, type SessionMeasure } from '../core/session-input';
-import { AUDIT, GOALS, instrumentTab, RATINGS, SESSIONS } from '../sheets/layout';
-import { appendAt, clientRowOf, goalFromRow, goalIndex, latestRatings, readSessions, recordsAt } from '../sheets/records';
+import { AUDIT, instrumentTab, RATINGS, SESSIONS } from '../sheets/layout';
+import { appendAt, clientRowOf, latestRatings, othersGoals, readGoals, readSessions } from '../sheets/records';
 import { appendRows, lastRowOf } from '../sheets/table';
 import { isoToSerial } from '../sheets/values';
 import type { RecordSessionData, RecordSessionInput, Result, SavedMeasure } from '../contract';
@@ -72,12 +72,14 @@ export function recordSession(input: RecordSessionInput): Result<RecordSessionDa
     const found = clientRowOf(book, code);
     if ('error' in found) return invalid({ clientCode: found.error });
     const { row } = found;
-    const { byId } = goalIndex(book);
+    // The client's own goals (their rows only); an id that is not one of them is looked up tab-wide to name its owner.
+    const mine = readGoals(book, code);
+    const others = othersGoals(book, rated.map((r) => r.goalId), mine);
     for (const r of rated) {
-      const g = byId.get(r.goalId);
+      const owner = others.get(r.goalId);
       const key = `${ratingKey(r.goalId)}.goalId`;
-      if (!g) errors[key] = `Expected a goal of client ${code}; got "${r.goalId}", which is not on the Goals tab`;
-      else if (g.client.toLowerCase() !== code.toLowerCase()) errors[key] = `Expected a goal of client ${code}; got "${r.goalId}", which belongs to ${g.client}`;
+      if (owner === '') errors[key] = `Expected a goal of client ${code}; got "${r.goalId}", which is not on the Goals tab`;
+      else if (owner !== undefined) errors[key] = `Expected a goal of client ${code}; got "${r.goalId}", which belongs to ${owner}`;
     }
     // The Settings tab holds the review interval (for the reply) and the clinic's band choices.
     const settings = book.settings();
@@ -100,9 +102,7 @@ export function recordSession(input: RecordSessionInput): Result<RecordSessionDa
     }
     const lastRow = lastRowOf(sessionsTab);
     const next = 1 + before.reduce((m, x) => Math.max(m, x.number), 0);
-    const goalsTab = book.tab(GOALS);
-    const goalRows = [...byId.values()].filter((g) => g.client.toLowerCase() === code.toLowerCase()).map((g) => g.row).sort((a, b) => a - b);
-    const goals = recordsAt(goalsTab, goalRows).map(({ values }) => goalFromRow(book, values));
+    const goals = mine.map((g) => g.goal);
     const latest = new Map(latestRatings(book, code));
     const parts = readClientParts(book, code, { row, sessions: before, goals, latest, settings }) as ClientParts;
     const date = isoToSerial(s.date);

@@ -79,6 +79,7 @@ export class Book {
     this.sheets.clear();
     this.tabs.clear();
     this.positions = null;
+    this.memos.clear();
   }
 
   hasTab(name: string): boolean {
@@ -116,6 +117,40 @@ export class Book {
     tab.journal = this.journal;
     this.tabs.set(layout.key, tab);
     return tab;
+  }
+
+  private memos = new Map<string, { writes: number; value: unknown }>();
+
+  /** `fn`'s answer, computed once per key until this action writes (its journal grows): reads its steps share are made once. */
+  memo<T>(key: string, fn: () => T): T {
+    const writes = this.journal.size;
+    const hit = this.memos.get(key);
+    if (hit && hit.writes === writes) return hit.value as T;
+    const value = fn();
+    this.memos.set(key, { writes, value });
+    return value;
+  }
+
+  /**
+   * The rows, per tab (lower-case name), of every cell whose shown text contains `text` (case-blind): one spreadsheet-wide
+   * TextFinder, plain text and partial match (its documented defaults), so a hand-typed " c-0142 " is found as "C-0142" is.
+   * A superset on purpose: callers keep the rows whose cell equals the code as Attain compares codes. One search per
+   * action until it writes.
+   */
+  rowsWith(text: string): Map<string, number[]> {
+    const want = text.trim();
+    return this.memo(`rowsWith:${want.toLowerCase()}`, () => {
+      const rows = new Map<string, number[]>();
+      if (!want) return rows;
+      for (const cell of this.ss.createTextFinder(want).findAll()) {
+        const k = cell.getSheet().getName().toLowerCase();
+        const list = rows.get(k) ?? [];
+        list.push(cell.getRow());
+        rows.set(k, list);
+      }
+      for (const [k, list] of rows) rows.set(k, [...new Set(list)].sort((a, b) => a - b));
+      return rows;
+    });
   }
 
   /** The tab of an instrument (by registry id), with the clinic's band and cut-off choices. */

@@ -102,6 +102,26 @@ export const PROBES: readonly Probe[] = [
     fix: `Dates may read a day off in this time zone (File ▸ Settings). ${TELL}`,
   },
   {
+    id: 'text-finder-scope',
+    tests: 'Finding a client code across the spreadsheet (how actions find a client\'s rows) sees hidden tabs, any case, surrounding spaces and longer codes',
+    assumption: 'emulator/text-finder.ts: a spreadsheet-wide TextFinder searches hidden tabs, partial and case-blind by default',
+    kind: 'must-hold',
+    expected: ['A, B'],
+    run: (env, row) => {
+      const token = `Attain-probe-TF-${row}-q`;
+      env.sheet.getRange(row, 1, 1, 2).setValues([[`  ${token.toUpperCase()} `, `${token.toLowerCase()}0`]]);
+      const name = env.sheet.getName();
+      const hits = env.sheet
+        .getParent()
+        .createTextFinder(token)
+        .findAll()
+        .filter((r) => r.getSheet().getName() === name && r.getRow() === row)
+        .map((r) => String.fromCharCode(64 + r.getColumn()));
+      return hits.sort().join(', ') || 'none';
+    },
+    fix: `Actions may miss a client's rows typed with other case or spaces, or on a hidden tab: unhide Attain's tabs. ${TELL}`,
+  },
+  {
     id: 'effective-user-email',
     tests: "The user's email address is available (Audit's User)",
     assumption: 'emulator/scopes.ts: getEffectiveUser needs userinfo.email',

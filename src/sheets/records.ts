@@ -20,6 +20,53 @@ export function rowsOf(tab: Tab, clientKey: string, code: string, lastRow: numbe
   return rows;
 }
 
+/** Cells of a gap between two found rows worth reading rather than paying another read call; and the most read calls per tab. */
+export const MERGE_CELLS = 5_000;
+export const MAX_BLOCKS = 3;
+
+/**
+ * The blocks of sheet rows to read for some found rows (sorted): rows closer than MERGE_CELLS cells of gap share a block,
+ * and past MAX_BLOCKS blocks the closest neighbours merge, so a tab costs at most MAX_BLOCKS reads and skips its widest gaps.
+ */
+export function readBlocks(rows: readonly number[], width: number, mergeCells = MERGE_CELLS, maxBlocks = MAX_BLOCKS): { first: number; last: number }[] {
+  const blocks: { first: number; last: number }[] = [];
+  for (const r of rows) {
+    const b = blocks[blocks.length - 1];
+    if (b && (r - b.last - 1) * width <= mergeCells) b.last = Math.max(b.last, r);
+    else blocks.push({ first: r, last: r });
+  }
+  while (blocks.length > maxBlocks) {
+    let at = 1;
+    for (let i = 2; i < blocks.length; i++) if (blocks[i].first - blocks[i - 1].last < blocks[at].first - blocks[at - 1].last) at = i;
+    blocks[at - 1].last = blocks[at].last;
+    blocks.splice(at, 1);
+  }
+  return blocks;
+}
+
+/**
+ * One client's rows of a tab, in sheet order, read by where the code is rather than by whole columns: the spreadsheet-wide
+ * search (Book.rowsWith, shared by every tab the action reads) gives the candidate rows, their blocks are read whole, and a
+ * row counts only when its client cell equals the code as Attain compares codes (trimmed, case-blind): a code that merely
+ * contains this one ("C-10" for "C-1"), or a row that mentions it in another column, is read and left out.
+ */
+export function clientRecords(book: Book, tab: Tab, code: string, clientKey = 'client'): { row: number; values: Record<string, unknown> }[] {
+  const want = code.trim().toLowerCase();
+  if (!want) return [];
+  return book.memo(`records:${tab.layout.name}:${clientKey}:${want}`, () => {
+    const found = (book.rowsWith(want).get(tab.layout.name.toLowerCase()) ?? []).filter((r) => r >= 2);
+    const at = [...tab.cols.values()];
+    const width = Math.max(...at) - Math.min(...at) + 1;
+    const out: { row: number; values: Record<string, unknown> }[] = [];
+    for (const { first, last } of readBlocks(found, width)) {
+      readRows(tab, first, last).forEach((values, i) => {
+        if (norm(values[clientKey]) === want) out.push({ row: first + i, values });
+      });
+    }
+    return out;
+  });
+}
+
 /** The rows of `rows` read as layout records, with one read over their span. */
 export function recordsAt(tab: Tab, rows: readonly number[]): { row: number; values: Record<string, unknown> }[] {
   if (rows.length === 0) return [];
@@ -102,21 +149,23 @@ export function duplicateCodeMessage(dup: { codes: string[]; rows: number[] }): 
   return `Expected each client code on one Clients row; ${shown} is on rows ${dup.rows.join(', ')}. Give all but one of those rows a new code on the Clients tab (codes are compared ignoring case), then try again`;
 }
 
-/** The client's Clients row, or the field error when it is missing or its code is on more than one row. */
-export function clientRowOf(book: Book, code: string): { row: number } | { error: string; duplicate: boolean } {
-  const { rows, duplicates } = clientCodes(book);
-  const dup = duplicates.get(code.trim().toLowerCase());
-  if (dup) return { error: duplicateCodeMessage(dup), duplicate: true };
-  const row = rows.get(code.trim().toLowerCase());
-  return row === undefined ? { error: `Expected a client on the Clients tab; got "${code}", which is not there. Add the client first`, duplicate: false } : { row };
+/** The client's Clients rows (every row whose code equals this one, case-blind), read where the code is (clientRecords). */
+function clientRows(book: Book, code: string): { row: number; values: Record<string, unknown> }[] {
+  return clientRecords(book, book.tab(CLIENTS), code, 'code');
 }
 
-/** One client's row (one read of that row), or null when the code is not on the Clients tab. */
+/** The client's Clients row, or the field error when it is missing or its code is on more than one row. */
+export function clientRowOf(book: Book, code: string): { row: number } | { error: string; duplicate: boolean } {
+  const rows = clientRows(book, code);
+  if (rows.length > 1) return { error: duplicateCodeMessage({ codes: rows.map((r) => cellText(r.values.code)), rows: rows.map((r) => r.row) }), duplicate: true };
+  return rows.length === 0 ? { error: `Expected a client on the Clients tab; got "${code}", which is not there. Add the client first`, duplicate: false } : { row: rows[0].row };
+}
+
+/** One client's row, or null when the code is not on the Clients tab (the rows clientRowOf read, not read again). */
 export function readClient(book: Book, code: string, row?: number): ClientRecord | null {
-  const at = row ?? clientCodes(book).rows.get(code.toLowerCase());
-  if (at === undefined) return null;
-  const [{ values }] = recordsAt(book.tab(CLIENTS), [at]);
-  return norm(values.code) === code.toLowerCase() ? clientFromRow(book, at, values) : null;
+  const rows = clientRows(book, code);
+  const hit = row === undefined ? rows[0] : rows.find((r) => r.row === row);
+  return hit ? clientFromRow(book, hit.row, hit.values) : null;
 }
 
 export function appendClient(book: Book, c: { code: string; clinician: string; startDate: string; status: ClientStatus; modality: string; notAName?: boolean }, lastRow: number): number {
@@ -157,9 +206,7 @@ export function sessionStats(book: Book): Map<string, { sessions: number; last: 
 }
 
 export function readSessions(book: Book, code: string): SessionRecord[] {
-  const tab = book.tab(SESSIONS);
-  const rows = rowsOf(tab, 'client', code, lastRowOf(tab));
-  return recordsAt(tab, rows)
+  return clientRecords(book, book.tab(SESSIONS), code)
     .map(({ row, values: v }) => {
       const n = cellNumber(v.session);
       const ok = n !== null && Number.isInteger(n) && n >= 1;
@@ -260,11 +307,21 @@ export function goalIndex(book: Book, forAppend = false): { byId: Map<string, { 
   return { byId, lastRow: lastRow ?? -1 };
 }
 
-/** A client's goals in sheet order (one read of the client column, one of their rows' span). */
-export function readGoals(book: Book, code: string, lastRow?: number): GoalRecord[] {
-  const tab = book.tab(GOALS);
-  const rows = rowsOf(tab, 'client', code, lastRow ?? lastRowOf(tab));
-  return recordsAt(tab, rows).map(({ row, values }) => ({ row, goal: goalFromRow(book, values), raw: values }));
+/** A client's goals in sheet order (their rows only: clientRecords). */
+export function readGoals(book: Book, code: string): GoalRecord[] {
+  return clientRecords(book, book.tab(GOALS), code).map(({ row, values }) => ({ row, goal: goalFromRow(book, values), raw: values }));
+}
+
+/**
+ * The goal ids among `ids` that are not goals of this client (`mine`, read by readGoals), each with the client whose goal it is
+ * ('' when no Goals row has it). Only a wrong id costs the read of the whole Goals id column, so a routine save reads no more.
+ */
+export function othersGoals(book: Book, ids: readonly string[], mine: readonly GoalRecord[]): Map<string, string> {
+  const own = new Set(mine.map((g) => g.goal.id));
+  const stray = ids.filter((id) => !own.has(id));
+  if (!stray.length) return new Map();
+  const { byId } = goalIndex(book);
+  return new Map(stray.map((id) => [id, byId.get(id)?.client ?? '']));
 }
 
 /** Rewrites rows in place: consecutive rows share one write per column run; `before` (the row as read) is what a failed action restores. */
@@ -288,10 +345,8 @@ export function rewriteRows(tab: Tab, updates: readonly { row: number; values: R
 
 /** The latest GAS level and rating per goal of a client (by session number, then row order). */
 export function latestRatings(book: Book, code: string): Map<string, { level: number | null; rating: number | null; session: number }> {
-  const tab = book.tab(RATINGS);
-  const rows = rowsOf(tab, 'client', code, lastRowOf(tab));
   const out = new Map<string, { level: number | null; rating: number | null; session: number }>();
-  for (const { values: v } of recordsAt(tab, rows)) {
+  for (const { values: v } of clientRecords(book, book.tab(RATINGS), code)) {
     const goal = cellText(v.goalId);
     const session = cellNumber(v.session) ?? 0;
     const prev = out.get(goal);
@@ -316,10 +371,8 @@ export interface PriorityRecord {
   rank: number;
 }
 
-export function readPriorities(book: Book, code: string, lastRow?: number): PriorityRecord[] {
-  const tab = book.tab(PRIORITIES);
-  const rows = rowsOf(tab, 'client', code, lastRow ?? lastRowOf(tab));
-  return recordsAt(tab, rows).map(({ row, values: v }) => ({
+export function readPriorities(book: Book, code: string): PriorityRecord[] {
+  return clientRecords(book, book.tab(PRIORITIES), code).map(({ row, values: v }) => ({
     row,
     raw: v,
     goalId: cellText(v.goalId),

@@ -1,7 +1,8 @@
-// The Reviews tab read back (every review row, the last review of a client, GAS points per review) and Audit rows appended in one block.
+// The Reviews tab read back (every review row or one client's, the last review of a client, GAS points per review) and Audit rows appended in one block.
 import type { GasPoint } from '../core/review';
 import type { Book } from './book';
 import { REVIEWS } from './layout';
+import { clientRecords } from './records';
 import { readColumns } from './table';
 import { cellNumber, cellText } from './values';
 
@@ -23,6 +24,18 @@ export function readReviewRows(book: Book): ReviewRow[] {
     const session = cellNumber(c.session[i]);
     if (client && session !== null) out.push({ client, date: book.iso(c.date[i]), session, tScore: cellNumber(c.tScore[i]), change: cellNumber(c.gasChange[i]) });
   });
+  return out;
+}
+
+/** One client's Reviews rows (their rows only: clientRecords); none when the tab is not there yet. */
+export function readClientReviewRows(book: Book, code: string): ReviewRow[] {
+  if (!book.hasTab(REVIEWS.name)) return [];
+  const out: ReviewRow[] = [];
+  for (const { values: v } of clientRecords(book, book.tab(REVIEWS), code)) {
+    const client = cellText(v.client);
+    const session = cellNumber(v.session);
+    if (client && session !== null) out.push({ client, date: book.iso(v.date), session, tScore: cellNumber(v.tScore), change: cellNumber(v.gasChange) });
+  }
   return out;
 }
 
