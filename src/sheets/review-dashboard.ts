@@ -3,7 +3,7 @@
 import { findInstrument } from '../core/instruments/registry';
 import { columnLetters } from './a1';
 import { reviewBlocks } from './review-dashboard-blocks';
-import { CAPTION_ROW, CHART_HEAD_ROW, CHART_LAST_ROW, chartTable, FIRST_ROW, HEAD_ROW, NOTES_COL, SELECTOR, SERIES_STYLES, type Block, type ReviewSources } from './review-dashboard-grid';
+import { CAPTION_ROW, CHART_HEAD_ROW, CHART_LAST_ROW, chartTable, FIRST_ROW, HEAD_ROW, NOTES_COL, SELECTOR, SERIES_STYLES, STAGE_CAPTION, type Block, type ReviewSources, type StageAt } from './review-dashboard-grid';
 import type { Settings } from './settings';
 import { col, type Tab } from './table';
 
@@ -26,6 +26,8 @@ const CHART_ROWS = 17;
 interface Placed {
   block: Block;
   first: number;
+  /** Where the client's rows (the stage block) are, which every block's formulas read. */
+  stage: StageAt;
 }
 
 /** Blocks found by their caption in row 3, and the missing ones placed after the sheet's last used column. */
@@ -35,22 +37,26 @@ function place(sheet: Sheet, blocks: readonly Block[], fresh: boolean): { placed
   let next = Math.max(NOTES_COL, lastCol + 1);
   const placed: Placed[] = [];
   const missing: Placed[] = [];
+  let stage: StageAt = () => {
+    throw new Error(`Review tab has no block "${STAGE_CAPTION}"; expected reviewBlocks to end with it`);
+  };
   for (const block of blocks) {
     const at = captions.indexOf(block.caption);
-    if (at >= 0) placed.push({ block, first: at + 1 });
-    else {
-      const p = { block, first: next };
+    const p: Placed = { block, first: at >= 0 ? at + 1 : next, stage: (key) => stage(key) };
+    if (at < 0) {
       next += block.width;
-      placed.push(p);
       missing.push(p);
     }
+    placed.push(p);
   }
+  const s = placed.find((p) => p.block.caption === STAGE_CAPTION);
+  if (s) stage = s.block.stageAt!(s.first);
   return { placed, missing };
 }
 
 /** A block's cells with its chart's table below (CHART_HEAD_ROW…). */
 function cellsOf(p: Placed): (string | number)[][] {
-  const g = p.block.cells(p.first);
+  const g = p.block.cells(p.first, p.stage);
   if (p.block.chart) chartTable(g, p.first, p.block.chart);
   return g;
 }
@@ -89,7 +95,7 @@ function headsDiffer(sheet: Sheet, placed: readonly Placed[]): boolean {
   const [formulas, values] = [range.getFormulas(), range.getValues()];
   return placed.some((p) =>
     p.block
-      .cells(p.first)
+      .cells(p.first, p.stage)
       .slice(0, HEAD_ROW - CAPTION_ROW + 1)
       .some((row, i) =>
         row.some((want, j) => {
@@ -185,7 +191,8 @@ export function syncReviewTab(ss: Spreadsheet, existing: Sheet | null, src: Revi
   const { placed, missing } = place(sheet, blocks, fresh);
   const addedBlocks = missing.map((p) => p.block.caption);
   // A tab of an earlier layout (other reference lines, goals instead of objectives) is rebuilt in place by setup too.
-  const stale = !fresh && !rebuild && !missing.length && headsDiffer(sheet, placed);
+  // So is a tab of the layout before the client's rows were staged (its blocks read the source tabs' whole columns per cell).
+  const stale = !fresh && !rebuild && (missing.some((p) => p.block.caption === STAGE_CAPTION) || (!missing.length && headsDiffer(sheet, placed)));
   if (!fresh && !rebuild && !missing.length && !stale) return { sheet, created: false, addedBlocks, charts: null };
   writeBlocks(sheet, rebuild || fresh || stale ? placed : missing);
   if (fresh) writeFrame(sheet, src);
