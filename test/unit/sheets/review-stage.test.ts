@@ -5,7 +5,7 @@ import { instrumentColumns } from '../../../src/sheets/instrument-layout';
 import { CLIENTS, GOALS, RATINGS, REVIEWS, SESSIONS, SETTINGS } from '../../../src/sheets/layout';
 import { reviewBlocks } from '../../../src/sheets/review-dashboard-blocks';
 import { FIRST_ROW, STAGE_CAPTION, type ReviewSources } from '../../../src/sheets/review-dashboard-grid';
-import type { TabLayout } from '../../../src/sheets/layout';
+import type { TabLayout } from '../../../src/sheets/columns';
 import { sheetRef } from '../../../src/sheets/formulas';
 import type { Tab } from '../../../src/sheets/table';
 
