@@ -31,7 +31,7 @@ interface Placed {
 }
 
 /** Blocks found by their caption in row 3, and the missing ones placed after the sheet's last used column. */
-function place(sheet: Sheet, blocks: readonly Block[], fresh: boolean): { placed: Placed[]; missing: Placed[] } {
+function place(sheet: Sheet, blocks: readonly Block[], fresh: boolean): { placed: Placed[]; missing: Placed[]; vacated: [number, number] | null } {
   const lastCol = fresh ? 0 : sheet.getLastColumn();
   const captions = lastCol > 0 ? sheet.getRange(CAPTION_ROW, 1, 1, lastCol).getValues()[0].map((v) => String(v)) : [];
   let next = Math.max(NOTES_COL, lastCol + 1);
@@ -50,8 +50,14 @@ function place(sheet: Sheet, blocks: readonly Block[], fresh: boolean): { placed
     placed.push(p);
   }
   const s = placed.find((p) => p.block.caption === STAGE_CAPTION);
+  // The client's rows stay last (their columns grow with new blocks): a block appended after them moves them after it.
+  let vacated: [number, number] | null = null;
+  if (s && !missing.includes(s) && missing.length) {
+    vacated = [s.first, lastCol];
+    s.first = next;
+  }
   if (s) stage = s.block.stageAt!(s.first);
-  return { placed, missing };
+  return { placed, missing, vacated };
 }
 
 /** A block's cells with its chart's table below (CHART_HEAD_ROW…). */
@@ -188,12 +194,14 @@ export function syncReviewTab(ss: Spreadsheet, existing: Sheet | null, src: Revi
   const fresh = !existing;
   const sheet = existing ?? ss.insertSheet(REVIEW_TAB, insertAt);
   const blocks = reviewBlocks(src);
-  const { placed, missing } = place(sheet, blocks, fresh);
+  const { placed, missing, vacated } = place(sheet, blocks, fresh);
   const addedBlocks = missing.map((p) => p.block.caption);
   // A tab of an earlier layout (other reference lines, goals instead of objectives) is rebuilt in place by setup too.
   // So is a tab of the layout before the client's rows were staged (its blocks read the source tabs' whole columns per cell).
-  const stale = !fresh && !rebuild && (missing.some((p) => p.block.caption === STAGE_CAPTION) || (!missing.length && headsDiffer(sheet, placed)));
+  const stale = !fresh && !rebuild && (!!vacated || missing.some((p) => p.block.caption === STAGE_CAPTION) || (!missing.length && headsDiffer(sheet, placed)));
   if (!fresh && !rebuild && !missing.length && !stale) return { sheet, created: false, addedBlocks, charts: null };
+  // Moved client rows: their old columns are cleared (the blocks written next may not cover them all), so no stale spill stays.
+  if (vacated) sheet.getRange(CAPTION_ROW, vacated[0], CHART_LAST_ROW - CAPTION_ROW + 1, vacated[1] - vacated[0] + 1).clearContent();
   writeBlocks(sheet, rebuild || fresh || stale ? placed : missing);
   if (fresh) writeFrame(sheet, src);
   return { sheet, created: fresh, addedBlocks, charts: buildCharts(sheet, placed) };
