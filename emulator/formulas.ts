@@ -122,6 +122,11 @@ function sizeKey(a: SimpleCellAddress): string {
   return `${a.sheet}:${a.row}:${a.col}`;
 }
 
+/** One FILTER call of one formula cell: its cell and its call's syntax tree (a formula re-entered is parsed anew, so not the node itself). */
+function filterKey(ast: object, a: SimpleCellAddress): string {
+  return `${sizeKey(a)}|${JSON.stringify(ast)}`;
+}
+
 function scalarOfInterpreterValue(v: unknown): unknown {
   if (v === EmptyValue) return '';
   if (v instanceof CellError) return SHEETS_ERROR_TEXT[v.type] ?? '#ERROR!';
@@ -139,6 +144,8 @@ export class FormulaEngine {
   readonly hf: HyperFormula;
   /** Spill sizes the custom functions actually produced, by formula cell. */
   private readonly spillSizes = new Map<string, { height: number; width: number }>();
+  /** Result sizes each FILTER call actually produced, by its call (AST node) and formula cell (see filterPlugin). */
+  private readonly filterSizes = new Map<string, { height: number; width: number }>();
   private readonly pending = new Map<string, SimpleCellAddress>();
   private nested = 0;
 
@@ -158,7 +165,7 @@ export class FormulaEngine {
     if (Object.keys(missing).length) lang.extendFunctions(missing);
     this.hf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
-      functionPlugins: [...HyperFormula.getAllFunctionPlugins(), rowArrayPlugin(), this.customPlugin()],
+      functionPlugins: [...HyperFormula.getAllFunctionPlugins(), rowArrayPlugin(), this.filterPlugin(), this.customPlugin()],
       maxRows: 10_000_000,
       maxColumns: 18_278,
       // Sheets compares text case-insensitively, treats blank as 0 in arithmetic and uses 1899-12-30 as day 0.
@@ -256,6 +263,62 @@ export class FormulaEngine {
     for (const n of this.customNames) implemented[n.toUpperCase()] = { method: 'callCustom', sizeOfResultArrayMethod: 'customSize', vectorizationForbidden: true };
     (AttainCustomFunctions as unknown as { implementedFunctions: unknown }).implementedFunctions = implemented;
     return AttainCustomFunctions as unknown as ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number];
+  }
+
+  /**
+   * FILTER as Sheets has it, spilling exactly its result: HyperFormula sizes a spill before evaluating (a FILTER over `C:C` as
+   * the tab's height at that moment, which pads with #REF! and throws once the tab grows) and wants conditions shaped like the
+   * range (so a multi-column range is #N/A). Here the conditions are columns (or rows) beside the range, and the size is the
+   * one this call last produced, like a custom function's: a call whose size changed re-enters its formula (settle).
+   */
+  private filterPlugin(): ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number] {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const engine = this;
+    type Range = { data: unknown[][]; height(): number; width(): number };
+    type Run = (args: unknown[], state: unknown, meta: unknown, fn: (...a: Range[]) => unknown) => unknown;
+    class SheetsFilter extends FunctionPlugin {
+      sheetsFilter(ast: { args: unknown[] }, state: { formulaAddress: SimpleCellAddress }): unknown {
+        const self = this as unknown as { runFunction: Run; metadata(n: string): unknown; dependencyGraph: { getCell(a: SimpleCellAddress): unknown } };
+        const result = self.runFunction(ast.args, state, self.metadata('FILTER'), (range, ...conds) => {
+          const [h, w] = [range.height(), range.width()];
+          const byRow = conds.every((c) => c.height() === h && c.width() === 1);
+          const byCol = !byRow && conds.every((c) => c.width() === w && c.height() === 1);
+          if (!byRow && !byCol) return new CellError(ErrorType.VALUE, `FILTER has mismatched range sizes: expected conditions of ${h} rows or ${w} columns`);
+          const truthy = (v: unknown) => v === true || (typeof scalarOfInterpreterValue(v) === 'number' && scalarOfInterpreterValue(v) !== 0);
+          const keep = (i: number) => conds.every((c) => truthy(byRow ? c.data[i][0] : c.data[0][i]));
+          const rows = byRow ? range.data.filter((_, i) => keep(i)) : range.data.map((r) => r.filter((_, j) => keep(j)));
+          if (!rows.length || !rows[0].length) return new CellError(ErrorType.NA, 'No matches are found in FILTER evaluation.');
+          return SimpleRangeValue.onlyValues(rows as never);
+        });
+        if (!(result instanceof SimpleRangeValue)) return result;
+        const key = filterKey(ast, state.formulaAddress);
+        const had = engine.filterSizes.get(key);
+        const got = { height: result.height(), width: result.width() };
+        if (!had || had.height !== got.height || had.width !== got.width) {
+          engine.filterSizes.set(key, got);
+          engine.pending.set(sizeKey(state.formulaAddress), { ...state.formulaAddress });
+        }
+        const vertex = self.dependencyGraph.getCell(state.formulaAddress) as { array?: unknown } | undefined;
+        // A spill keeps the size predicted from the last result until its formula is re-entered: more would not fit (HyperFormula throws).
+        const room = had ?? { height: 1, width: 1 };
+        if (!vertex || !('array' in vertex) || (got.height <= room.height && got.width <= room.width)) return result;
+        return SimpleRangeValue.onlyValues(result.data.slice(0, room.height).map((r) => r.slice(0, room.width)) as never);
+      }
+      sheetsFilterSize(ast: object, state: { formulaAddress: SimpleCellAddress }): ArraySize {
+        const s = engine.filterSizes.get(filterKey(ast, state.formulaAddress));
+        return s ? new ArraySize(s.width, s.height) : ArraySize.scalar();
+      }
+    }
+    (SheetsFilter as unknown as { implementedFunctions: unknown }).implementedFunctions = {
+      FILTER: {
+        method: 'sheetsFilter',
+        sizeOfResultArrayMethod: 'sheetsFilterSize',
+        enableArrayArithmeticForArguments: true,
+        parameters: [{ argumentType: 'RANGE' }, { argumentType: 'RANGE' }],
+        repeatLastArgs: 1,
+      },
+    };
+    return SheetsFilter as unknown as ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number];
   }
 
   /** Re-enters custom-function formulas whose result size changed, so their spill matches the result (Sheets resizes spills). */

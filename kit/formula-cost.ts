@@ -10,7 +10,9 @@
 //     which means 1) and XLOOKUP with search mode 2 or −2, when that argument is one plain reference.
 //  5. Every other reference counts in full each time it is written (XLOOKUP's result range too: conservative), whatever
 //     function holds it; a reference inside a nested call is counted by that call's rules.
-//  6. A formula that spills counts once (its cell), like any other formula cell.
+//  6. A formula that spills counts once (its cell), like any other formula cell: FILTER(Ratings!E:E, Ratings!A:A=$B$1) costs
+//     Ratings' used rows twice, whatever the number of rows it spills; the spilled cells are not formula cells, and a cell
+//     reading them (a whole column of its own tab, a bounded range, INDEX) counts by rules 1–5.
 // Conditional formats and validations are not formula cells and are not counted.
 import type { EmulatorState } from '../emulator';
 

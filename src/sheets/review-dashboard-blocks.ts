@@ -9,29 +9,35 @@ import { DATE_FORMAT } from './columns';
 import { str } from './formulas';
 import { chosenBands, type InstrumentOptions } from './instrument-layout';
 import { RATINGS } from './layout';
-import { averageOf, CAPTION_ROW, COLOURS, constantCell, type SeriesKind, dataRows, dateChain, emptyGrid, GAS_EXPECTED, GAS_SLOTS, HEAD_ROW, put, RATING_SLOTS, ref, SEL, type Block, type ReviewSources } from './review-dashboard-grid';
+import { CAPTION_ROW, clientRows, COLOURS, constantCell, type SeriesKind, dataRows, emptyGrid, GAS_EXPECTED, GAS_SLOTS, HEAD_ROW, put, RATING_SLOTS, ref, SEL, Stage, stageCol, stageDate, type Block, type StageAt, type ReviewSources } from './review-dashboard-grid';
 import type { Tab } from './table';
 
 /** Goals rows of this horizon are short-term objectives, the ones rated at sessions. */
 const OBJECTIVE: (typeof HORIZONS)[number] = 'short';
 
-function notesBlock(src: ReviewSources): Block {
+function notesBlock(src: ReviewSources, stage: Stage): Block {
   const s = src.sessions;
-  const [client, date, session, note] = ['client', 'date', 'session', 'note'].map((k) => ref(s, k));
-  const filter = (what: string) => `FILTER(${what},${client}=${SEL},${note}<>"")`;
+  const note = ref(s, 'note');
+  const rows = clientRows(s, [`${note}<>""`]);
+  const cols = ['date', 'session', 'note'].map((k, i) => stage.add(`notes:${k}`, `Notes: ${['date', 'session', 'note'][i]}`, () => `=FILTER(${ref(s, k)},${rows})`, [DATE_FORMAT, '0', 'General'][i]));
   return {
     caption: 'Event notes',
     width: 4,
     // Formula cells: never plain text ('@'), where Sheets would store a rewritten formula as its text.
     formats: [DATE_FORMAT, '0', 'General', 'General'],
-    cells(first) {
+    cells(first, at) {
       const g = emptyGrid(4);
       const count = `$${columnLetters(first + 1)}$4`;
       put(g, CAPTION_ROW, 0, 'Event notes');
       put(g, 4, 0, 'Notes');
-      put(g, 4, 1, `=IF(${SEL}="",0,IFERROR(ROWS(${filter(note)}),0))`);
+      put(g, 4, 1, `=IF(${SEL}="",0,IFERROR(ROWS(FILTER(${note},${rows})),0))`);
       ['Date', 'Session', 'Event note'].forEach((h, i) => put(g, HEAD_ROW, i, h));
-      dataRows().forEach((r, i) => [date, session, note].forEach((c, j) => put(g, r, j, `=IF(${i + 1}>${count},"",INDEX(${filter(c)},${i + 1}))`)));
+      dataRows().forEach((r, i) =>
+        cols.forEach((c, j) => {
+          const x = `${at(c)}${r}`;
+          put(g, r, j, `=IF(${i + 1}>${count},"",IF(${x}="","",${x}))`);
+        }),
+      );
       return g;
     },
   };
@@ -65,13 +71,16 @@ export function measureScale(def: InstrumentDefinition): [number, number] {
   return [def.items.count * def.items.min, def.items.count * def.items.max];
 }
 
-function measureBlock(m: ReviewSources['measures'][number]): Block {
+function measureBlock(m: ReviewSources['measures'][number], stage: Stage): Block {
   const { def, tab } = m;
   const [lo, hi] = measureScale(def);
   const edges = edgesOf(def, m.options);
   const width = 3 + maxEdges(def) + 1;
-  const [client, date, session, total] = ['client', 'date', 'session', 'total'].map((k) => ref(tab, k));
-  const scored = `${client},${SEL},${total},">=${lo}"`;
+  const [date, total] = ['date', 'total'].map((k) => ref(tab, k));
+  // The client's scored rows (a total on the scale, a date): their date, session and total, and their sorted distinct dates.
+  const rows = clientRows(tab, [`ISNUMBER(${date})`, `ISNUMBER(${total})`, `${total}>=${lo}`]);
+  const [D, S, T] = ['date', 'session', 'total'].map((k, i) => stage.add(`${def.id}:${k}`, `${def.name}: ${k}`, () => `=FILTER(${ref(tab, k)},${rows})`, [DATE_FORMAT, '0', 'General'][i]));
+  const U = stage.add(`${def.id}:dates`, `${def.name}: dates`, (at) => `=SORT(UNIQUE(FILTER(${stageCol(at, D)},ISNUMBER(${stageCol(at, D)}))))`, DATE_FORMAT);
   const name = `${def.name} total`;
   return {
     caption: `Chart data: ${def.name}`,
@@ -87,16 +96,16 @@ function measureBlock(m: ReviewSources['measures'][number]): Block {
       series: [{ color: COLOURS.data[0], kind: 'data' }, ...edges.map((e) => ({ color: e.color, kind: e.kind }))],
       legend: 'BOTTOM',
     },
-    cells(first) {
+    cells(first, at) {
       const g = emptyGrid(width);
       const d = columnLetters(first + 1);
       put(g, CAPTION_ROW, 0, `Chart data: ${def.name}`);
       ['Session', 'Date', name, ...edges.map((e) => e.label)].forEach((h, i) => put(g, HEAD_ROW, i, h));
       for (const r of dataRows()) {
-        const on = `${scored},${date},${d}${r}`;
-        put(g, r, 0, `=IF(${d}${r}="","",MINIFS(${session},${on}))`);
-        put(g, r, 1, dateChain(d, r, [{ crit: scored, date }]));
-        put(g, r, 2, `=IF(${d}${r}="","",${averageOf([{ value: total, crit: on }])})`);
+        const [dc, ds, dt] = [D, S, T].map((k) => stageCol(at, k));
+        put(g, r, 0, `=IF(${d}${r}="","",MINIFS(${ds},${dc},${d}${r}))`);
+        put(g, r, 1, stageDate(at, U, r));
+        put(g, r, 2, `=IF(${d}${r}="","",IFERROR(SUMIF(${dc},${d}${r},${dt})/COUNTIF(${dc},${d}${r}),""))`);
         edges.forEach((e, i) => put(g, r, 3 + i, constantCell(d, r, e.value)));
       }
       return g;
@@ -104,9 +113,24 @@ function measureBlock(m: ReviewSources['measures'][number]): Block {
   };
 }
 
-/** Where goal-level values come from: Ratings (sessions) and, when present, Reviews (goal reviews). */
-function goalSources(src: ReviewSources, valueKey: 'rating' | 'gasLevel'): { tab: Tab; client: string; date: string; goal: string; value: string }[] {
-  return [src.ratings, src.reviews].filter((t): t is Tab => !!t && t.cols.has(valueKey)).map((tab) => ({ tab, client: ref(tab, 'client'), date: ref(tab, 'date'), goal: ref(tab, 'goalId'), value: ref(tab, valueKey) }));
+/**
+ * Where goal-level values come from: Ratings (sessions) and, when present, Reviews (goal reviews). Per source, the client's rows
+ * with a value of at least `min` and a date, spilled as a goal@date key, the value and the date.
+ */
+function goalSources(src: ReviewSources, stage: Stage, valueKey: 'rating' | 'gasLevel', min: number): { key: string; value: string; date: string }[] {
+  return [src.ratings, src.reviews]
+    .filter((t): t is Tab => !!t && t.cols.has(valueKey))
+    .map((tab) => {
+      const [date, value] = [ref(tab, 'date'), ref(tab, valueKey)];
+      const rows = clientRows(tab, [`ISNUMBER(${date})`, `ISNUMBER(${value})`, `${value}>=${min}`]);
+      const name = (k: string) => `${tab.layout.name} ${valueKey}: ${k}`;
+      const id = (k: string) => `${valueKey}:${tab.layout.key}:${k}`;
+      return {
+        key: stage.add(id('key'), name('goal@date'), () => `=FILTER(${ref(tab, 'goalId')}&"@"&${date},${rows})`),
+        value: stage.add(id('value'), name(valueKey), () => `=FILTER(${value},${rows})`),
+        date: stage.add(id('date'), name('date'), () => `=FILTER(${date},${rows})`, DATE_FORMAT),
+      };
+    });
 }
 
 /** The client's j-th goal (Goals row order), or with `activeObjectives` its j-th short-term objective still being worked on. */
@@ -118,22 +142,30 @@ function goalIdFormula(src: ReviewSources, j: number, activeObjectives: boolean)
 }
 
 /**
- * A date × goal grid: per date (chained over the sources) and goal slot, the average of `valueKey` the client's goal got that day.
- * Returns the formulas of one grid cell and of the date column.
+ * A date × goal grid: per date (the client's sorted distinct dates over the sources) and goal slot, the average of `valueKey`
+ * the client's goal got that day. Returns the formulas of one grid cell and of the date column.
  */
-function goalGrid(src: ReviewSources, valueKey: 'rating' | 'gasLevel', min: number) {
-  const sources = goalSources(src, valueKey);
+function goalGrid(src: ReviewSources, stage: Stage, valueKey: 'rating' | 'gasLevel', min: number) {
+  const sources = goalSources(src, stage, valueKey, min);
+  const dates = stage.add(`${valueKey}:dates`, `${valueKey}: dates`, (at) => {
+    const all = sources.length === 1 ? stageCol(at, sources[0].date) : `VSTACK(${sources.map((s) => stageCol(at, s.date)).join(',')})`;
+    return `=SORT(UNIQUE(FILTER(${all},ISNUMBER(${all}))))`;
+  }, DATE_FORMAT);
   return {
-    date: (letter: string, r: number) => dateChain(letter, r, sources.map((s) => ({ crit: `${s.client},${SEL},${s.value},">=${min}"`, date: s.date }))),
-    cell: (dateCell: string, idCell: string) =>
-      `=IF(OR(${dateCell}="",${idCell}=""),"",${averageOf(sources.map((s) => ({ value: s.value, crit: `${s.client},${SEL},${s.goal},${idCell},${s.date},${dateCell},${s.value},">=${min}"` })))})`,
+    date: (at: StageAt, r: number) => stageDate(at, dates, r),
+    cell: (at: StageAt, dateCell: string, idCell: string) => {
+      const k = `${idCell}&"@"&${dateCell}`;
+      const sum = sources.map((s) => `SUMIF(${stageCol(at, s.key)},${k},${stageCol(at, s.value)})`).join('+');
+      const count = sources.map((s) => `COUNTIF(${stageCol(at, s.key)},${k})`).join('+');
+      return `=IF(OR(${dateCell}="",${idCell}=""),"",IFERROR((${sum})/(${count}),""))`;
+    },
   };
 }
 
-function ratingsBlock(src: ReviewSources): Block {
+function ratingsBlock(src: ReviewSources, stage: Stage): Block {
   const v = RATINGS.columns.find((c) => c.key === 'rating')?.validation;
   const [lo, hi] = v?.kind === 'number' ? [v.min, v.max] : [0, 10];
-  const grid = goalGrid(src, 'rating', lo);
+  const grid = goalGrid(src, stage, 'rating', lo);
   const width = 1 + RATING_SLOTS + 1;
   return {
     caption: 'Chart data: goal ratings',
@@ -141,7 +173,7 @@ function ratingsBlock(src: ReviewSources): Block {
     formats: [DATE_FORMAT, ...new Array<string>(width - 1).fill('General')],
     // One line per active objective (long-term goals are not rated at sessions), named in a legend on the right: one name per line, none cut to a page.
     chart: { offset: 0, width: 1 + RATING_SLOTS, title: `Objective ratings (${lo}–${hi})`, yTitle: `Rating (${lo}–${hi})`, axis: [lo, hi], series: COLOURS.data.slice(0, RATING_SLOTS).map((color) => ({ color, kind: 'data' })), legend: 'RIGHT' },
-    cells(first) {
+    cells(first, at) {
       const g = emptyGrid(width);
       const d = columnLetters(first);
       put(g, CAPTION_ROW, 0, 'Chart data: goal ratings');
@@ -153,8 +185,8 @@ function ratingsBlock(src: ReviewSources): Block {
         put(g, HEAD_ROW, j, `=IF(${x}$4="","",IFERROR(LEFT(INDEX(${ref(src.goals, 'title')},MATCH(${x}$4,${ref(src.goals, 'id')},0)),32),${x}$4))`);
       }
       for (const r of dataRows()) {
-        put(g, r, 0, grid.date(d, r));
-        for (let j = 1; j <= RATING_SLOTS; j++) put(g, r, j, grid.cell(`$${d}${r}`, `${columnLetters(first + j)}$4`));
+        put(g, r, 0, grid.date(at, r));
+        for (let j = 1; j <= RATING_SLOTS; j++) put(g, r, j, grid.cell(at, `$${d}${r}`, `${columnLetters(first + j)}$4`));
       }
       return g;
     },
@@ -168,8 +200,8 @@ const GAS_HEADERS = ['Date', 'GAS T-score', `Expected (${GAS_EXPECTED})`, 'Goals
  * (review.ts reviewGas, gas.ts): when no scored goal has a weight, every scored goal counts with weight 1; otherwise goals
  * without a weight are left out, and all-zero weights count as unweighted. T = 50 + 10·Σwx / √((1−ρ)Σw² + ρ(Σw)²).
  */
-function gasBlock(src: ReviewSources): Block {
-  const grid = goalGrid(src, 'gasLevel', -2);
+function gasBlock(src: ReviewSources, stage: Stage): Block {
+  const grid = goalGrid(src, stage, 'gasLevel', -2);
   const width = GAS_HEADERS.length + GAS_SLOTS + 1;
   const st = src.settings;
   const setting = `INDEX(${ref(st, 'value')},MATCH("gas.rho",${ref(st, 'key')},0))`;
@@ -192,7 +224,7 @@ function gasBlock(src: ReviewSources): Block {
       ],
       legend: 'BOTTOM',
     },
-    cells(first) {
+    cells(first, at) {
       const g = emptyGrid(width);
       const L = (i: number) => columnLetters(first + i);
       const rho = `$${L(1)}$4`;
@@ -217,19 +249,21 @@ function gasBlock(src: ReviewSources): Block {
         const lv = slots(String(r));
         const [n, nw, sx, sxw, sw, sw2, swx] = [3, 4, 5, 6, 7, 8, 9].map(c);
         const t = (num: string, w2: string, w: string) => `${GAS_EXPECTED}+10*${num}/SQRT((1-${rho})*${w2}+${rho}*${w}^2)`;
-        put(g, r, 0, grid.date(L(0), r));
+        put(g, r, 0, grid.date(at, r));
         put(g, r, 1, `=IF(OR(${c(0)}="",${n}=0),"",IF(${nw}=0,${t(sx, n, n)},IF(${sw}=0,${t(sxw, nw, nw)},${t(swx, sw2, sw)})))`);
         put(g, r, 2, constantCell(L(1), r, GAS_EXPECTED));
         const sums = [`COUNT(${lv})`, `COUNTIFS(${lv},">=-2",${W},">=0")`, `SUM(${lv})`, `SUMIFS(${lv},${W},">=0")`, `SUMIFS(${W},${lv},">=-2")`, `SUMIFS(${W2},${lv},">=-2")`, `SUMPRODUCT(${W},${lv})`];
         sums.forEach((f, i) => put(g, r, 3 + i, `=IF(${c(0)}="","",${f})`));
-        for (let j = 0; j < GAS_SLOTS; j++) put(g, r, s0 + j, grid.cell(`$${c(0)}`, `${L(s0 + j)}$4`));
+        for (let j = 0; j < GAS_SLOTS; j++) put(g, r, s0 + j, grid.cell(at, `$${c(0)}`, `${L(s0 + j)}$4`));
       }
       return g;
     },
   };
 }
 
-/** Every block the Review tab should have, in placement order. */
+/** Every block the Review tab should have, in placement order: the client's rows (the stage the others read) last. */
 export function reviewBlocks(src: ReviewSources): Block[] {
-  return [notesBlock(src), ...src.measures.filter((m) => !m.def.noTotal).map(measureBlock), gasBlock(src), ratingsBlock(src)];
+  const stage = new Stage();
+  const blocks = [notesBlock(src, stage), ...src.measures.filter((m) => !m.def.noTotal).map((m) => measureBlock(m, stage)), gasBlock(src, stage), ratingsBlock(src, stage)];
+  return [...blocks, stage.block()];
 }

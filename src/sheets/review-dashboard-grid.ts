@@ -49,7 +49,6 @@ export const SERIES_STYLES = {
   expected: { lineWidth: 2, pointSize: 0, lineDashStyle: [4, 4] },
 } as const;
 export type SeriesKind = keyof typeof SERIES_STYLES;
-const BIG = '999999999';
 
 /** Where Review formulas read from: tabs bound to their header rows (columns by header name). */
 export interface ReviewSources {
@@ -77,15 +76,20 @@ export interface ChartPlan {
   legend: 'BOTTOM' | 'RIGHT';
 }
 
+/** The letter of a column of the client's rows (Stage) by its key, once the stage block is placed. */
+export type StageAt = (key: string) => string;
+
 export interface Block {
   caption: string;
   /** Columns, including the trailing spacer. */
   width: number;
-  /** Rows CAPTION_ROW…CHART_LAST_ROW, given the block's first column (chartTable adds the chart's table). */
-  cells(first: number): Grid;
+  /** Rows CAPTION_ROW…CHART_LAST_ROW, given the block's first column and where the client's rows are (chartTable adds the chart's table). */
+  cells(first: number, stage: StageAt): Grid;
   /** Data-row number format per column. */
   formats: string[];
   chart?: ChartPlan;
+  /** The stage block's own: where its columns are once it starts at `first`. */
+  stageAt?: (first: number) => StageAt;
 }
 
 /** A whole column of a source tab by layout key, e.g. 'PHQ-9'!$M:$M. */
@@ -93,6 +97,70 @@ export const ref = (tab: Tab, key: string) => {
   const c = columnLetters(col(tab, key));
   return `${sheetRef(tab.layout.name)}!$${c}:$${c}`;
 };
+
+/** A Review-tab whole column of the client's rows (its rows 1–7 hold only the stage's caption and headers, never a value a criterion matches). */
+export const stageCol = (at: StageAt, key: string) => `$${at(key)}:$${at(key)}`;
+
+/**
+ * The conditions picking the chosen client's rows of a source tab for FILTER: its client is B1 (so none while B1 is blank) and,
+ * when the tab has the optional Voided column, that cell is blank (a voided row is kept but counts nowhere); then `extra`.
+ */
+export function clientRows(tab: Tab, extra: readonly string[] = []): string {
+  const client = ref(tab, 'client');
+  const live = tab.cols.has('voided') ? [`${ref(tab, 'voided')}=""`] : [];
+  return [`${client}=${SEL}`, `${client}<>""`, ...live, ...extra].join(',');
+}
+
+/** One spilled column of the stage: its key (what blocks read it by), header and formula (given where the other stage columns are). */
+interface StageColumn {
+  key: string;
+  header: string;
+  format: string;
+  formula: (at: StageAt) => string;
+}
+
+export const STAGE_CAPTION = 'Client rows (formulas)';
+
+/**
+ * The chosen client's rows, read once: each column is one FILTER (or a SORT(UNIQUE(…)) of them) written in row FIRST_ROW that
+ * spills the client's values down its own column, the cells after them truly empty. Every table cell then reads these columns on
+ * this tab (INDEX by row, or a criterion over the client's rows only) instead of criteria over the source tabs' whole columns, so
+ * the work after a change follows the chosen client's rows, not the clinic's. Blocks add their columns; the block comes last.
+ */
+export class Stage {
+  private readonly cols: StageColumn[] = [];
+  /** Adds a column once (a key added again keeps the first) and returns its key. */
+  add(key: string, header: string, formula: (at: StageAt) => string, format = 'General'): string {
+    if (!this.cols.some((c) => c.key === key)) this.cols.push({ key, header, format, formula });
+    return key;
+  }
+  at(first: number): StageAt {
+    return (key) => {
+      const i = this.cols.findIndex((c) => c.key === key);
+      if (i < 0) throw new Error(`Review stage has no column ${key}; expected one of ${this.cols.map((c) => c.key).join(', ')}: add it before placing the blocks`);
+      return columnLetters(first + i);
+    };
+  }
+  block(): Block {
+    const width = this.cols.length + 1;
+    return {
+      caption: STAGE_CAPTION,
+      width,
+      stageAt: (first) => this.at(first),
+      formats: [...this.cols.map((c) => c.format), 'General'],
+      cells: (first) => {
+        const g = emptyGrid(width);
+        const at = this.at(first);
+        put(g, CAPTION_ROW, 0, STAGE_CAPTION);
+        this.cols.forEach((c, i) => {
+          put(g, HEAD_ROW, i, c.header);
+          put(g, FIRST_ROW, i, c.formula(at));
+        });
+        return g;
+      },
+    };
+  }
+}
 
 export function emptyGrid(width: number): Grid {
   return Array.from({ length: CHART_LAST_ROW - CAPTION_ROW + 1 }, () => new Array<string | number>(width).fill(''));
@@ -127,20 +195,8 @@ export function constantCell(anchor: string, r: number, value: number): string {
 
 export const dataRows = () => Array.from({ length: REVIEW_POINTS }, (_, i) => FIRST_ROW + i);
 
-/**
- * Sorted distinct dates, one per row: row k holds the smallest date after row k−1's among the rows matching `crit`
- * (each `[criteria, dateRange]` pair is one source tab); blank once there are no more. MINIFS chains need no sorting function.
- */
-export function dateChain(letter: string, r: number, sources: readonly { crit: string; date: string }[]): string {
-  const guard = r === FIRST_ROW ? `${SEL}=""` : `${letter}${r - 1}=""`;
-  const prev = r === FIRST_ROW ? '0' : `${letter}${r - 1}`;
-  const c = sources.map((s) => `${s.crit},${s.date},">"&${prev}`);
-  const counts = c.map((x) => `COUNTIFS(${x})`);
-  const next = sources.length === 1 ? `MINIFS(${sources[0].date},${c[0]})` : `MIN(${c.map((x, i) => `IF(${counts[i]}=0,${BIG},MINIFS(${sources[i].date},${x}))`).join(',')})`;
-  return `=IF(${guard},"",IF(${counts.join('+')}=0,"",${next}))`;
-}
-
-/** Average over every source of `value` where `crit` holds, or blank when no source has one (0/0). */
-export function averageOf(sources: readonly { value: string; crit: string }[]): string {
-  return `IFERROR((${sources.map((s) => `SUMIFS(${s.value},${s.crit})`).join('+')})/(${sources.map((s) => `COUNTIFS(${s.crit})`).join('+')}),"")`;
+/** Data row r's date: row r of a stage column of the client's sorted distinct dates (blank when it has fewer; "" while it has none). */
+export function stageDate(at: StageAt, datesKey: string, r: number): string {
+  const x = `${at(datesKey)}${r}`;
+  return `=IFERROR(IF(${x}="","",${x}),"")`;
 }

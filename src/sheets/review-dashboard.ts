@@ -3,7 +3,7 @@
 import { findInstrument } from '../core/instruments/registry';
 import { columnLetters } from './a1';
 import { reviewBlocks } from './review-dashboard-blocks';
-import { CAPTION_ROW, CHART_HEAD_ROW, CHART_LAST_ROW, chartTable, FIRST_ROW, HEAD_ROW, NOTES_COL, SELECTOR, SERIES_STYLES, type Block, type ReviewSources } from './review-dashboard-grid';
+import { CAPTION_ROW, CHART_HEAD_ROW, CHART_LAST_ROW, chartTable, FIRST_ROW, HEAD_ROW, NOTES_COL, SELECTOR, SERIES_STYLES, STAGE_CAPTION, type Block, type ReviewSources, type StageAt } from './review-dashboard-grid';
 import type { Settings } from './settings';
 import { col, type Tab } from './table';
 
@@ -26,31 +26,43 @@ const CHART_ROWS = 17;
 interface Placed {
   block: Block;
   first: number;
+  /** Where the client's rows (the stage block) are, which every block's formulas read. */
+  stage: StageAt;
 }
 
 /** Blocks found by their caption in row 3, and the missing ones placed after the sheet's last used column. */
-function place(sheet: Sheet, blocks: readonly Block[], fresh: boolean): { placed: Placed[]; missing: Placed[] } {
+function place(sheet: Sheet, blocks: readonly Block[], fresh: boolean): { placed: Placed[]; missing: Placed[]; vacated: [number, number] | null } {
   const lastCol = fresh ? 0 : sheet.getLastColumn();
   const captions = lastCol > 0 ? sheet.getRange(CAPTION_ROW, 1, 1, lastCol).getValues()[0].map((v) => String(v)) : [];
   let next = Math.max(NOTES_COL, lastCol + 1);
   const placed: Placed[] = [];
   const missing: Placed[] = [];
+  let stage: StageAt = () => {
+    throw new Error(`Review tab has no block "${STAGE_CAPTION}"; expected reviewBlocks to end with it`);
+  };
   for (const block of blocks) {
     const at = captions.indexOf(block.caption);
-    if (at >= 0) placed.push({ block, first: at + 1 });
-    else {
-      const p = { block, first: next };
+    const p: Placed = { block, first: at >= 0 ? at + 1 : next, stage: (key) => stage(key) };
+    if (at < 0) {
       next += block.width;
-      placed.push(p);
       missing.push(p);
     }
+    placed.push(p);
   }
-  return { placed, missing };
+  const s = placed.find((p) => p.block.caption === STAGE_CAPTION);
+  // The client's rows stay last (their columns grow with new blocks): a block appended after them moves them after it.
+  let vacated: [number, number] | null = null;
+  if (s && !missing.includes(s) && missing.length) {
+    vacated = [s.first, lastCol];
+    s.first = next;
+  }
+  if (s) stage = s.block.stageAt!(s.first);
+  return { placed, missing, vacated };
 }
 
 /** A block's cells with its chart's table below (CHART_HEAD_ROW…). */
 function cellsOf(p: Placed): (string | number)[][] {
-  const g = p.block.cells(p.first);
+  const g = p.block.cells(p.first, p.stage);
   if (p.block.chart) chartTable(g, p.first, p.block.chart);
   return g;
 }
@@ -89,7 +101,7 @@ function headsDiffer(sheet: Sheet, placed: readonly Placed[]): boolean {
   const [formulas, values] = [range.getFormulas(), range.getValues()];
   return placed.some((p) =>
     p.block
-      .cells(p.first)
+      .cells(p.first, p.stage)
       .slice(0, HEAD_ROW - CAPTION_ROW + 1)
       .some((row, i) =>
         row.some((want, j) => {
@@ -182,11 +194,14 @@ export function syncReviewTab(ss: Spreadsheet, existing: Sheet | null, src: Revi
   const fresh = !existing;
   const sheet = existing ?? ss.insertSheet(REVIEW_TAB, insertAt);
   const blocks = reviewBlocks(src);
-  const { placed, missing } = place(sheet, blocks, fresh);
+  const { placed, missing, vacated } = place(sheet, blocks, fresh);
   const addedBlocks = missing.map((p) => p.block.caption);
   // A tab of an earlier layout (other reference lines, goals instead of objectives) is rebuilt in place by setup too.
-  const stale = !fresh && !rebuild && !missing.length && headsDiffer(sheet, placed);
+  // So is a tab of the layout before the client's rows were staged (its blocks read the source tabs' whole columns per cell).
+  const stale = !fresh && !rebuild && (!!vacated || missing.some((p) => p.block.caption === STAGE_CAPTION) || (!missing.length && headsDiffer(sheet, placed)));
   if (!fresh && !rebuild && !missing.length && !stale) return { sheet, created: false, addedBlocks, charts: null };
+  // Moved client rows: their old columns are cleared (the blocks written next may not cover them all), so no stale spill stays.
+  if (vacated) sheet.getRange(CAPTION_ROW, vacated[0], CHART_LAST_ROW - CAPTION_ROW + 1, vacated[1] - vacated[0] + 1).clearContent();
   writeBlocks(sheet, rebuild || fresh || stale ? placed : missing);
   if (fresh) writeFrame(sheet, src);
   return { sheet, created: fresh, addedBlocks, charts: buildCharts(sheet, placed) };

@@ -34,6 +34,28 @@ describe('formulas', () => {
     expect(sh.getRange('D1').getValue()).toBe(9);
   });
 
+  test('FILTER over whole columns spills exactly its rows, leaves the cells after them empty and follows the tab as it grows and shrinks', () => {
+    const { emu, sh } = sheet1();
+    const data = emu.spreadsheet.insertSheet('Data');
+    data.getRange('A1:C4').setValues([['client', 'date', 'value'], ['x', 3, 1], ['y', 1, 2], ['x', 1, 5]]);
+    sh.getRange('A1').setFormula('=SORT(FILTER(Data!B:C,Data!A:A="x"),1,TRUE)');
+    sh.getRange('D1').setFormula('=ISBLANK(A3)');
+    expect(sh.getRange('A1:B3').getValues()).toEqual([[1, 5], [3, 1], ['', '']]);
+    expect(sh.getRange('D1').getValue()).toBe(true);
+    data.getRange('A5:C6').setValues([['x', 2, 7], ['x', 0, 8]]);
+    expect(sh.getRange('A1:B5').getValues()).toEqual([[0, 8], [1, 5], [2, 7], [3, 1], ['', '']]);
+    data.getRange('A2').setValue('q');
+    expect(sh.getRange('A1:B4').getValues()).toEqual([[0, 8], [1, 5], [2, 7], ['', '']]);
+  });
+
+  test('FILTER inside a formula with one value (INDEX, ROWS) sees every matching row; no match is #N/A', () => {
+    const { emu, sh } = sheet1();
+    const data = emu.spreadsheet.insertSheet('Data');
+    data.getRange('A1:B4').setValues([['client', 'date'], ['x', 3], ['y', 1], ['x', 1]]);
+    sh.getRange('A1:C1').setFormulas([['=INDEX(FILTER(Data!B:B,Data!A:A="x"),2)', '=ROWS(FILTER(Data!B:B,Data!A:A="x"))', '=IFERROR(FILTER(Data!B:B,Data!A:A="z"),"none")']]);
+    expect(sh.getRange('A1:C1').getValues()).toEqual([[1, 2, 'none']]);
+  });
+
   test('formulas recompute when their inputs change', () => {
     const { sh } = sheet1();
     sh.getRange('A1').setValue(1);

@@ -6,7 +6,7 @@ import { gasTScore } from '../../../src/core/gas';
 import { findInstrument } from '../../../src/core/instruments/registry';
 import { scoreItems } from '../../../src/core/instruments/score';
 import { measureScale } from '../../../src/sheets/review-dashboard-blocks';
-import { CAPTION_ROW, CHART_HEAD_ROW, CHART_LAST_ROW, COLOURS, FIRST_ROW, HEAD_ROW, REVIEW_POINTS } from '../../../src/sheets/review-dashboard-grid';
+import { CAPTION_ROW, CHART_HEAD_ROW, CHART_LAST_ROW, COLOURS, FIRST_ROW, HEAD_ROW, REVIEW_POINTS, STAGE_CAPTION } from '../../../src/sheets/review-dashboard-grid';
 import { parseA1 } from '../../../src/sheets/a1';
 import { chartData } from '../../../preview/chart-data';
 import { chartSvg } from '../../../preview/chart';
@@ -381,5 +381,14 @@ describe('idempotence', () => {
     expect(measureScale(findInstrument('srs'))).toEqual([0, 40]);
     expect(attainCharts(em)).toHaveLength(5);
     expect(em.formulaErrors()).toEqual([]);
+    // The client's rows moved after the new block (their columns grew with it), and nothing reads a cell that is not theirs.
+    const s = review(em);
+    const captions = s.getRange(CAPTION_ROW, 1, 1, s.getLastColumn()).getValues()[0].filter(Boolean);
+    expect(captions[captions.length - 1]).toBe(STAGE_CAPTION);
+    expect(captions.filter((c) => c === STAGE_CAPTION)).toHaveLength(1);
+    // (A source with no row of this client spills #N/A in the client rows: FILTER's "no match", never read as a value.)
+    expect(s.getRange(CAPTION_ROW, 1, CHART_LAST_ROW - CAPTION_ROW + 1, s.getLastColumn()).getDisplayValues().flat().filter((v) => v.startsWith('#') && v !== '#N/A')).toEqual([]);
+    expect(block(em, 'Chart data: SRS', 5).rows).toEqual([]);
+    expect(block(em, 'Chart data: PHQ-9', 9).rows.length).toBe(3);
   });
 });

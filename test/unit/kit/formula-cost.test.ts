@@ -50,6 +50,22 @@ describe('formula cost: what each reference covers', () => {
     expect(cost('=MATCH(C2,SORT(Ratings!A2:A1001),1)')).toBe(1 + 1000);
   });
 
+  test('a FILTER that spills counts its references once, in its own cell, however many rows it spills', () => {
+    const c = workbookFormulaCost(
+      [
+        { sheet: 'Review', formula: '=FILTER(Ratings!E:E,Ratings!A:A=$B$1,Ratings!H:H="")' },
+        { sheet: 'Review', formula: '=SORT(UNIQUE(FILTER($X:$X,ISNUMBER($X:$X))))' },
+      ],
+      new Map([...used, ['review', 200]]),
+    );
+    expect(c.refCells).toBe(3 * 1001 + 1 + 2 * 200);
+    expect(c.formulaCells).toBe(2);
+  });
+
+  test('a cell reading a spilled column on its own tab counts that tab’s used rows per whole-column reference', () => {
+    expect(formulaCost('=IFERROR(SUMIF($X:$X,C8,$Y:$Y)/COUNTIF($X:$X,C8),"")', 'Review', new Map([['review', 130]])).cells).toBe(3 * 130 + 2);
+  });
+
   test('open-ended and whole-column references are counted as such', () => {
     expect(formulaCost('=SUMIFS(Ratings!E:E,Ratings!A2:A,C2,D2:D9,1)', 'PHQ-9', used).openRefs).toBe(2);
   });
