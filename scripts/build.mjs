@@ -1,4 +1,4 @@
-// Build: dist/Code.js (server IIFE + generated top-level stubs), dist/Sidebar.html (one self-contained file), dist/appsscript.json.
+// Build: dist/Code.js (server IIFE + generated top-level stubs), dist/Sidebar.html (one self-contained file), dist/Templates.html (the template library, read by getTemplate), dist/appsscript.json.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,19 +37,29 @@ function vendorMinified(spec) {
   };
 }
 
+/** templates/: the index's ids with each file's JSON, read once per build. */
+function readTemplates() {
+  const ids = JSON.parse(fs.readFileSync(rel('templates/index.json'), 'utf8')).templates;
+  return ids.map((id) => ({ id, json: JSON.parse(fs.readFileSync(rel('templates', `${id}.json`), 'utf8')) }));
+}
+
 /**
- * templates/*.json as one string each, parsed on first use: a JSON string costs V8 a scan, not a parse of object literals,
- * so the template library the server hands to the sidebar (getTemplate) adds little to every custom-function cell's load.
+ * In Code.js, core's template library is replaced by src/server/template-store.ts: the list (id, title, description) is
+ * defined into the bundle and each template is read from dist/Templates.html when handed over (getTemplate), so the ~50 KB
+ * library adds nothing to what every custom-function cell loads.
  */
-const templatesAsStrings = {
-  name: 'templates-as-strings',
+const templateStore = {
+  name: 'template-store',
   setup(b) {
-    b.onLoad({ filter: /[\\/]templates[\\/][^\\/]+\.json$/ }, (args) => {
-      const text = JSON.stringify(JSON.parse(fs.readFileSync(args.path, 'utf8')));
-      return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
-    });
+    b.onResolve({ filter: /[\\/]template-library$/ }, () => ({ path: rel('src/server/template-store.ts') }));
   },
 };
+
+/** dist/Templates.html: every template's JSON by id, behind a comment; "<" escaped so no HTML or scriptlet can appear. */
+function templatesHtml(templates) {
+  const json = JSON.stringify(Object.fromEntries(templates.map((t) => [t.id, t.json]))).replace(/</g, '\\u003c');
+  return `<!-- Attain goal-plan templates: read by getTemplate; do not edit (scripts/build.mjs writes it from templates/). -->\n${json}\n`;
+}
 
 function listFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? listFiles(path.join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [path.join(dir, d.name)] : []));
@@ -69,7 +79,8 @@ async function buildServer() {
     logLevel: 'warning',
     legalComments: 'none',
     charset: 'utf8',
-    plugins: [vendorMinified('zod/mini'), templatesAsStrings],
+    plugins: [vendorMinified('zod/mini'), templateStore],
+    define: { __ATTAIN_TEMPLATE_LIST__: JSON.stringify(readTemplates().map(({ id, json }) => ({ id, title: String(json.title ?? id), description: String(json.description ?? '') }))) },
   };
   // The iife format reports no exports, so an esm pass reads the entry's export names.
   const esm = await esbuild.build({ ...common, format: 'esm' });
@@ -124,6 +135,7 @@ export async function build() {
   fs.mkdirSync(dist, { recursive: true });
   fs.writeFileSync(path.join(dist, 'Code.js'), code);
   fs.writeFileSync(path.join(dist, 'Sidebar.html'), sidebar);
+  fs.writeFileSync(path.join(dist, 'Templates.html'), templatesHtml(readTemplates()));
   fs.copyFileSync(rel('appsscript.json'), path.join(dist, 'appsscript.json'));
   return { codeBytes: Buffer.byteLength(code), sidebarBytes: Buffer.byteLength(sidebar) };
 }

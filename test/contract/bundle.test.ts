@@ -10,8 +10,8 @@ const code = readDist('Code.js');
 const sidebar = readDist('Sidebar.html');
 
 describe('dist/ artefacts', () => {
-  test('dist holds exactly Code.js, Sidebar.html and appsscript.json', () => {
-    expect(fs.readdirSync(DIST).sort()).toEqual(['Code.js', 'Sidebar.html', 'appsscript.json']);
+  test('dist holds exactly Code.js, Sidebar.html, Templates.html (the template library getTemplate reads) and appsscript.json', () => {
+    expect(fs.readdirSync(DIST).sort()).toEqual(['Code.js', 'Sidebar.html', 'Templates.html', 'appsscript.json']);
   });
 
   test('prints the byte sizes of Code.js and Sidebar.html', () => {
