@@ -94,6 +94,61 @@ describe('a valid clinic instrument', () => {
   });
 });
 
+describe('a clinic instrument in use', () => {
+  const em = withRows([PHQ_JT, { ...PHQ_JT, Name: 'Broken scale', Bands: '0 Low; 10 Mid; 5 High' }]);
+  enable(em, JT_ID);
+  em.run('setupSpreadsheet');
+  const name = String(PHQ_JT.Name);
+  const items = [3, 3, 2, 2, 2, 1, 1, 1, 1]; // total 16: Moderately severe, item 9 endorsed
+
+  test('MEASURE_SCORE, MEASURE_BAND and MEASURE_FLAG accept its name (any spelling) and score it as the core does', () => {
+    expect(em.run('MEASURE_SCORE', name, [items])).toBe(16);
+    expect(em.run('MEASURE_BAND', 'phq 9 jt', 16)).toBe('Moderately severe');
+    expect(String(em.run('MEASURE_FLAG', name, [items]))).toBe('Item 9 endorsed: review risk today');
+  });
+
+  test('RELIABLE_CHANGE and CHANGE_CATEGORY use its Jacobson–Truax threshold (5.06 points) and cut-off', () => {
+    expect(em.run('RELIABLE_CHANGE', name, 20, 15)).toBe('No reliable change');
+    expect(em.run('RELIABLE_CHANGE', name, 20, 14)).toBe('Reliable improvement');
+    expect(em.run('CHANGE_CATEGORY', name, 20, 4)).toBe('Recovered');
+  });
+
+  test('a name whose row has a problem is refused with that row and column named', () => {
+    expect(() => em.run('MEASURE_SCORE', 'Broken scale', [items])).toThrow(/Row 3 · Bands: expected rising lower edges/);
+  });
+
+  test('the sidebar receives it among the enabled instruments, with its definition for live scoring', () => {
+    const boot = ok<{ instruments: { id: string; name: string; definition?: { id: string } }[] }>(em.run('getBootstrap'));
+    const mine = boot.instruments.find((i) => i.id === JT_ID);
+    expect(mine?.name).toBe(name);
+    expect(mine?.definition?.id).toBe(JT_ID);
+    expect(boot.instruments.find((i) => i.id === 'phq9')?.definition).toBeUndefined();
+  });
+
+  test('recordSession saves it: the reply gives the core total, band and flag, and its tab row computes the same', () => {
+    const code = 'C-0200';
+    ok(em.run('addClient', client(code)));
+    const plan = ok<{ goals: { id: string }[] }>(em.run('savePlan', fiveGoalPlan(code)));
+    const saved = ok<{ saved: { measures: { instrument: string; total: number | null; band: string; flag: string }[] } }>(
+      em.run('recordSession', session(code, plan.goals.map((g) => g.id), { measures: [{ instrument: JT_ID, items }], confirmUnanswered: undefined })),
+    );
+    expect(saved.saved.measures).toEqual([{ instrument: JT_ID, total: 16, band: 'Moderately severe', flag: 'Item 9 endorsed: review risk today' }]);
+    const tab = em.spreadsheet.getSheetByName(name)!;
+    const cols = headerCols(em, name);
+    const last = tab.getLastRow();
+    const at = (h: string) => tab.getRange(last, cols.get(h)!).getValue();
+    expect([at('Client'), at('Total'), at('Band'), at('Safety flag')]).toEqual([code, 16, 'Moderately severe', 'Item 9 endorsed: review risk today']);
+  });
+
+  test('Review charts it and Supervision reads it: both are generated from the enabled instruments', () => {
+    const review = sheet(em, 'Review')!;
+    expect(review.cells.some((c) => typeof c.v === 'string' && c.v.includes(name))).toBe(true);
+    expect(review.charts?.some((c) => JSON.stringify(c).includes(name))).toBe(true);
+    const helper = sheet(em, 'Attain alerts')!;
+    expect(helper.cells.some((c) => typeof c.f === 'string' && c.f.includes(`'${name}'!`))).toBe(true);
+  });
+});
+
 describe('an invalid clinic instrument', () => {
   const bad = { ...PHQ_JT, Name: 'Broken scale', Bands: '0 Low; 10 Mid; 5 High' };
   const em = withRows([bad, example('wsas.json')]);
