@@ -2,6 +2,7 @@
 import type { AddClientInput, SavePrioritiesInput } from './core/caseload-inputs';
 import type { AlertKind } from './core/alerts';
 import type { ScoreOptions } from './core/instruments/score';
+import type { InstrumentDefinition } from './core/instruments/schema';
 import type { RelapsePreventionPlan } from './core/relapse-prevention';
 import type { GoalRow, SavePlanInput } from './core/plan-rows';
 import type { Review } from './core/review';
@@ -93,6 +94,8 @@ export interface InstrumentSummary {
   itemLabels: string[]; // wording where the licence allows, else "Item 1" …
   /** The clinic's band choices from Settings (scheme, cut-off, boundary); the sidebar's live band uses them, as the saved band does. */
   bandOptions: ScoreOptions;
+  /** A clinic-defined instrument's whole definition (Instruments tab), so the sidebar scores it live with the same core scorer; absent for a built-in. */
+  definition?: InstrumentDefinition;
 }
 
 export interface Bootstrap {

@@ -18,10 +18,10 @@ export interface MeasurePreview {
   step: number;
 }
 
-/** The built-in definition for an enabled instrument, or null for one the registry does not know. */
+/** The definition of an enabled instrument (a built-in, or the clinic's sent with it), or null for one neither gives. */
 export function definitionOf(inst: InstrumentSummary): InstrumentDefinition | null {
   try {
-    const def = findInstrument(inst.id);
+    const def = inst.definition ?? findInstrument(inst.id);
     return def.items.count === inst.items ? def : null;
   } catch {
     return null;

@@ -1,7 +1,7 @@
 // Sidebar actions for the caseload: getBootstrap (everything the sidebar opens with), addClient, getClient and rememberClient (the chosen client, per user and spreadsheet); clientDetail builds the client reply every save returns.
 import { addClientSchema } from '../core/caseload-inputs';
 import { codeLooksLikeName, nameLikeCodeMessage } from '../core/client-code';
-import { findInstrument } from '../core/instruments/registry';
+import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import type { GoalRow } from '../core/plan-rows';
 import { reviewStanding } from '../core/review-cadence';
@@ -20,7 +20,10 @@ import { templateSummaries } from './templates';
 /** What the sidebar shows for an instrument: its range, the item wording where the licence allows, and the clinic's band choices. */
 export function instrumentSummary(def: InstrumentDefinition, settings: Settings): InstrumentSummary {
   const labels = def.itemText?.items ?? def.items.labels ?? Array.from({ length: def.items.count }, (_, i) => `Item ${i + 1}`);
-  return { id: def.id, name: def.name, items: def.items.count, min: def.items.min, max: def.items.max, itemLabels: [...labels], bandOptions: { ...(settings.options[def.id] ?? {}) } };
+  const summary: InstrumentSummary = { id: def.id, name: def.name, items: def.items.count, min: def.items.min, max: def.items.max, itemLabels: [...labels], bandOptions: { ...(settings.options[def.id] ?? {}) } };
+  // The sidebar knows the built-ins; a clinic's definition travels with its summary.
+  if (!BUILT_IN_INSTRUMENTS.includes(def)) summary.definition = def;
+  return summary;
 }
 
 /** The reply's summary of a stored client, with its session count and latest session date. */
@@ -74,7 +77,7 @@ export function getBootstrap(): Result<Bootstrap> {
       rho: settings.rho,
       clinicians,
       clients,
-      instruments: settings.instruments.map((id) => instrumentSummary(findInstrument(id), settings)),
+      instruments: settings.instruments.map((id) => instrumentSummary(book.find(id), settings)),
       today: book.today(),
       // The Settings already read, against what setup recorded (one DocumentProperties call, no sheet read).
       pendingSetup: setUp ? pendingSetup(settings.raw, parseApplied(props[APPLIED_PROPERTY] ?? null)) : [],

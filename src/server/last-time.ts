@@ -7,14 +7,21 @@ import { roundTo } from '../core/numbers';
 import { helperInstruments, parseAlertsCell, readCaseloadAlerts, readClientAlertsRow } from '../sheets/alerts-read';
 import type { Book } from '../sheets/book';
 import type { ClientRecord } from '../sheets/records';
-import type { Settings } from '../sheets/settings';
+import { APPLIED_PROPERTY, parseApplied, type Settings } from '../sheets/settings';
+import { enablesClinicInstrument } from '../sheets/clinic-registry';
+import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import type { ClientAlertsView, LastMeasureView, LastTimeView, SafetyFlagView } from '../contract';
 
 /** Each listed client's alerts by Clients row (one read of the alerts tab); an empty map when that tab is missing or stale. */
+/** The instruments the helper tab may have been written for: the built-ins, and the clinic's only when one is enabled or applied (then one read of the Instruments tab). */
+function knownInstruments(book: Book, settings: Settings, props: Record<string, string>): readonly InstrumentDefinition[] {
+  return enablesClinicInstrument(settings.raw) || enablesClinicInstrument(parseApplied(props[APPLIED_PROPERTY] ?? null)) ? book.instruments() : BUILT_IN_INSTRUMENTS;
+}
+
 export function caseloadAlerts(book: Book, clients: readonly ClientRecord[], settings: Settings, props: Record<string, string>): Map<number, ClientAlertsView> {
   const out = new Map<number, ClientAlertsView>();
   if (clients.length === 0) return out;
-  const rows = readCaseloadAlerts(book, helperInstruments(settings, props), settings);
+  const rows = readCaseloadAlerts(book, helperInstruments(settings, props, knownInstruments(book, settings, props)), settings);
   if (!rows) return out;
   for (const c of clients) {
     const r = rows.get(c.row);
@@ -54,7 +61,7 @@ function lastMeasure(def: InstrumentDefinition, row: ReadonlyMap<string, unknown
  * words, and the alerts; from the client's alerts-tab row (one read). Null when that tab is missing, stale or not this client's.
  */
 export function lastTime(book: Book, client: { row: number; code: string }, sessions: readonly { number: number; date: string }[], settings: Settings, props: Record<string, string>): LastTimeView | null {
-  const instruments = helperInstruments(settings, props);
+  const instruments = helperInstruments(settings, props, knownInstruments(book, settings, props));
   const row = readClientAlertsRow(book, client.row, client.code, instruments, settings);
   // A row of another layout would put other cells under these keys: its Review cell must read as one.
   if (!row || !REVIEW_WORDS.test(String(row.get('review') ?? ''))) return null;

@@ -1,7 +1,6 @@
 // Export: getOutcomes returns the de-identified rows (codes only: a name-like code not confirmed is left out) (core csv.ts outcomeRows: client code, date, session, instrument, total, band, GAS T-score); the sidebar builds the CSV itself.
 import type { MeasurePoint } from '../core/measure-series';
 import { outcomeRows } from '../core/csv';
-import { findInstrument } from '../core/instruments/registry';
 import { codeExportable } from '../core/client-code';
 import { Book } from '../sheets/book';
 import { readClients } from '../sheets/records';
@@ -20,7 +19,7 @@ export function getOutcomes(): Result<OutcomesData> {
     const clients = readClients(book);
     const measures = new Map<string, Record<string, MeasurePoint[]>>();
     for (const id of settings.instruments) {
-      const name = findInstrument(id).name;
+      const name = book.find(id).name;
       if (!book.hasTab(name)) continue;
       const tab = book.instrument(id, settings);
       // A subscale-only instrument has no total column; its rows export without a total.
@@ -47,7 +46,7 @@ export function getOutcomes(): Result<OutcomesData> {
         continue;
       }
       const k = code.toLowerCase();
-      const mine = outcomeRows(code, measures.get(k) ?? {}, gas.get(k) ?? [], settings.options) as OutcomeRow[];
+      const mine = outcomeRows(code, measures.get(k) ?? {}, gas.get(k) ?? [], settings.options, (n) => book.find(n)) as OutcomeRow[];
       // "N rows from M clients" counts the clients whose rows are in the export, not every client on the tab.
       if (mine.length) exported++;
       rows.push(...mine);

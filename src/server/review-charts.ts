@@ -1,5 +1,4 @@
 // The "Rebuild review charts" menu action: rewrites the Review tab's helper tables in place and recreates its charts, exactly one set.
-import { findInstrument } from '../core/instruments/registry';
 import { Book } from '../sheets/book';
 import { CLIENTS, FIXED_TABS, GOALS, RATINGS, SESSIONS, SETTINGS } from '../sheets/layout';
 import { REVIEW_TAB, reviewSources, syncReviewTab } from '../sheets/review-dashboard';
@@ -21,7 +20,7 @@ export function rebuildReviewCharts(): Result<RebuildReport> {
     const settings = book.settings();
     const layouts = [SETTINGS, CLIENTS, GOALS, SESSIONS, RATINGS, ...FIXED_TABS.filter((l) => l.key === 'reviews' && book.hasTab(l.name))];
     const tabs: Tab[] = layouts.map((l) => book.tab(l));
-    for (const id of settings.instruments) if (book.hasTab(findInstrument(id).name)) tabs.push(book.instrument(id, settings));
+    for (const id of settings.instruments) if (book.hasTab(book.find(id).name)) tabs.push(book.instrument(id, settings));
     const existing = book.ss.getSheetByName(REVIEW_TAB);
     const r = syncReviewTab(book.ss, existing, reviewSources(tabs, settings), true, existing ? 0 : book.ss.getSheets().length);
     return ok({ charts: r.charts ?? 0, createdTab: r.created, addedBlocks: r.addedBlocks });

@@ -21,13 +21,13 @@ interface Resolved {
 }
 
 /** Each measure's definition and item problems (core's item reader), as field errors keyed by the instrument sent. */
-function resolveMeasures(measures: readonly SessionMeasure[], errors: Record<string, string>): Resolved[] {
+function resolveMeasures(measures: readonly SessionMeasure[], errors: Record<string, string>, find: (name: string) => InstrumentDefinition = findInstrument): Resolved[] {
   const out: Resolved[] = [];
   for (const m of measures) {
     const key = measureKey(m.instrument);
     let def: InstrumentDefinition;
     try {
-      def = findInstrument(m.instrument);
+      def = find(m.instrument);
     } catch (err) {
       errors[`${key}.instrument`] = `Expected a known instrument; got ${JSON.stringify(m.instrument)} (${(err as Error).message})`;
       continue;
@@ -39,6 +39,16 @@ function resolveMeasures(measures: readonly SessionMeasure[], errors: Record<str
     out.push({ def, measure: m, key });
   }
   return out;
+}
+
+/** Whether a name is a built-in instrument's (no sheet read needed to resolve it). */
+function isBuiltIn(name: string): boolean {
+  try {
+    findInstrument(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The result the sidebar shows for one measure, from core; the sheet's formulas compute the same from the row. */
@@ -62,12 +72,18 @@ export function recordSession(input: RecordSessionInput): Result<RecordSessionDa
   const empty = emptySessionMessage(s);
   if (empty) return invalid({}, empty);
   const errors = sessionProblems(s);
-  const resolved = resolveMeasures(s.measures, errors);
+  // A clinic's instrument is known only from its Instruments tab: such a session resolves its measures under the lock (one read of that tab).
+  const builtInOnly = s.measures.every((m) => isBuiltIn(m.instrument));
+  let resolved = builtInOnly ? resolveMeasures(s.measures, errors) : [];
   if (Object.keys(errors).length) return invalid(errors, Object.keys(errors).every(isConfirmKey) ? asked(Object.keys(errors).length) : undefined);
   const code = s.clientCode;
   const rated = s.ratings.filter(isRated);
 
   return withDocumentLock((book) => {
+    if (!builtInOnly) {
+      resolved = resolveMeasures(s.measures, errors, (name) => book.find(name));
+      if (Object.keys(errors).length) return invalid(errors, Object.keys(errors).every(isConfirmKey) ? asked(Object.keys(errors).length) : undefined);
+    }
     // Every check that needs the sheet runs before the first write.
     const found = clientRowOf(book, code);
     if ('error' in found) return invalid({ clientCode: found.error });

@@ -22,9 +22,9 @@ export interface HelperAlerts {
  * The instruments the helper tab was written for: those the last setup applied (document properties), else the ones Settings
  * enables now; in registry order, as setup writes them.
  */
-export function helperInstruments(settings: Settings, props: Record<string, string>): InstrumentDefinition[] {
+export function helperInstruments(settings: Settings, props: Record<string, string>, known: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS): InstrumentDefinition[] {
   const applied = parseApplied(props[APPLIED_PROPERTY] ?? null);
-  return BUILT_IN_INSTRUMENTS.filter((d) => {
+  return known.filter((d) => {
     const a = applied[`instrument.${d.id}`];
     return a !== undefined ? a.toUpperCase() === 'TRUE' : settings.instruments.includes(d.id);
   });

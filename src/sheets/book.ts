@@ -1,6 +1,9 @@
 // One action's view of the spreadsheet: tabs opened once per execution (one getSheets, one header read per tab), the time zone, settings, the Audit rows and the journal of what the action wrote.
 import { findInstrument } from '../core/instruments/registry';
+import type { InstrumentDefinition } from '../core/instruments/schema';
 import type { TabLayout } from './columns';
+import { allInstruments, enablesClinicInstrument, readWorkbookInstruments, workbookRegistry } from './clinic-registry';
+import { INSTRUMENTS_TAB, type ClinicInstruments } from './instruments-tab';
 import { AUDIT, FIXED_TABS, instrumentTab, SETTINGS } from './layout';
 import { coveredWidth, INDEX_TAB, parseIndex, type IndexedTab } from './index-tab';
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
@@ -153,10 +156,33 @@ export class Book {
     });
   }
 
-  /** The tab of an instrument (by registry id), with the clinic's band and cut-off choices. */
+  /** The tab of an instrument (by registry id, built-in or the clinic's), with the clinic's band and cut-off choices. */
   instrument(id: string, settings?: Settings): Tab {
-    const def = findInstrument(id);
+    const def = this.find(id);
     return this.tab(instrumentTab(def, settings?.options[def.id]));
+  }
+
+  private clinic: ClinicInstruments | null = null;
+
+  /** The Instruments tab's valid definitions and problems, read in one block once per execution (no tab: none). */
+  clinicInstruments(): ClinicInstruments {
+    if (!this.clinic) this.clinic = readWorkbookInstruments(this.sheet(INSTRUMENTS_TAB));
+    return this.clinic;
+  }
+
+  /** Every instrument this workbook knows: the built-ins, then the clinic's valid definitions. */
+  instruments(): readonly InstrumentDefinition[] {
+    return allInstruments(this.clinicInstruments());
+  }
+
+  /** An instrument by id, name or alias: a built-in without reading anything, else the clinic's (one read of the Instruments tab). */
+  find(name: unknown): InstrumentDefinition {
+    try {
+      return findInstrument(name);
+    } catch (builtInError) {
+      if (typeof name !== 'string' || !this.clinicInstruments().definitions.length) throw builtInError;
+      return workbookRegistry(this.clinicInstruments()).find(name);
+    }
   }
 
   /** The Settings tab as typed settings (two reads). */
@@ -168,7 +194,8 @@ export class Book {
       const name = String(k ?? '').trim();
       if (name && !(name in raw)) raw[name] = value[i];
     });
-    return parseSettings(raw);
+    // The Instruments tab is read only when Settings enables one of its measures: a clinic without any reads nothing more.
+    return parseSettings(raw, enablesClinicInstrument(raw) ? this.instruments() : BUILT_IN_INSTRUMENTS);
   }
 
   /**

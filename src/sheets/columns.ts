@@ -40,6 +40,8 @@ export interface TabLayout {
   /** The tab's name in the spreadsheet. */
   name: string;
   columns: ColumnSpec[];
+  /** An instrument tab's definition (built-in or the clinic's), so what is built from the tab needs no registry lookup. */
+  instrument?: import('../core/instruments/schema').InstrumentDefinition;
 }
 
 export const DATE_FORMAT = 'yyyy-mm-dd';

@@ -4,6 +4,7 @@ import type { InstrumentDefinition } from '../core/instruments/schema';
 import { clientCol, type ColumnSpec, type TabLayout } from './columns';
 import { instrumentColumns, type InstrumentOptions } from './instrument-layout';
 import { priorityRankFormula, priorityScoreFormula, tierOrderFormula, weightFormula } from './formulas';
+import { INSTRUMENTS } from './instruments-tab';
 
 /** Bumped whenever a layout changes; setup migrates a workbook that records an older one. */
 export const SCHEMA_VERSION = 1;
@@ -151,8 +152,9 @@ export const REVIEWS: TabLayout = {
 
 /** The instrument tab for one definition: client, date, session, items, then computed total, band, flag, change and reliable change. */
 export function instrumentTab(def: InstrumentDefinition, options: InstrumentOptions = {}): TabLayout {
-  return { key: `instrument:${def.id}`, name: def.name, columns: instrumentColumns(def, options) };
+  return { key: `instrument:${def.id}`, name: def.name, columns: instrumentColumns(def, options), instrument: def };
 }
 
-/** The fixed tabs in the order setup creates them (instrument tabs go after Ratings). */
-export const FIXED_TABS: readonly TabLayout[] = [SETTINGS, CLIENTS, GOALS, SESSIONS, RATINGS, PRIORITIES, REVIEWS, AUDIT];
+/** The fixed tabs in the order setup creates them (instrument tabs go after Ratings); Instruments holds the clinic's own measures. */
+export const FIXED_TABS: readonly TabLayout[] = [SETTINGS, CLIENTS, GOALS, SESSIONS, RATINGS, PRIORITIES, REVIEWS, AUDIT, INSTRUMENTS];
+export { INSTRUMENTS };

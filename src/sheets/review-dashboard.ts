@@ -214,7 +214,7 @@ export function reviewSources(tabs: readonly Tab[], settings: Settings): ReviewS
   const measures = tabs
     .filter((t) => t.layout.key.startsWith('instrument:'))
     .map((tab) => {
-      const def = findInstrument(tab.layout.key.slice('instrument:'.length));
+      const def = tab.layout.instrument ?? findInstrument(tab.layout.key.slice('instrument:'.length));
       return { def, tab, options: settings.options[def.id] };
     });
   return { settings: need('settings'), clients: need('clients'), goals: need('goals'), sessions: need('sessions'), ratings: need('ratings'), reviews: by.get('reviews'), measures };

@@ -2,7 +2,10 @@
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import type { ColumnSpec, TabLayout } from './columns';
-import { FIXED_TABS, instrumentTab, SCHEMA_VERSION, SETTINGS } from './layout';
+import { problemText, type DefinitionProblem } from '../core/instruments/clinic-definition';
+import { FIXED_TABS, INSTRUMENTS, instrumentTab, SCHEMA_VERSION, SETTINGS } from './layout';
+import { isClinicLayout, readWorkbookInstruments } from './clinic-registry';
+import { NO_CLINIC_INSTRUMENTS } from './instruments-tab';
 import { APPLIED_PROPERTY, appliedText, appliesAtSetup, parseApplied, parseSettings, settingRows, type Settings } from './settings';
 import { bindTab, formatBlock, LayoutError, readColumns, readHeader, sheetsByName, verifiedTab, writeRows, type Tab } from './table';
 import { dataValidation } from './validation';
@@ -164,7 +167,10 @@ const DASHBOARDS: readonly { name: string; what: string; ours: (row1: readonly u
  * a moved or doubled header stops setup with one LayoutError listing every problem; nothing is written.
  * Returns the header rows read (lower-case tab name → row 1), so setup does not read them twice.
  */
-function verifyBeforeSetup(sheets: Map<string, Sheet>, instruments: readonly InstrumentDefinition[]): { headers: Map<string, unknown[]>; raw: Record<string, unknown>; modeRow: number | null } {
+function verifyBeforeSetup(
+  sheets: Map<string, Sheet>,
+  instruments: readonly InstrumentDefinition[],
+): { headers: Map<string, unknown[]>; raw: Record<string, unknown>; modeRow: number | null; instruments: readonly InstrumentDefinition[]; clinicProblems: DefinitionProblem[] } {
   const problems: string[] = [];
   const headers = new Map<string, unknown[]>();
   const verify = (layout: TabLayout): Tab | null => {
@@ -192,9 +198,13 @@ function verifyBeforeSetup(sheets: Map<string, Sheet>, instruments: readonly Ins
       if (name === 'protection.mode' && modeRow === null) modeRow = i + 2;
     });
   }
-  const settings = parseSettings(raw, instruments);
-  for (const layout of FIXED_TABS) if (layout !== SETTINGS) verify(layout);
-  for (const def of instruments) if (settings.instruments.includes(def.id)) verify(instrumentTab(def, settings.options[def.id]));
+  // The clinic's own measures (Instruments tab, one block read) can be enabled like built-ins; an invalid row is never among them.
+  const instrumentsTab = verify(INSTRUMENTS);
+  const clinic = instrumentsTab ? readWorkbookInstruments(instrumentsTab.sheet) : NO_CLINIC_INSTRUMENTS;
+  const all = clinic.definitions.length ? [...instruments, ...clinic.definitions] : instruments;
+  const settings = parseSettings(raw, all);
+  for (const layout of FIXED_TABS) if (layout !== SETTINGS && layout !== INSTRUMENTS) verify(layout);
+  for (const def of all) if (settings.instruments.includes(def.id)) verify(instrumentTab(def, settings.options[def.id]));
   for (const d of DASHBOARDS) {
     const sheet = sheets.get(d.name.toLowerCase());
     if (!sheet || d.ours(sheet.getRange(1, 1, 1, 3).getValues()[0])) continue;
@@ -204,7 +214,7 @@ function verifyBeforeSetup(sheets: Map<string, Sheet>, instruments: readonly Ins
   }
   if (problems.length === 1) throw new LayoutError(problems[0]);
   if (problems.length) throw new LayoutError(`Set up changed nothing; ${problems.length} tabs need a fix first:\n${problems.map((p) => `• ${p}`).join('\n')}`);
-  return { headers, raw, modeRow };
+  return { headers, raw, modeRow, instruments: all, clinicProblems: clinic.problems };
 }
 
 /** The spreadsheet's owner, or '' where there is none to ask (a shared drive). */
@@ -302,14 +312,14 @@ function ensureSettingsStatus(tab: Tab, rowOf: ReadonlyMap<string, number>, appl
  * The whole setup: idempotent, so running it twice changes nothing the second time. `confirm` asks before strict is relaxed to
  * warning (the menu passes a Yes/No alert; sheets code shows no UI); it is called before the first write, and without it strict stays.
  */
-export function setupWorkbook(ss: Spreadsheet, instruments: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS, confirm?: Confirm): SetupReport & { settings: Settings } {
+export function setupWorkbook(ss: Spreadsheet, builtIns: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS, confirm?: Confirm): SetupReport & { settings: Settings } {
   const props = PropertiesService.getDocumentProperties();
   const previousVersion = Number(props.getProperty(SCHEMA_PROPERTY) ?? 0) || 0;
   const sheets = sheetsByName(ss);
   // insertSheet makes each new tab the active one: the tab the user was on is given back at the end.
   const userTab = ss.getActiveSheet();
   const tabCount = sheets.size;
-  const { headers, raw: found, modeRow } = verifyBeforeSetup(sheets, instruments);
+  const { headers, raw: found, modeRow, instruments, clinicProblems } = verifyBeforeSetup(sheets, builtIns);
   // The protection mode is decided (and asked about) before the first write: a typo stops here, a refusal writes nothing.
   const me = effectiveUser();
   const owner = ownerOf(ss);
@@ -336,6 +346,8 @@ export function setupWorkbook(ss: Spreadsheet, instruments: readonly InstrumentD
     appliedSettings: [],
     notes: decision.note ? [decision.note] : [],
   };
+  // A clinic instrument with a problem is left out (nothing else stops); the person running setup is told which row and column.
+  if (clinicProblems.length) report.notes.push(`The ${INSTRUMENTS.name} tab has ${clinicProblems.length} problem(s); those rows are not used until fixed: ${clinicProblems.slice(0, 5).map(problemText).join('; ')}${clinicProblems.length > 5 ? ' …' : ''}.`);
   // A deleted "Protection mode" row comes back with the mode in force, never with the default "warning".
   const { tab: settingsTab, raw, versionRow, rowOf } = ensureSettings(ss, sheets, instruments, report, headers, { 'protection.mode': decision.mode });
   const settings = parseSettings(raw, instruments);
@@ -344,7 +356,7 @@ export function setupWorkbook(ss: Spreadsheet, instruments: readonly InstrumentD
   for (const def of instruments) if (settings.instruments.includes(def.id)) layouts.push(instrumentTab(def, settings.options[def.id]));
   const tabs = [settingsTab, ...layouts.map((l) => ensureTab(ss, sheets, l, report, headers))];
   for (const tab of tabs) if (ensureHeaderProtection(tab, strictness)) report.protectedTabs.push(tab.layout.name);
-  ensureIndex(ss, sheets, tabs);
+  ensureIndex(ss, sheets, tabs.filter((t) => !isClinicLayout(t.layout)));
   ensureSupervision(ss, sheets, tabs, settings);
   if (ensureReviewTab(ss, sheets, tabs, settings)) report.createdTabs.push(REVIEW_TAB);
   // After every tab exists, so the Review tab is protected on the first run too.

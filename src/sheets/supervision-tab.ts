@@ -1,5 +1,5 @@
 // The Supervision tab and its hidden helper ("Attain alerts"): per-client alert formulas, a risk-ordered client list filtered by clinician, per-clinician totals, band and safety colours.
-import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
+import { findInstrument } from '../core/instruments/registry';
 import { colRef, helperColumns, type AlertSources, type HelperColumn, type SourceTab } from './alert-formulas';
 import { RISK_WORDS } from '../core/alerts';
 import { columnLetters, str } from './formulas';
@@ -79,7 +79,14 @@ function sources(sheets: Map<string, Sheet>, tabs: readonly Tab[], settings: Set
     clients: fromTab(byKey.get('clients')!),
     sessions: fromTab(byKey.get('sessions')!),
     reviews: source(REVIEWS_TAB, new Map([...reviewCols].filter(([, v]) => v > 0))),
-    instruments: BUILT_IN_INSTRUMENTS.filter((d) => settings.instruments.includes(d.id) && byKey.has(`instrument:${d.id}`)).map((def) => ({ def, options: settings.options[def.id] ?? {}, tab: fromTab(byKey.get(`instrument:${def.id}`)!) })),
+    // Enabled instruments in registry order (built-ins, then the clinic's), each with the definition its tab was built from.
+    instruments: settings.instruments
+      .map((id) => byKey.get(`instrument:${id}`))
+      .filter((t): t is Tab => t !== undefined)
+      .map((t) => {
+        const def = t.layout.instrument ?? findInstrument(t.layout.key.slice('instrument:'.length));
+        return { def, options: settings.options[def.id] ?? {}, tab: fromTab(t) };
+      }),
     settings: { reviewEvery: ref('review.everySessions'), notOnTrack: ref('alerts.notOnTrackSession'), plateau: ref('alerts.plateauWindow'), measureOverdue: ref('alerts.measureOverdue') },
     selector: SELECTOR,
   };

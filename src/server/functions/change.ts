@@ -1,6 +1,6 @@
 // Change custom functions: reliable change by points, Jacobson–Truax category, raw RCI, NHS Talking Therapies outcome.
 import { instrumentChangeCategory, instrumentReliableChange, rci } from '../../core/change';
-import { findInstrument } from '../../core/instruments/registry';
+import { instrumentNamed } from './instruments';
 import { talkingTherapiesOutcome } from '../../core/talking-therapies';
 import { elementwise, single, type Out } from './cells';
 
@@ -13,7 +13,7 @@ import { elementwise, single, type Out } from './cells';
  * @customfunction
  */
 export function RELIABLE_CHANGE(instrument: unknown, before: unknown, after: unknown): Out {
-  const def = findInstrument(single(instrument, 'instrument'));
+  const def = instrumentNamed(single(instrument, 'instrument'));
   return elementwise([before, after], ['before', 'after'], (b, a) => instrumentReliableChange(def, b, a));
 }
 
@@ -26,7 +26,7 @@ export function RELIABLE_CHANGE(instrument: unknown, before: unknown, after: unk
  * @customfunction
  */
 export function CHANGE_CATEGORY(instrument: unknown, before: unknown, after: unknown): Out {
-  const def = findInstrument(single(instrument, 'instrument'));
+  const def = instrumentNamed(single(instrument, 'instrument'));
   return elementwise([before, after], ['before', 'after'], (b, a) => instrumentChangeCategory(def, b, a));
 }
 

@@ -1,5 +1,5 @@
 // Outcome-measure custom functions: score (total or subscale), band label, critical-item flag.
-import { findInstrument } from '../../core/instruments/registry';
+import { instrumentNamed } from './instruments';
 import { bandLabel, compile, criticalFlags, findSet, readRow, scoreSet, type Compiled } from '../../core/instruments/score';
 import { show } from '../../core/errors';
 import { isBlank } from '../../core/numbers';
@@ -26,14 +26,14 @@ function perRow(rows: unknown[][], fn: (row: unknown[], rowNo: number | undefine
 
 /**
  * Scores an outcome measure: the total, or a named subscale, one per row.
- * @param {string} instrument Instrument name, e.g. "PHQ-9", "GAD-7", "PCL-5", "K10", "DASS-21", "CORE-10", "WSAS", "ORS", "SRS", "OQ-45".
+ * @param {string} instrument Instrument name, e.g. "PHQ-9", "GAD-7", "PCL-5", "K10", "DASS-21", "CORE-10", "WSAS", "ORS", "SRS", "OQ-45", or one on the Instruments tab.
  * @param {number[][]} items Item answers, one respondent per row, items in form order.
  * @param {string} [subscale] Optional subscale or cluster, e.g. "Depression" or "B"; default the total.
  * @return {number} The score; blank when too many items are missing.
  * @customfunction
  */
 export function MEASURE_SCORE(instrument: unknown, items: unknown, subscale?: unknown): Out {
-  const c = compile(findInstrument(single(instrument, 'instrument')));
+  const c = compile(instrumentNamed(single(instrument, 'instrument')));
   const set = findSet(c, single(subscale, 'subscale'));
   const vals: number[] = new Array(c.width);
   return perRow(respondentRows(c, items), (row, rowNo) => {
@@ -53,7 +53,7 @@ export function MEASURE_SCORE(instrument: unknown, items: unknown, subscale?: un
  * @customfunction
  */
 export function MEASURE_BAND(instrument: unknown, score: unknown, subscale?: unknown, scheme?: unknown): Out {
-  const def = findInstrument(single(instrument, 'instrument'));
+  const def = instrumentNamed(single(instrument, 'instrument'));
   const sub = single(subscale, 'subscale');
   const sch = single(scheme, 'scheme');
   if (!isBlank(sch) && typeof sch !== 'string') throw new Error(`scheme must be a band scheme name; got ${show(sch)}`);
@@ -69,6 +69,6 @@ export function MEASURE_BAND(instrument: unknown, score: unknown, subscale?: unk
  * @customfunction
  */
 export function MEASURE_FLAG(instrument: unknown, items: unknown): Out {
-  const def = findInstrument(single(instrument, 'instrument'));
+  const def = instrumentNamed(single(instrument, 'instrument'));
   return perRow(respondentRows(compile(def), items), (row, rowNo) => criticalFlags(def, row, rowNo).join('; '));
 }

@@ -3,7 +3,9 @@ import { BUILT_IN_INSTRUMENTS } from '../../core/instruments/registry';
 import type { InstrumentDefinition } from '../../core/instruments/schema';
 import type { Book } from '../book';
 import type { TabLayout } from '../columns';
-import { CLIENTS, FIXED_TABS, GOALS, instrumentTab, PRIORITIES, SETTINGS } from '../layout';
+import { CLIENTS, FIXED_TABS, GOALS, INSTRUMENTS, instrumentTab, PRIORITIES, SETTINGS } from '../layout';
+import type { DefinitionProblem } from '../../core/instruments/clinic-definition';
+import { isClinicLayout } from '../clinic-registry';
 import { PROTECTION_PROPERTY } from '../protect';
 import { REVIEW_TAB } from '../review-dashboard';
 import { parseSettings, settingRows } from '../settings';
@@ -50,7 +52,7 @@ export interface Inspection {
 }
 
 /** Settings as typed values from the Settings block (key and value columns), or the defaults when the tab cannot be read. */
-function settingsOf(block: TabBlock | null) {
+function settingsOf(block: TabBlock | null, instruments: readonly InstrumentDefinition[]) {
   const raw: Record<string, unknown> = {};
   const k = block?.cols.get('key');
   const v = block?.cols.get('value');
@@ -60,7 +62,12 @@ function settingsOf(block: TabBlock | null) {
       if (name && !(name in raw)) raw[name] = r[v - 1];
     }
   }
-  return parseSettings(raw);
+  return parseSettings(raw, instruments);
+}
+
+/** A clinic definition's problem as the check lists it: the row and column to correct; the row is not used until then. */
+function definitionProblem(p: DefinitionProblem): Problem {
+  return { area: 'values', tab: INSTRUMENTS.name, where: `row ${p.row}, column ${p.field}`, problem: `${p.message[0].toUpperCase()}${p.message.slice(1)}. This instrument is not used until it is corrected; everything else works as before.`, fix: `Correct the ${p.field} cell on row ${p.row} of the ${INSTRUMENTS.name} tab (see its header note), then run Extensions ▸ Attain ▸ Set up this spreadsheet.` };
 }
 
 /** Runs the probes in a new hidden tab at the end, then removes it and gives the person's view back its tab (even when a probe throws). */
@@ -112,7 +119,7 @@ export function checkWorkbook(book: Book, instruments: readonly InstrumentDefini
 }
 
 /** The check without its Audit row; `probes` given are reported instead of running them again (Repair's second look: a repair changes no probe's answer). */
-export function inspectWorkbook(book: Book, instruments: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS, { probes: given }: { probes?: ProbeResult[] } = {}): Inspection {
+export function inspectWorkbook(book: Book, builtIns: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS, { probes: given }: { probes?: ProbeResult[] } = {}): Inspection {
   const cells: CellRepair[] = [];
   const ss = book.ss;
   const sheets = sheetsByName(ss);
@@ -120,7 +127,11 @@ export function inspectWorkbook(book: Book, instruments: readonly InstrumentDefi
   const blocks: TabBlock[] = [];
   const settingsSheet = sheets.get(SETTINGS.name.toLowerCase());
   const settingsBlock = settingsSheet ? readBlock(settingsSheet, SETTINGS) : null;
-  const settings = settingsOf(settingsBlock);
+  // The clinic's instruments (one block read): each problem by row and column; a valid one is checked like a built-in.
+  const clinic = book.clinicInstruments();
+  const instruments = clinic.definitions.length ? [...builtIns, ...clinic.definitions] : builtIns;
+  const settings = settingsOf(settingsBlock, instruments);
+  problems.push(...clinic.problems.map(definitionProblem));
   const layouts: { layout: TabLayout; def: InstrumentDefinition | null }[] = FIXED_TABS.map((layout) => ({ layout, def: null }));
   for (const def of instruments) if (settings.instruments.includes(def.id)) layouts.push({ layout: instrumentTab(def, settings.options[def.id]), def });
   let rows = 0;
@@ -151,7 +162,7 @@ export function inspectWorkbook(book: Book, instruments: readonly InstrumentDefi
     }
   }
   for (const name of [REVIEW_TAB, SUPERVISION_TAB, HELPER_TAB]) if (!sheets.has(name.toLowerCase())) problems.push(missingTab(name, 'dashboard tab'));
-  problems.push(...indexProblems(sheets, blocks, layouts.map((l) => l.layout)));
+  problems.push(...indexProblems(sheets, blocks.filter((b) => !isClinicLayout(b.layout)), layouts.map((l) => l.layout)));
   const strict = PropertiesService.getDocumentProperties().getProperty(PROTECTION_PROPERTY) === 'strict';
   problems.push(...protectionProblems(ss, blocks, sheets, strict));
   // A header only a person can fix makes setup add a second column or refuse: Repair then leaves setup alone.
