@@ -18,7 +18,9 @@ const OBJECTIVE: (typeof HORIZONS)[number] = 'short';
 function notesBlock(src: ReviewSources): Block {
   const s = src.sessions;
   const [client, date, session, note] = ['client', 'date', 'session', 'note'].map((k) => ref(s, k));
-  const filter = (what: string) => `FILTER(${what},${client}=${SEL},${note}<>"")`;
+  // [core isLiveRow] a voided session's note is not shown.
+  const live = s.cols.has('voided') ? `,${ref(s, 'voided')}=""` : '';
+  const filter = (what: string) => `FILTER(${what},${client}=${SEL},${note}<>""${live})`;
   return {
     caption: 'Event notes',
     width: 4,
@@ -104,9 +106,11 @@ function measureBlock(m: ReviewSources['measures'][number]): Block {
   };
 }
 
-/** Where goal-level values come from: Ratings (sessions) and, when present, Reviews (goal reviews). */
+/** Where goal-level values come from: Ratings (sessions) and, when present, Reviews (goal reviews); `client` is a criteria pair, never a lone range. */
 function goalSources(src: ReviewSources, valueKey: 'rating' | 'gasLevel'): { tab: Tab; client: string; date: string; goal: string; value: string }[] {
-  return [src.ratings, src.reviews].filter((t): t is Tab => !!t && t.cols.has(valueKey)).map((tab) => ({ tab, client: ref(tab, 'client'), date: ref(tab, 'date'), goal: ref(tab, 'goalId'), value: ref(tab, valueKey) }));
+  // [core isLiveRow] The client criterion carries "Voided is blank" on a tab with the column, so every average and date skips voided rows.
+  const live = (tab: Tab) => (tab.cols.has('voided') ? `${ref(tab, 'voided')},"",` : '');
+  return [src.ratings, src.reviews].filter((t): t is Tab => !!t && t.cols.has(valueKey)).map((tab) => ({ tab, client: `${live(tab)}${ref(tab, 'client')}`, date: ref(tab, 'date'), goal: ref(tab, 'goalId'), value: ref(tab, valueKey) }));
 }
 
 /** The client's j-th goal (Goals row order), or with `activeObjectives` its j-th short-term objective still being worked on. */
