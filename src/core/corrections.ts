@@ -100,16 +100,24 @@ export function sameRecord(row: RecordIdentity, client: string, ref: RecordRef):
   );
 }
 
+/** What finding the row gave: the row to amend, the row already amended this very way (a retry), or why none can be. */
+export type FoundRecord<T> = { row: T; retry: boolean } | { problem: 'none' | 'ambiguous' | 'voided'; row?: T };
+
 /**
- * Which row to amend: the row the sidebar showed when it still holds the record, else the one row of the client that does (a row
- * moved by a hand edit); null when none or more than one does (never guess between two).
+ * Which row to amend. The row the sidebar showed when it still holds the record; else, among the client's rows holding it (a row
+ * moved by a hand edit), one already amended this very way (a retry), else the one live row. Never a guess: none or two is a problem.
  */
-export function findRecordRow<T extends RecordIdentity & { row: number }>(rows: readonly T[], client: string, ref: RecordRef): T | 'none' | 'ambiguous' {
+export function findRecordRow<T extends RecordIdentity & { row: number; voided: string }>(rows: readonly T[], client: string, ref: RecordRef, correcting: boolean, reason: string): FoundRecord<T> {
+  const judge = (r: T): FoundRecord<T> => (isLiveRow(r.voided) ? { row: r, retry: false } : sameAmendment(r.voided, correcting, reason) ? { row: r, retry: true } : { problem: 'voided', row: r });
   const at = rows.find((r) => r.row === ref.row);
-  if (at && sameRecord(at, client, ref)) return at;
+  if (at && sameRecord(at, client, ref)) return judge(at);
   const matches = rows.filter((r) => sameRecord(r, client, ref));
-  if (matches.length === 1) return matches[0];
-  return matches.length === 0 ? 'none' : 'ambiguous';
+  const retried = matches.filter((r) => !isLiveRow(r.voided) && sameAmendment(r.voided, correcting, reason));
+  if (retried.length === 1) return { row: retried[0], retry: true };
+  const live = matches.filter((r) => isLiveRow(r.voided));
+  if (live.length === 1) return { row: live[0], retry: false };
+  if (live.length > 1) return { problem: 'ambiguous' };
+  return matches.length ? { problem: 'voided', row: matches[0] } : { problem: 'none' };
 }
 
 /** How a record is named in messages and Audit: "session 3 of 2026-11-20", "rating of goal G1 at session 3", "PHQ-9 at session 3". */
