@@ -85,7 +85,7 @@ export function ClientsScreen({ boot, selected, onSelect, onAdded, unsaved, onSt
           {shown.length === 0 ? <p class="muted">No client matches “{filter}”.</p> : null}
           {current && onStatus ? (
             <ClientStatusAction
-              key={`${current.code}-${current.status}`}
+              key={current.code}
               prefix="clients"
               code={current.code}
               to={current.status === 'active' ? 'paused' : 'active'}
