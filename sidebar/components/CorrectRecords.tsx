@@ -36,7 +36,7 @@ export function CorrectRecords({ detail, onSaved }: { detail: ClientDetail; onSa
     <details class="card amend" id={P}>
       <summary>Correct or void a past record</summary>
       <p class="muted small">A wrong record is never deleted: it is marked voided (who, when, why) and every formula, dashboard and alert ignores it. Correcting voids it and saves the corrected record.</p>
-      <SelectField id={`${P}-session`} label="Session" value={session} onChange={show} placeholder="Choose a session…" options={past.map((s) => ({ value: String(s.number), label: `Session ${s.number}, ${s.date}` }))} />
+      <SelectField id={`${P}-session`} label="Past session" value={session} onChange={show} placeholder="Choose a session…" options={past.map((s) => ({ value: String(s.number), label: `Session ${s.number}, ${s.date}` }))} />
       <FailureNotice message={load.failure} />
       {load.message ? <ErrorSummary prefix={`${P}-load`} message={load.message} errors={load.errors} /> : null}
       {done ? (

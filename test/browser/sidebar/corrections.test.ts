@@ -28,7 +28,7 @@ test('voiding a measure: choose the session, the record, a reason (required), co
   await page.getByRole('button', { name: /C-0142/ }).click();
   await goTo(page, 'Session');
   await page.getByText('Correct or void a past record').click();
-  await page.getByLabel('Session', { exact: true }).selectOption('2');
+  await page.getByLabel('Past session').selectOption('2');
   expect((await s.waitForCall('getSessionRecords')).args).toEqual(['C-0142', 2]);
   await page.getByRole('button', { name: 'Correct or void PHQ-9' }).click();
 

@@ -168,3 +168,22 @@ describe('client status', () => {
     expect(stateDiff(before, em.exportState())).toEqual([]);
   });
 });
+
+describe('a workbook set up before the Voided column', () => {
+  test('setup adds it and wraps the existing Total and Safety flag formulas in the void guard, keeping the rest of each formula', () => {
+    const { em } = clinic();
+    const sheet = em.spreadsheet.getSheetByName('PHQ-9')!;
+    const cols = headerCols(em, 'PHQ-9');
+    const [t, f, v] = ['Total', 'Safety flag', 'Voided'].map((h) => cols.get(h)!);
+    const guarded = [2, 3].map((r) => [t, f].map((c) => sheet.getRange(r, c).getFormula()));
+    // An older workbook: no Voided header, and formulas without the guard.
+    const unguard = (x: string) => x.replace(/^=IF\([A-Z]+\d+<>"","",(.*)\)$/, '=$1');
+    for (const r of [2, 3]) for (const c of [t, f]) sheet.getRange(r, c).setFormula(unguard(sheet.getRange(r, c).getFormula()));
+    sheet.getRange(1, v).setValue('');
+    expect(sheet.getRange(2, t).getFormula()).not.toMatch(/<>""/);
+    em.run('setupSpreadsheet');
+    expect(sheet.getRange(1, v).getValue()).toBe('Voided');
+    expect([2, 3].map((r) => [t, f].map((c) => sheet.getRange(r, c).getFormula()))).toEqual(guarded);
+    expect(em.formulaErrors()).toEqual([]);
+  });
+});

@@ -145,6 +145,7 @@ describe('an older layout migrates in place', () => {
     clients.getRange('E1').setValue('Referral source');
     clients.getRange('E2').setValue('GP');
     ss.getSheetByName('Goals')!.deleteColumn(25);
+    ss.getSheetByName('Sessions')!.deleteColumn(7); // "Voided" came later still
     ss.getSheetByName('Sessions')!.deleteColumn(6);
     const props = em.services.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
     props.getDocumentProperties().setProperty('attain.schemaVersion', '0');
@@ -155,7 +156,7 @@ describe('an older layout migrates in place', () => {
     expect(report.addedColumns).toEqual([
       { tab: 'Clients', headers: ['Modality', 'Code is not a name'] },
       { tab: 'Goals', headers: ['Weight'] },
-      { tab: 'Sessions', headers: ['Event note'] },
+      { tab: 'Sessions', headers: ['Event note', 'Voided'] },
     ]);
     const after = cells(em.exportState());
     const { changed, added } = diff(before, after);
@@ -164,7 +165,7 @@ describe('an older layout migrates in place', () => {
     const index = ss.getSheetByName('Attain index')!.getDataRange().getValues();
     expect(index.find((r) => r[0] === 'Clients')!.slice(1, 3)).toEqual([3, 7]);
     // Only the appended columns (header, formats, validations, filled formulas) and the version cell are new.
-    expect(added.filter((k) => !/^Clients![FG]\d+$|^Goals!AB\d+$|^Sessions!F\d+$/.test(k))).toEqual([]);
+    expect(added.filter((k) => !/^Clients![FG]\d+$|^Goals!AB\d+$|^Sessions![FG]\d+$/.test(k))).toEqual([]);
     expect(after.get('Clients!E1')?.v).toBe('Referral source');
     expect(after.get('Clients!F1')?.v).toBe('Modality');
     expect(after.get('Goals!AB1')?.v).toBe('Weight');
