@@ -7,6 +7,8 @@ import { useAction } from '../hooks/useAction';
 import { call } from '../rpc';
 
 const VERB: Record<ClientStatus, string> = { active: 'Reactivate', paused: 'Pause', discharged: 'Mark discharged' };
+/** The button's words: "this client", not the code, so the client list stays the one control named by a code. */
+const BUTTON: Record<ClientStatus, string> = { active: 'Reactivate this client', paused: 'Pause this client', discharged: 'Mark this client discharged' };
 
 /** A button that asks first ("Pause C-0001? …"), then sets the status; `prefix` keeps ids unique per screen. */
 export function ClientStatusAction({ prefix, code, to, explain, onDone }: { prefix: string; code: string; to: ClientStatus; explain: string; onDone(client: ClientSummary): void }) {
@@ -55,7 +57,7 @@ export function ClientStatusAction({ prefix, code, to, explain, onDone }: { pref
         </div>
       ) : (
         <button type="button" class="btn btn-small" onClick={() => { setDone(''); setAsking(true); }}>
-          {VERB[to]} {code}
+          {BUTTON[to]}
         </button>
       )}
     </div>

@@ -25,7 +25,7 @@ function server() {
 test('voiding a measure: choose the session, the record, a reason (required), confirm; the void carries the record as shown', async () => {
   s = await suite.open(server());
   const { page } = s;
-  await page.getByRole('button', { name: /C-0142/ }).click();
+  await page.getByRole('button', { name: /^C-0142/ }).click();
   await goTo(page, 'Session');
   await page.getByText('Correct or void a past record').click();
   await page.getByLabel('Past session').selectOption('2');
@@ -55,13 +55,13 @@ test('voiding a measure: choose the session, the record, a reason (required), co
 test('pausing the chosen client from the Clients screen asks first, then sends the status', async () => {
   s = await suite.open(server());
   const { page } = s;
-  await page.getByRole('button', { name: /C-0142/ }).click();
-  await page.getByRole('button', { name: 'Pause C-0142' }).click();
+  await page.getByRole('button', { name: /^C-0142/ }).click();
+  await page.getByRole('button', { name: 'Pause this client' }).click();
   await expect(page.getByRole('alertdialog').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
   await page.getByRole('button', { name: 'Yes, pause' }).click();
   const call = await s.waitForCall('setClientStatus');
   expect(call.args).toEqual([{ clientCode: 'C-0142', status: 'paused', reason: '', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }]);
   await page.getByText('C-0142 is now paused.').waitFor();
-  await page.getByRole('button', { name: 'Reactivate C-0142' }).waitFor();
+  await page.getByRole('button', { name: 'Reactivate this client' }).waitFor();
   expectClean(s);
 });
