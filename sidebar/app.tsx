@@ -5,7 +5,7 @@ import { headingOf, Nav, NeedClient, SCREENS, type ScreenId } from './components
 import { useBootstrap, useClientDetail } from './hooks/useData';
 import { usePlanDraft } from './hooks/usePlanDraft';
 import { refKey, type GoalRef } from './model/plan';
-import type { ClientDetail } from '../src/contract';
+import type { ClientDetail, ClientSummary } from '../src/contract';
 import { withClient } from './model/bootstrap';
 import { usePriorityDraft } from './hooks/usePriorityDraft';
 import { useSessionDraft } from './hooks/useSessionDraft';
@@ -72,6 +72,14 @@ export function App() {
     },
     [detail, boot],
   );
+  // A status change answers with the client's caseload line: keep its badges, and the open client's detail follows.
+  const statusChanged = useCallback(
+    (c: ClientSummary) => {
+      if (boot.data) boot.replace(withClient(boot.data, { ...boot.data.clients.find((x) => x.code === c.code), ...c }));
+      if (detail.data && detail.data.client.code === c.code) detail.replace({ ...detail.data, client: { ...detail.data.client, status: c.status } });
+    },
+    [detail, boot],
+  );
   const editGas = useCallback(
     (ref: GoalRef) => {
       setGasChoice(refKey(ref));
@@ -106,6 +114,7 @@ export function App() {
           boot.reload();
           choose(c);
         }}
+        onStatus={statusChanged}
       />
     );
   } else if (screen === 'export') {
@@ -136,7 +145,7 @@ export function App() {
   } else if (screen === 'review') {
     body = <ReviewScreen key={code} detail={current} onSaved={savedDetail} />;
   } else if (screen === 'discharge') {
-    body = <RelapsePreventionScreen key={code} boot={b} detail={current} />;
+    body = <RelapsePreventionScreen key={code} boot={b} detail={current} onStatus={statusChanged} />;
   } else {
     body = <PrioritiesScreen detail={current} draft={priorities} onSaved={savedDetail} />;
   }

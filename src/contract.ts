@@ -9,10 +9,12 @@ import type { Review } from './core/review';
 import type { ReviewStanding } from './core/review-cadence';
 import type { RecordSessionInput } from './core/session-input';
 import type { PlanTemplate } from './core/templates';
+import type { CorrectRecordInput, RecordKind, SetClientStatusInput, VoidRecordInput } from './core/corrections';
 import type { ClientStatus, DbtTier as Tier, GoalStatus, Horizon, ReviewDecision } from './core/vocabularies';
 
 export type { AddClientInput, SavePlanInput, SavePrioritiesInput, RecordSessionInput, ClientStatus, ReviewDecision, PlanTemplate };
 export type { AlertKind };
+export type { CorrectRecordInput, RecordKind, SetClientStatusInput, VoidRecordInput };
 
 /** A goal's DBT target tier (core's DBT_TIERS), or '' for none. */
 export type DbtTier = Tier | '';
@@ -233,6 +235,46 @@ export interface RecordSessionData {
   detail: ClientDetail;
 }
 
+/** One live record of a session as the "Correct or void" list shows it: where it is now and what it holds (the request sends its identity back). */
+export interface RecordView {
+  kind: RecordKind;
+  /** Instrument id and name for a measure ("phq9", "PHQ-9"); '' otherwise. */
+  instrument: string;
+  instrumentName: string;
+  row: number;
+  date: string; // YYYY-MM-DD
+  session: number;
+  /** The goal a rating is of ('' otherwise), with its title for the list. */
+  goalId: string;
+  goalTitle: string;
+  /** A session's attendance and note. */
+  attended?: boolean;
+  note?: string;
+  /** A rating's 0–10 rating and GAS level. */
+  rating?: number | null;
+  gasLevel?: number | null;
+  /** A measure's answers (items then extras, null when unanswered) and its total as the tab shows it. */
+  items?: (number | null)[];
+  total?: number | null;
+  /** One line in plain words: "Session 3, 2026-11-20, attended", "PHQ-9 total 14", "Goal G1: rating 6, GAS 0". */
+  summary: string;
+}
+
+export interface SessionRecordsData {
+  clientCode: string;
+  session: number;
+  records: RecordView[];
+}
+
+/** What voidRecord or correctRecord did: the row marked, the corrected row appended (correctRecord), and the client as they stand. */
+export interface AmendRecordData {
+  voidedRow: number;
+  correctedRow?: number;
+  /** The Voided cell's words. */
+  voided: string;
+  detail: ClientDetail;
+}
+
 /** One problem "Check this spreadsheet" found: where (tab, column, rows), what is wrong, and the fix. */
 export interface CheckProblem {
   /** layout: tabs, headers, formulas, index, validations, protections; values: a computed cell differs from core; platform: a probe failed. */
@@ -324,4 +366,8 @@ export interface SidebarApi {
   getOutcomes(): Result<OutcomesData>;
   checkSpreadsheet(): Result<CheckReport>;
   repairSpreadsheet(input: RepairSpreadsheetInput): Result<RepairReport>;
+  getSessionRecords(clientCode: string, session: number): Result<SessionRecordsData>;
+  voidRecord(input: VoidRecordInput): Result<AmendRecordData>;
+  correctRecord(input: CorrectRecordInput): Result<AmendRecordData>;
+  setClientStatus(input: SetClientStatusInput): Result<ClientSummary>;
 }

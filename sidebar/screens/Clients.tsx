@@ -12,7 +12,8 @@ import { useAction } from '../hooks/useAction';
 import { clientSummary, filterClients } from '../model/clients';
 import { call } from '../rpc';
 import { badges, byRisk } from '../model/risk';
-import type { ClientAlertsView } from '../../src/contract';
+import type { ClientAlertsView, ClientSummary } from '../../src/contract';
+import { ClientStatusAction } from '../components/ClientStatus';
 
 const P = 'client';
 
@@ -24,14 +25,17 @@ interface Props {
   onAdded(code: string): void;
   /** Screens holding unsaved work for the selected client (choosing another client discards it). */
   unsaved: string[];
+  /** Called after the selected client's status changed (paused or reactivated). */
+  onStatus?(client: ClientSummary): void;
 }
 
-export function ClientsScreen({ boot, selected, onSelect, onAdded, unsaved }: Props) {
+export function ClientsScreen({ boot, selected, onSelect, onAdded, unsaved, onStatus }: Props) {
   const [filter, setFilter] = useState('');
   const [adding, setAdding] = useState(boot.clients.length === 0);
   const [added, setAdded] = useState<string | null>(null);
   // Most at risk first (safety, then deterioration …), the alerts tab's rules.
   const shown = useMemo(() => byRisk(filterClients(boot.clients, filter)), [boot.clients, filter]);
+  const current = boot.clients.find((c) => c.code === selected);
 
   return (
     <section aria-labelledby="clients-h">
@@ -79,6 +83,16 @@ export function ClientsScreen({ boot, selected, onSelect, onAdded, unsaved }: Pr
             ))}
           </ul>
           {shown.length === 0 ? <p class="muted">No client matches “{filter}”.</p> : null}
+          {current && onStatus ? (
+            <ClientStatusAction
+              key={current.code}
+              prefix="clients"
+              code={current.code}
+              to={current.status === 'active' ? 'paused' : 'active'}
+              explain={current.status === 'active' ? 'A paused client leaves Supervision’s active list until reactivated; nothing is deleted.' : `${current.code} is ${current.status}; reactivating brings them back to Supervision’s active list.`}
+              onDone={onStatus}
+            />
+          ) : null}
         </>
       )}
       <div class="actions">

@@ -1,6 +1,7 @@
 // Discharge screen: the relapse-prevention plan written together — what helped, warning signs, coping strategies, what to do, whom to contact; builds the printable "Relapse prevention <code>" sheet via buildRelapsePreventionPlan.
 import { useState } from 'preact/hooks';
-import type { Bootstrap, ClientDetail, RelapsePreventionPlanData } from '../../src/contract';
+import type { Bootstrap, ClientDetail, ClientSummary, RelapsePreventionPlanData } from '../../src/contract';
+import { ClientStatusAction } from '../components/ClientStatus';
 import { DateField, TextArea, TextField } from '../components/Field';
 import { focusErrors, SaveFooter } from '../components/SaveFooter';
 import { ScreenHeading } from '../components/Screen';
@@ -10,7 +11,7 @@ import { call } from '../rpc';
 
 const P = 'discharge';
 
-export function RelapsePreventionScreen({ boot, detail }: { boot: Bootstrap; detail: ClientDetail }) {
+export function RelapsePreventionScreen({ boot, detail, onStatus }: { boot: Bootstrap; detail: ClientDetail; onStatus?(client: ClientSummary): void }) {
   const code = detail.client.code;
   const [d, setD] = useState<RelapsePreventionDraft>({ date: boot.today, whatHelped: '', warningSigns: '', highRiskSituations: '', copingStrategies: '', ifTheyReturn: '', contacts: [emptyContact()] });
   const [built, setBuilt] = useState<RelapsePreventionPlanData | null>(null);
@@ -87,6 +88,16 @@ export function RelapsePreventionScreen({ boot, detail }: { boot: Bootstrap; det
           }
         />
       </form>
+      {onStatus ? (
+        <section class="card" aria-labelledby="discharge-status-h">
+          <h3 id="discharge-status-h">Discharge</h3>
+          {detail.client.status === 'discharged' ? (
+            <p class="small">{code} is marked discharged.</p>
+          ) : (
+            <ClientStatusAction key={detail.client.status} prefix="discharge" code={code} to="discharged" explain="Sets the Clients status to discharged: the client leaves Supervision’s active list; every record is kept." onDone={onStatus} />
+          )}
+        </section>
+      ) : null}
     </section>
   );
 }

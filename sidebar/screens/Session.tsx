@@ -15,6 +15,7 @@ import { confirming, describeSessionPath, NO_CONFIRMATIONS, nextSessionNumber, s
 import { cadenceText } from '../model/review';
 import { call } from '../rpc';
 import { LastFlags, LastTime } from '../components/LastTime';
+import { CorrectRecords } from '../components/CorrectRecords';
 import { flagsKey, lastTimeAfterSave } from '../model/risk';
 import { entryTitle, outlineOf } from '../model/outline';
 
@@ -108,6 +109,7 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
           setAsking(false);
         }} />
       <LastTime detail={detail} />
+      <CorrectRecords detail={detail} onSaved={onSaved} />
       <form onSubmit={submit} noValidate id={`${P}-form`} tabIndex={-1}>
         <p class="muted small">
           This will be session {number}. <span id={`${P}-review`}>{cadenceText(detail.review)}</span>

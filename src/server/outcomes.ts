@@ -2,6 +2,7 @@
 import type { MeasurePoint } from '../core/measure-series';
 import { outcomeRows } from '../core/csv';
 import { codeExportable } from '../core/client-code';
+import { isLiveRow } from '../core/corrections';
 import { Book } from '../sheets/book';
 import { readClients } from '../sheets/records';
 import { gasPointsByClient, readReviewRows } from '../sheets/review-records';
@@ -23,8 +24,11 @@ export function getOutcomes(): Result<OutcomesData> {
       if (!book.hasTab(name)) continue;
       const tab = book.instrument(id, settings);
       // A subscale-only instrument has no total column; its rows export without a total.
-      const c = readColumns(tab, tab.cols.has('total') ? ['client', 'date', 'session', 'total'] : ['client', 'date', 'session']);
+      const keys = ['client', 'date', 'session', ...(tab.cols.has('total') ? ['total'] : []), ...(tab.cols.has('voided') ? ['voided'] : [])];
+      const c = readColumns(tab, keys);
       c.client.forEach((v, i) => {
+        // A voided row is kept in the tab but never exported (core's isLiveRow).
+        if (c.voided && !isLiveRow(cellText(c.voided[i]))) return;
         const code = cellText(v).toLowerCase();
         const session = cellNumber(c.session[i]);
         const date = book.iso(c.date[i]);

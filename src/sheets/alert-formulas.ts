@@ -92,15 +92,17 @@ export function helperColumns(src: AlertSources, row: number, capacity: number):
     const { clients: C, sessions: S, reviews: R, settings: set } = src;
     const withTotal = src.instruments.filter((i) => !i.def.noTotal && i.tab.has('total'));
     const thr = (d: InstrumentDefinition) => reliableThreshold(d, 'points');
+    /** [core isLiveRow] The client's latest live row of a tab: the plain bottom-up lookup unless the client has voided rows there. */
+    const latest = (tab: SourceTab, key: string) => (tab.has('voided') ? `IF(N(${c(voidsKey(tab))})=0,${latestOf(tab, key, A())},${latestLiveOf(tab, key, A())})` : latestOf(tab, key, A()));
 
     // ---- display ----
     add('client', 'Client', () => `=IFERROR(""&INDEX(${colRef(C, 'code')},ROW()),"")`, true);
     add('clinician', 'Clinician', () => blank(`IFERROR(""&INDEX(${colRef(C, 'clinician')},ROW()),"")`), true);
-    add('sessions', 'Sessions', () => blank(`COUNTIFS(${colRef(S, 'client')},${A()},${colRef(S, 'attended')},TRUE)`), true);
-    add('lastDate', 'Last session', () => blank(latestOf(S, 'date', A())), true, 'yyyy-mm-dd');
+    add('sessions', 'Sessions', () => blank(`COUNTIFS(${colRef(S, 'client')},${A()},${colRef(S, 'attended')},TRUE${liveOnly(S)})`), true);
+    add('lastDate', 'Last session', () => blank(latest(S, 'date')), true, 'yyyy-mm-dd');
     for (const { def, options, tab } of withTotal) {
       const id = def.id;
-      add(`${id}.latest`, `${def.name} latest`, () => `=IF(OR(${A()}="",N(${c(`${id}.n`)})=0),"",IFERROR(${latestOf(tab, 'total', A())},""))`, true);
+      add(`${id}.latest`, `${def.name} latest`, () => `=IF(OR(${A()}="",N(${c(`${id}.n`)})=0),"",IFERROR(${latest(tab, 'total')},""))`, true);
       const b = band(def, options, c(`${id}.latest`));
       if (b) add(`${id}.band`, `${def.name} band`, () => `=IF(${c(`${id}.latest`)}="","",${b})`, true);
       if (def.cutoff && thr(def) !== null) {
@@ -122,13 +124,17 @@ export function helperColumns(src: AlertSources, row: number, capacity: number):
     add('active', 'Active', () => `=IFERROR(AND(${A()}<>"",${statusCell}<>"paused",${statusCell}<>"discharged"),FALSE)`);
     add('shown', 'Shown', () => `=AND(${c('active')},OR(${src.selector}="",${c('clinician')}=${src.selector}))`);
     add('lastReview', 'Last review session', () => blank(`N(IFERROR(${latestOf(R, 'session', A())},0))`));
-    add('since', 'Attended since review', () => blank(`IF(${c('lastReview')}=0,${c('sessions')},COUNTIFS(${colRef(S, 'client')},${A()},${colRef(S, 'attended')},TRUE,${colRef(S, 'session')},">"&${c('lastReview')}))`));
+    add('since', 'Attended since review', () => blank(`IF(${c('lastReview')}=0,${c('sessions')},COUNTIFS(${colRef(S, 'client')},${A()},${colRef(S, 'attended')},TRUE,${colRef(S, 'session')},">"&${c('lastReview')}${liveOnly(S)}))`));
+    // Correct, never erase: each tab's voided rows of this client; only a client with some pays for the live-rows lookup.
+    for (const t of [S, ...src.instruments.map((i) => i.tab)].filter((x) => x.has('voided'))) {
+      add(voidsKey(t), `${t.name} voided rows`, () => blank(`COUNTIFS(${colRef(t, 'client')},${A()},${colRef(t, 'voided')},"<>")`));
+    }
     add('reviewOverdue', 'Review overdue', () => `=AND(${A()}<>"",N(${c('since')})>=${set.reviewEvery}+${REVIEW_POLICY.graceSessions})`);
     for (const { def, tab } of src.instruments) {
       const id = def.id;
-      add(`${id}.last`, `${def.name} last session`, () => blank(`N(${latestOf(tab, 'session', A())})`));
+      add(`${id}.last`, `${def.name} last session`, () => blank(`N(${latest(tab, 'session')})`));
       if (def.critical?.length && tab.has('flag')) {
-        add(`${id}.safety`, `${def.name} safety`, () => blank(`""&${latestOf(tab, 'flag', A())}`));
+        add(`${id}.safety`, `${def.name} safety`, () => blank(`""&${latest(tab, 'flag')}`));
       }
     }
     for (const { def, options, tab } of withTotal) {
@@ -136,7 +142,7 @@ export function helperColumns(src: AlertSources, row: number, capacity: number):
       const [cl, se, to] = [colRef(tab, 'client'), colRef(tab, 'session'), colRef(tab, 'total')];
       add(`${id}.n`, `${def.name} scored`, () => blank(`COUNTIFS(${cl},${A()},${to},">=0")`));
       // First = latest − the tab's "Change from first" on the latest row.
-      add(`${id}.first`, `${def.name} first`, () => `=IF(${c(`${id}.latest`)}="","",IFERROR(${c(`${id}.latest`)}-${latestOf(tab, 'change', A())},""))`);
+      add(`${id}.first`, `${def.name} first`, () => `=IF(${c(`${id}.latest`)}="","",IFERROR(${c(`${id}.latest`)}-${latest(tab, 'change')},""))`);
       const t = thr(def);
       if (t === null) continue;
       const [f, l] = [c(`${id}.first`), c(`${id}.latest`)];
@@ -203,6 +209,19 @@ export function helperColumns(src: AlertSources, row: number, capacity: number):
   final = true;
   pass();
   return cols;
+}
+
+/** [core isLiveRow] The extra COUNTIFS criteria "Voided is blank" for a tab that has the column, so counts skip voided rows; nothing for a tab without it. */
+export function liveOnly(tab: SourceTab): string {
+  return tab.has('voided') ? `,${colRef(tab, 'voided')},""` : '';
+}
+
+const voidsKey = (tab: SourceTab) => `voided:${tab.name}`;
+
+/** A column's value on the client's latest live row (Voided blank): the client's live rows filtered, the last taken; "" when none. */
+function latestLiveOf(tab: SourceTab, key: string, client: string): string {
+  const [cl, vo] = [colRef(tab, 'client'), colRef(tab, 'voided')];
+  return `IFERROR(INDEX(FILTER(${colRef(tab, key)},${cl}=${client},${vo}=""),COUNTIFS(${cl},${client},${vo},"")),"")`;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface RowRefs {
   col(key: string): string;
   /** This row's cell of a key, e.g. "D7". */
   cell(key: string): string;
+  /** True when the tab has the key's column (an optional column such as Voided may be absent until setup adds it). */
+  has?(key: string): boolean;
 }
 
 export interface ColumnSpec {
@@ -59,3 +61,13 @@ export function columnFormat(c: ColumnSpec): string | null {
 
 /** The client-code column that links a row to the Clients tab (first on every per-client tab). */
 export const clientCol = (note = 'Client code (never a name): it links this row to the Clients tab.'): ColumnSpec => ({ key: 'client', header: 'Client', note, kind: 'text', width: 90 });
+
+/** Correct, never erase: a non-blank Voided cell marks a row every formula, dashboard and server read ignores (optional: added by setup on re-run). */
+export const voidedCol = (): ColumnSpec => ({
+  key: 'voided',
+  header: 'Voided',
+  note: 'Blank for a live row. Attain writes who voided or corrected the row, when and why ("Voided 2026-12-01 by …: wrong client"); formulas, dashboards and the sidebar then ignore the row. Never delete a row: void it from the sidebar.',
+  kind: 'text',
+  width: 220,
+  optional: true,
+});

@@ -4,7 +4,7 @@ import { instrumentKey } from '../core/instruments/registry';
 import { roundTo } from '../core/numbers';
 import type { ReliableChange } from '../core/change';
 import { atThresholdTest, bandIfs, rowArgs, str } from './formulas';
-import { clientCol, type ColumnSpec, type RowRefs, type Validation } from './columns';
+import { clientCol, voidedCol, type ColumnSpec, type RowRefs, type Validation } from './columns';
 
 /** The clinic's documented choices (Settings) that change how a band is computed. */
 export interface InstrumentOptions {
@@ -19,6 +19,15 @@ interface SetSpec {
 }
 
 const itemKey = (i: number) => `item${i}`;
+
+/** The computed columns a voided row blanks: total, subscales and safety flag (band, change and reliable change follow from the total). */
+export const isVoidGuarded = (key: string): boolean => key === 'total' || key === 'flag' || key.startsWith('sub:');
+
+/** [core isLiveRow] A voided row's formula is blank, so every aggregate over totals and flags ignores it; unchanged on a tab without the Voided column. */
+export function voidGuard(formula: string, voidedCell: string): string {
+  return `=IF(${voidedCell}<>"","",${formula.replace(/^=/, '')})`;
+}
+const live = (r: RowRefs, formula: string): string => (r.has?.('voided') ? voidGuard(formula, r.cell('voided')) : formula);
 
 /** Decimal places of the item step (0 for whole-number items), as core rounds totals. */
 export function decimalsOf(def: InstrumentDefinition): number {
@@ -97,10 +106,10 @@ export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOpt
   const all = Array.from({ length: count }, (_, i) => i + 1);
   const missingRule = def.missing.maxMissing === 0 ? 'blank unless every item is answered' : `prorated when up to ${def.missing.maxMissing} item(s) are missing`;
   if (!def.noTotal) {
-    cols.push({ key: 'total', header: 'Total', note: `Computed: ${def.name} total (${missingRule}).`, kind: 'formula', width: 70, formula: (r) => setFormula(def, { items: all, multiplier: 1 }, r) });
+    cols.push({ key: 'total', header: 'Total', note: `Computed: ${def.name} total (${missingRule}).`, kind: 'formula', width: 70, formula: (r) => live(r, setFormula(def, { items: all, multiplier: 1 }, r)) });
   }
   for (const s of def.subscales ?? []) {
-    cols.push({ key: `sub:${s.id}`, header: s.name, note: `Computed: ${s.name} score (items ${s.items.join(', ')}${s.multiplier ? ` × ${s.multiplier}` : ''}).`, kind: 'formula', width: 90, formula: (r) => setFormula(def, { items: s.items, multiplier: s.multiplier ?? 1 }, r) });
+    cols.push({ key: `sub:${s.id}`, header: s.name, note: `Computed: ${s.name} score (items ${s.items.join(', ')}${s.multiplier ? ` × ${s.multiplier}` : ''}).`, kind: 'formula', width: 90, formula: (r) => live(r, setFormula(def, { items: s.items, multiplier: s.multiplier ?? 1 }, r)) });
     if (s.bands) {
       const bands = s.bands;
       cols.push({ key: `subband:${s.id}`, header: `${s.name} band`, note: `Computed: ${s.name} severity band.`, kind: 'formula', width: 110, formula: (r) => bandFormula(def, opts, r.cell(`sub:${s.id}`), bands) as string });
@@ -126,7 +135,7 @@ export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOpt
           const x = r.cell(itemKey(c.item));
           return `IF(AND(ISNUMBER(${x}),${x}>=${c.atLeast}),${str(c.message)},"")`;
         });
-        return parts.length === 1 ? `=${parts[0]}` : `=TEXTJOIN("; ",TRUE,${parts.join(',')})`;
+        return live(r, parts.length === 1 ? `=${parts[0]}` : `=TEXTJOIN("; ",TRUE,${parts.join(',')})`);
       },
     });
   }
@@ -152,6 +161,7 @@ export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOpt
       });
     }
   }
+  cols.push(voidedCol());
   return cols;
 }
 

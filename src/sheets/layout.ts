@@ -1,7 +1,7 @@
 // Tab layouts as data: every tab's columns (key, header, note, kind, validation, number format, width, computed formula) and the schema version.
 import { CLIENT_STATUSES, DBT_TIERS, DOMAINS, GOAL_TYPES, HORIZONS, MODALITIES, GOAL_STATUSES as STATUSES, REVIEW_DECISIONS } from '../core/vocabularies';
 import type { InstrumentDefinition } from '../core/instruments/schema';
-import { clientCol, type ColumnSpec, type TabLayout } from './columns';
+import { clientCol, voidedCol, type ColumnSpec, type TabLayout } from './columns';
 import { instrumentColumns, type InstrumentOptions } from './instrument-layout';
 import { priorityRankFormula, priorityScoreFormula, tierOrderFormula, weightFormula } from './formulas';
 import { INSTRUMENTS } from './instruments-tab';
@@ -73,6 +73,7 @@ export const SESSIONS: TabLayout = {
     { key: 'clinician', header: 'Clinician', note: 'Who ran the session.', kind: 'text', width: 140 },
     { key: 'attended', header: 'Attended', note: 'Ticked when the client attended.', kind: 'bool', validation: { kind: 'checkbox' }, width: 80 },
     { key: 'note', header: 'Event note', note: 'A short note on anything notable (no identifying details).', kind: 'text', width: 300 },
+    voidedCol(),
   ],
 };
 
@@ -86,6 +87,7 @@ export const RATINGS: TabLayout = {
     { key: 'goalId', header: 'Goal ID', note: 'The goal or objective rated (Goals tab).', kind: 'text', width: 150 },
     { key: 'rating', header: 'Rating (0–10)', note: 'The client\u2019s 0–10 rating of progress on this goal.', kind: 'number', validation: { kind: 'number', min: 0, max: 10 }, width: 90 },
     { key: 'gasLevel', header: 'GAS level', note: 'GAS level reached at this session: -2, -1, 0, +1 or +2.', kind: 'number', validation: { kind: 'list', values: ['-2', '-1', '0', '1', '2'] }, width: 80 },
+    voidedCol(),
   ],
 };
 

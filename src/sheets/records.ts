@@ -1,5 +1,6 @@
 // Domain rows ↔ tabs: clients, goals, sessions, ratings, measures and priorities, each read or written in whole blocks by header name.
 import { clientCodeMisread } from '../core/client-code';
+import { isLiveRow } from '../core/corrections';
 import type { GoalRow } from '../core/plan-rows';
 import { CLIENT_STATUSES, DBT_TIERS, DOMAINS, GOAL_STATUSES, GOAL_TYPES, HORIZONS, oneOf, type ClientStatus, type DbtTier } from '../core/vocabularies';
 import type { Book } from './book';
@@ -8,6 +9,9 @@ import { appendRows, lastRowOf, overwriteRows, readColumns, readRows, type Tab }
 import { cellBool, cellNumber, cellText, isoToSerial } from './values';
 
 const norm = (code: unknown) => cellText(code).toLowerCase();
+
+/** [core isLiveRow] A row as read is live when its Voided cell is blank or the tab has no Voided column: every server read skips the rest. */
+export const isLive = (values: Record<string, unknown>): boolean => isLiveRow(cellText(values.voided));
 
 /** Rows of one client in a tab: the sheet rows whose client column matches (one read of that column). */
 export function rowsOf(tab: Tab, clientKey: string, code: string, lastRow: number): number[] {
@@ -191,11 +195,12 @@ export interface SessionRecord {
 /** Per client (lower-case code): number of sessions and the latest date (one read of client and date). */
 export function sessionStats(book: Book): Map<string, { sessions: number; last: string }> {
   const tab = book.tab(SESSIONS);
-  const { client, date } = readColumns(tab, ['client', 'date'], lastRowOf(tab));
+  const hasVoided = tab.cols.has('voided');
+  const { client, date, voided } = readColumns(tab, hasVoided ? ['client', 'date', 'voided'] : ['client', 'date'], lastRowOf(tab));
   const out = new Map<string, { sessions: number; last: string }>();
   client.forEach((c, i) => {
     const k = norm(c);
-    if (!k) return;
+    if (!k || (hasVoided && !isLiveRow(cellText(voided[i])))) return;
     const s = out.get(k) ?? { sessions: 0, last: '' };
     s.sessions++;
     const d = book.iso(date[i]);
@@ -207,6 +212,7 @@ export function sessionStats(book: Book): Map<string, { sessions: number; last: 
 
 export function readSessions(book: Book, code: string): SessionRecord[] {
   return clientRecords(book, book.tab(SESSIONS), code)
+    .filter(({ values }) => isLive(values))
     .map(({ row, values: v }) => {
       const n = cellNumber(v.session);
       const ok = n !== null && Number.isInteger(n) && n >= 1;
@@ -347,6 +353,7 @@ export function rewriteRows(tab: Tab, updates: readonly { row: number; values: R
 export function latestRatings(book: Book, code: string): Map<string, { level: number | null; rating: number | null; session: number }> {
   const out = new Map<string, { level: number | null; rating: number | null; session: number }>();
   for (const { values: v } of clientRecords(book, book.tab(RATINGS), code)) {
+    if (!isLive(v)) continue;
     const goal = cellText(v.goalId);
     const session = cellNumber(v.session) ?? 0;
     const prev = out.get(goal);

@@ -16,6 +16,7 @@ import { effectiveUserEmail } from './scopes';
 import { ensureSupervision, HELPER_TAB, isAlertsHelperTab, isSupervisionTab, SUPERVISION_TAB } from './supervision-tab';
 import { ensureIndex } from './index-tab';
 import { ensureReviewTab, isReviewTab, REVIEW_TAB } from './review-dashboard';
+import { isVoidGuarded, voidGuard } from './instrument-layout';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -77,6 +78,23 @@ function fillFormulas(tab: Tab, cols: readonly ColumnSpec[], lastRow: number): v
 }
 
 /**
+ * The Voided column just added: each existing formula of a column a voided row blanks (instrument totals, subscales, flag) is wrapped
+ * in the void guard, keeping the rest of its text (a row written under other Settings keeps its formula); values typed by hand stay.
+ */
+function guardVoidedFormulas(tab: Tab, lastRow: number): void {
+  if (lastRow < 2) return;
+  const voided = columnLetters(tab.cols.get('voided') as number);
+  for (const c of tab.layout.columns.filter((x) => x.formula && isVoidGuarded(x.key) && tab.cols.has(x.key))) {
+    const range = tab.sheet.getRange(2, tab.cols.get(c.key) as number, lastRow - 1, 1);
+    const formulas = range.getFormulas();
+    if (!formulas.some(([f]) => f.startsWith('='))) continue;
+    // A cell without a formula (blank, or typed by hand) keeps its value: setFormulas would blank it, so write the values back for those.
+    const values = range.getValues();
+    range.setValues(formulas.map(([f], i) => [f.startsWith('=') ? voidGuard(f, `${voided}${i + 2}`) : values[i][0]]));
+  }
+}
+
+/**
  * Makes one tab match its layout: a missing tab is created; missing columns are appended after the last header;
  * existing cells, notes, formats, validations, user columns and row order are left exactly as they are.
  */
@@ -108,6 +126,7 @@ export function ensureTab(ss: Spreadsheet, sheets: Map<string, Sheet>, layout: T
   const maxRows = sheet.getMaxRows();
   formatBlock(tab, 2, maxRows - 1, new Set(existing.missing.map((c) => c.key)));
   fillFormulas(tab, existing.missing, sheet.getLastRow());
+  if (existing.missing.some((c) => c.key === 'voided')) guardVoidedFormulas(tab, sheet.getLastRow());
   report.addedColumns.push({ tab: layout.name, headers: existing.missing.map((c) => c.header) });
   return tab;
 }

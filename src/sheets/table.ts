@@ -194,6 +194,7 @@ function refsFor(tab: Tab, row: number): RowRefs {
     row,
     col: (key) => columnLetters(col(tab, key)),
     cell: (key) => `${columnLetters(col(tab, key))}${row}`,
+    has: (key) => tab.cols.has(key),
   };
 }
 

@@ -61,7 +61,7 @@ export function refsOf(block: Pick<TabBlock, 'cols' | 'layout'>, row: number): R
     if (c === undefined) throw new Error(`Expected a "${key}" column in the "${block.layout.name}" tab`);
     return columnLetters(c);
   };
-  return { row, col: letters, cell: (key) => `${letters(key)}${row}` };
+  return { row, col: letters, cell: (key) => `${letters(key)}${row}`, has: (key) => block.cols.has(key) };
 }
 
 /** A cell of a block by layout key and index (row i is sheet row i + 2); undefined when the column is absent. */

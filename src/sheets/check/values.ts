@@ -5,6 +5,8 @@ import { turnerStokesWeight } from '../../core/gas';
 import { changesFromFirst, reliableChangeFromFirst, type TabTotalRow } from '../../core/change';
 import { dbtTierRank, priorityScore, rankPriorities } from '../../core/priority';
 import { sheetsWouldCoerce } from '../../core/sheets-literal';
+import { isLiveRow } from '../../core/corrections';
+import { cellText } from '../values';
 import { decimalsOf, type InstrumentOptions } from '../instrument-layout';
 import { cellOf, dataRows, isBlankCell, type TabBlock } from './block';
 import { optionVariants } from './layout';
@@ -48,6 +50,13 @@ export function instrumentValues(block: TabBlock, def: InstrumentDefinition, opt
     if (!same(sheet, expected)) out.push(mismatch(block, key, i + 2, sheet, expected, why));
   };
   for (const i of dataRows(block)) {
+    // A voided row's computed cells are blank (core's isLiveRow; the formulas' void guard): whatever its items say.
+    if (!isLiveRow(cellText(cellOf(block, i, 'voided')))) {
+      if (!def.noTotal) check('total', i, null);
+      for (const s of def.subscales ?? []) check(`sub:${s.id}`, i, null);
+      if (def.critical?.length) check('flag', i, '');
+      continue;
+    }
     const items = itemKeys.map((k) => cellOf(block, i, k));
     const extras = extraKeys.every((k) => block.cols.has(k)) ? extraKeys.map((k) => cellOf(block, i, k)) : [];
     let score: InstrumentScore;

@@ -98,6 +98,31 @@ describe('service calls per action are the same on 10 and 10,000 clients', () =>
     expect(b.cells).toBeLessThanOrEqual(1.5 * a.cells);
   });
 
+  test('correct or void: the session list, a void, a correction and a status change make the same calls on 10 and 10,000 clients', () => {
+    type Rec = { kind: string; instrument: string; row: number; date: string; session: number; goalId: string };
+    const refOf = (r: Rec) => ({ kind: r.kind, instrument: r.instrument || null, row: r.row, date: r.date, session: r.session, goalId: r.goalId || null });
+    const amend = (w: typeof small) => {
+      ok(w.em.run('recordSession', session('C-TEST', w.goalIds, { date: '2026-04-06' })));
+      const n = ok<{ sessions: { number: number; date: string }[] }>(w.em.run('getClient', 'C-TEST')).sessions.find((x) => x.date === '2026-04-06')!.number;
+      const list = measure(w.em, () => ok(w.em.run('getSessionRecords', 'C-TEST', n)));
+      const recs = ok<{ records: Rec[] }>(w.em.run('getSessionRecords', 'C-TEST', n)).records;
+      const phq = recs.find((r) => r.kind === 'measure' && r.instrument === 'phq9')!;
+      const rating = recs.find((r) => r.kind === 'rating')!;
+      const voided = measure(w.em, () => ok(w.em.run('voidRecord', { clientCode: 'C-TEST', record: refOf(phq), reason: 'wrong client' })));
+      const corrected = measure(w.em, () => ok(w.em.run('correctRecord', { clientCode: 'C-TEST', record: refOf(rating), reason: 'misheard', correction: { rating: 9 } })));
+      const status = measure(w.em, () => ok(w.em.run('setClientStatus', { clientCode: 'C-TEST', status: 'paused' })));
+      ok(w.em.run('setClientStatus', { clientCode: 'C-TEST', status: 'active' }));
+      return { list, voided, corrected, status };
+    };
+    const a = amend(small);
+    const b = amend(big);
+    for (const k of ['list', 'voided', 'corrected', 'status'] as const) expect([k, b[k].log]).toEqual([k, a[k].log]);
+    // A void writes the Voided cell and Audit; a correction also appends the corrected row; a status change, the Status cell and Audit.
+    expect([a.voided.write, a.corrected.write, a.status.write]).toEqual([2, 3, 2]);
+    // Every read comes before the first write.
+    for (const m of [a.voided, a.corrected, a.status]) expect(m.log.lastIndexOf('Range.getValues')).toBeLessThan(m.log.indexOf('Range.setValues'));
+  });
+
   test('the 10,000-client workbook really holds 10,000 clients', () => {
     const boot = ok<{ clients: unknown[] }>(big.em.run('getBootstrap'));
     expect(boot.clients.length).toBeGreaterThanOrEqual(10_000);

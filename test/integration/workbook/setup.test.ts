@@ -97,8 +97,8 @@ describe('setup on a new spreadsheet', () => {
     expect(em.formulaErrors()).toEqual([]);
     const index = em.spreadsheet.getSheetByName('Attain index')!.getDataRange().getValues();
     const sessions = index.find((r) => r[0] === 'Sessions')!;
-    // Last used row (header only so far), the width that covers (A:F), then the six column positions.
-    expect(sessions.slice(1, 9)).toEqual([1, 6, 1, 2, 3, 4, 5, 6]);
+    // Last used row (header only so far), the width that covers (A:G), then the seven column positions.
+    expect(sessions.slice(1, 10)).toEqual([1, 7, 1, 2, 3, 4, 5, 6, 7]);
   });
 });
 
@@ -113,8 +113,8 @@ describe('setup is idempotent', () => {
     em.edit('Clients', 3, 2, 'Dr Typed');
     em.edit('Clients', 1, 8, 'Referral source');
     em.edit('Clients', 2, 8, 'GP');
-    em.edit('Sessions', 1, 7, 'Room');
-    em.edit('Sessions', 2, 7, '=1+1');
+    em.edit('Sessions', 1, 8, 'Room'); // after Voided, Sessions' last column
+    em.edit('Sessions', 2, 8, '=1+1');
     em.spreadsheet.getSheetByName('Goals')!.getRange('F2').setBackground('#ffeeaa');
     em.spreadsheet.getSheetByName('PHQ-9')!.getRange('B1').setNote('Our own note');
     em.edit('Settings', 3, 2, 'Riverside Clinic');
@@ -145,6 +145,7 @@ describe('an older layout migrates in place', () => {
     clients.getRange('E1').setValue('Referral source');
     clients.getRange('E2').setValue('GP');
     ss.getSheetByName('Goals')!.deleteColumn(25);
+    ss.getSheetByName('Sessions')!.deleteColumn(7); // "Voided" came later still
     ss.getSheetByName('Sessions')!.deleteColumn(6);
     const props = em.services.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
     props.getDocumentProperties().setProperty('attain.schemaVersion', '0');
@@ -155,16 +156,17 @@ describe('an older layout migrates in place', () => {
     expect(report.addedColumns).toEqual([
       { tab: 'Clients', headers: ['Modality', 'Code is not a name'] },
       { tab: 'Goals', headers: ['Weight'] },
-      { tab: 'Sessions', headers: ['Event note'] },
+      { tab: 'Sessions', headers: ['Event note', 'Voided'] },
     ]);
     const after = cells(em.exportState());
     const { changed, added } = diff(before, after);
     // Clinic cells are untouched; only Attain's hidden index follows the moved columns (its last-row formulas now reach them).
-    expect(changed.filter((k) => !k.startsWith('Attain index!'))).toEqual([]);
+    // The alerts helper follows the re-added Voided column too (its counts and lookups skip voided rows).
+    expect(changed.filter((k) => !k.startsWith('Attain index!') && !k.startsWith('Attain alerts!'))).toEqual([]);
     const index = ss.getSheetByName('Attain index')!.getDataRange().getValues();
     expect(index.find((r) => r[0] === 'Clients')!.slice(1, 3)).toEqual([3, 7]);
     // Only the appended columns (header, formats, validations, filled formulas) and the version cell are new.
-    expect(added.filter((k) => !/^Clients![FG]\d+$|^Goals!AB\d+$|^Sessions!F\d+$/.test(k))).toEqual([]);
+    expect(added.filter((k) => !/^Clients![FG]\d+$|^Goals!AB\d+$|^Sessions![FG]\d+$/.test(k))).toEqual([]);
     expect(after.get('Clients!E1')?.v).toBe('Referral source');
     expect(after.get('Clients!F1')?.v).toBe('Modality');
     expect(after.get('Goals!AB1')?.v).toBe('Weight');
