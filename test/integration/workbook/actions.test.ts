@@ -150,14 +150,16 @@ describe('recordSession', () => {
         ],
       },
     });
-    expect(rows(em, 'Sessions')).toEqual([['C-0001', day('2026-01-12'), 1, 'Dr Rivera', true, '=IMPORTRANGE("x","A1")']]);
+    // The last cell is Voided (blank: the row counts).
+    expect(rows(em, 'Sessions')).toEqual([['C-0001', day('2026-01-12'), 1, 'Dr Rivera', true, '=IMPORTRANGE("x","A1")', '']]);
     expect(formulas(em, 'Sessions', 2)[5]).toBe('');
-    expect(rows(em, 'Ratings')).toEqual(ids.map((id, i) => ['C-0001', 1, day('2026-01-12'), id, 4 + i, -1]));
+    expect(rows(em, 'Ratings')).toEqual(ids.map((id, i) => ['C-0001', 1, day('2026-01-12'), id, 4 + i, -1, '']));
     const phq = rows(em, 'PHQ-9');
     // A first administration: change 0, reliable change blank (issue 13).
-    expect(phq).toEqual([['C-0001', day('2026-01-12'), 1, 1, 2, 1, 0, 1, 2, 1, 0, 0, '', 8, 'Mild', '', 0, '']]);
-    expect(formulas(em, 'PHQ-9', 2)[13]).toBe('=IF(COUNT(D2:L2)=9,SUM(D2:L2),"")');
-    expect(rows(em, 'GAD-7')[0].slice(10)).toEqual([7, 'Mild', 0, '']);
+    expect(phq).toEqual([['C-0001', day('2026-01-12'), 1, 1, 2, 1, 0, 1, 2, 1, 0, 0, '', 8, 'Mild', '', 0, '', '']]);
+    // The total is blank on a voided row (Voided is column S).
+    expect(formulas(em, 'PHQ-9', 2)[13]).toBe('=IF(S2<>"","",IF(COUNT(D2:L2)=9,SUM(D2:L2),""))');
+    expect(rows(em, 'GAD-7')[0].slice(10)).toEqual([7, 'Mild', 0, '', '']);
     expect(rows(em, 'Audit').pop()!.slice(2, 5)).toEqual(['recordSession', 'C-0001', 'Session 1']);
     expect(em.formulaErrors()).toEqual([]);
   });
@@ -168,7 +170,7 @@ describe('recordSession', () => {
     );
     expect(r.sessionNumber).toBe(2);
     expect(r.saved.measures[0].flag).toMatch(/item 9/);
-    expect(rows(em, 'PHQ-9')[1].slice(13)).toEqual([1, 'None/minimal', 'PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now', -7, 'Reliable improvement']);
+    expect(rows(em, 'PHQ-9')[1].slice(13)).toEqual([1, 'None/minimal', 'PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now', -7, 'Reliable improvement', '']);
     expect(rows(em, 'Audit').pop()![5]).toMatch(/SAFETY: PHQ-9 item 9/);
   });
 
@@ -188,7 +190,7 @@ describe('recordSession', () => {
 
   test('incomplete measures store blanks and leave the computed columns blank', () => {
     ok(em.run('recordSession', session('C-0002', [], { measures: [{ instrument: 'gad7', items: [1, null, 1, 1, 1, 1, 1] }] })));
-    expect(rows(em, 'GAD-7').pop()!.slice(3)).toEqual([1, '', 1, 1, 1, 1, 1, '', '', '', '']);
+    expect(rows(em, 'GAD-7').pop()!.slice(3)).toEqual([1, '', 1, 1, 1, 1, 1, '', '', '', '', '']);
   });
 });
 
@@ -231,13 +233,13 @@ describe('savePriorities and getClient', () => {
     expect((em.run('getClient', 'C-0404') as Result).errors).toEqual({ code: 'Expected a client on the Clients tab; got "C-0404", which is not there' });
   });
 
-  test('getBootstrap lists clients with session counts and enabled instruments; templates stay out of the server', () => {
+  test('getBootstrap lists clients with session counts and enabled instruments; getTemplate hands over one template', () => {
     const b = ok<{ clients: { code: string; sessions: number }[]; instruments: { id: string }[]; today: string }>(em.run('getBootstrap'));
     expect(b.clients).toEqual([expect.objectContaining({ code: 'C-0001', sessions: 1, lastSession: '2026-01-12' })]);
     expect(b.instruments.map((i) => i.id)).toEqual(['phq9', 'gad7']);
     expect(b.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    // Templates ship in the sidebar bundle, so Code.js (loaded by every custom-function cell) does not carry them.
-    expect(() => em.run('getTemplate', 'depression-behavioural-activation')).toThrow(/Script function not found/);
+    // Code.js (loaded by every custom-function cell) lists templates by title only; getTemplate reads the body from Templates.html.
+    expect(ok<{ id: string }>(em.run('getTemplate', 'depression-behavioural-activation')).id).toBe('depression-behavioural-activation');
   });
 
   test('dates are stored as date serials whatever the spreadsheet time zone', () => {
