@@ -22,7 +22,7 @@ const RANGE_READ = [
 const RANGE_WRITE = ['setValues', 'setValue', 'setFormulas', 'setFormula', 'clearContent', 'clear', 'check', 'uncheck'];
 const RANGE_LOOKUP = [
   'getRow', 'getColumn', 'getNumRows', 'getNumColumns', 'getLastRow', 'getLastColumn', 'getA1Notation', 'getSheet',
-  'offset', 'getCell', 'getHeight', 'getWidth', 'getRowIndex', 'getColumnIndex', 'getDataRegion', 'createTextFinder',
+  'offset', 'getCell', 'getHeight', 'getWidth', 'getRowIndex', 'getColumnIndex', 'getDataRegion', 'createTextFinder', 'getGridId',
 ];
 const SHEET_READ = [
   'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns', 'getFrozenRows', 'getFrozenColumns', 'isSheetHidden',

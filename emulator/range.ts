@@ -17,7 +17,7 @@ type RangeMethods =
   | 'getDataValidations' | 'getDataValidation' | 'setDataValidation' | 'setDataValidations' | 'clearDataValidations'
   | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn' | 'getHeight' | 'getWidth'
   | 'getA1Notation' | 'getSheet' | 'offset' | 'getCell' | 'clearContent' | 'clear' | 'clearFormat' | 'protect' | 'isBlank' | 'canEdit'
-  | 'check' | 'uncheck' | 'isChecked' | 'createTextFinder';
+  | 'check' | 'uncheck' | 'isChecked' | 'createTextFinder' | 'getGridId';
 
 const CSS_COLORS: Record<string, string> = {
   white: '#ffffff', black: '#000000', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00', orange: '#ffa500',
@@ -332,6 +332,10 @@ export class Range extends Emulated implements Pick<GRange, RangeMethods> {
 
   getRow(): number {
     return this._row;
+  }
+  /** The id of the range's tab (Sheet.getSheetId's number). */
+  getGridId(): number {
+    return this._sheet.live().sheetId;
   }
   getColumn(): number {
     return this._col;

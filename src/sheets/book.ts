@@ -9,6 +9,7 @@ import { coveredWidth, INDEX_TAB, parseIndex, type IndexedTab } from './index-ta
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import { parseSettings, type Settings } from './settings';
 import { effectiveUserEmail } from './scopes';
+import { codeFinder } from './code-finder';
 import { Journal } from './journal';
 import { appendRows, col, lastRowOf, openTab, readColumns, type Tab } from './table';
 import { cellToIso, dateCellToIso, wallTimeToSerial, zoneOffsetMs } from './values';
@@ -135,26 +136,36 @@ export class Book {
   }
 
   /**
-   * The rows, per tab (lower-case name), of every cell whose shown text contains `text` (case-blind): one spreadsheet-wide
-   * TextFinder, plain text and partial match (its documented defaults), so a hand-typed " c-0142 " is found as "C-0142" is.
-   * A superset on purpose: callers keep the rows whose cell equals the code as Attain compares codes. One search per
-   * action until it writes.
+   * The rows, per tab (its sheet id), of every cell that holds `code` as Attain compares codes (whole cell, any case, spaces
+   * around it allowed): one spreadsheet-wide TextFinder, then each found cell's tab id and row (two lookups of the found
+   * range's own coordinates). One search per action until it writes.
    */
-  rowsWith(text: string): Map<string, number[]> {
-    const want = text.trim();
+  rowsWith(code: string): Map<number, number[]> {
+    const want = code.trim();
     return this.memo(`rowsWith:${want.toLowerCase()}`, () => {
-      const rows = new Map<string, number[]>();
+      const rows = new Map<number, number[]>();
       if (!want) return rows;
-      for (const cell of this.ss.createTextFinder(want).findAll()) {
-        const k = cell.getSheet().getName().toLowerCase();
-        const list = rows.get(k) ?? [];
+      for (const cell of codeFinder(this.ss, want).findAll()) {
+        const id = cell.getGridId();
+        const list = rows.get(id) ?? [];
         list.push(cell.getRow());
-        rows.set(k, list);
+        rows.set(id, list);
       }
-      for (const [k, list] of rows) rows.set(k, [...new Set(list)].sort((a, b) => a - b));
+      for (const [id, list] of rows) rows.set(id, [...new Set(list)].sort((a, b) => a - b));
       return rows;
     });
   }
+
+  /** A tab's sheet id (the key of rowsWith's answer), asked once per tab per action. */
+  sheetIdOf(tab: Tab): number {
+    const known = this.sheetIds.get(tab.layout.name);
+    if (known !== undefined) return known;
+    const id = tab.sheet.getSheetId();
+    this.sheetIds.set(tab.layout.name, id);
+    return id;
+  }
+
+  private sheetIds = new Map<string, number>();
 
   /** The tab of an instrument (by registry id, built-in or the clinic's), with the clinic's band and cut-off choices. */
   instrument(id: string, settings?: Settings): Tab {

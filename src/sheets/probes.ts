@@ -1,4 +1,5 @@
 // Platform probes: one list of plain Apps Script checks, each naming the emulator assumption it tests; "Check this spreadsheet" runs them in a temporary hidden tab, and the emulator's tests run the same list against the emulator.
+import { codeFinder } from './code-finder';
 import { isoToSerial, dateCellToIso, zoneOffsetMs, cellToIso } from './values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -103,19 +104,17 @@ export const PROBES: readonly Probe[] = [
   },
   {
     id: 'text-finder-scope',
-    tests: 'Finding a client code across the spreadsheet (how actions find a client\'s rows) sees hidden tabs, any case, surrounding spaces and longer codes',
-    assumption: 'emulator/text-finder.ts: a spreadsheet-wide TextFinder searches hidden tabs, partial and case-blind by default',
+    tests: "Finding a client code across the spreadsheet (how actions find a client's rows) sees hidden tabs, any case and surrounding spaces, and not longer codes or mentions",
+    assumption: 'emulator/text-finder.ts: a spreadsheet-wide TextFinder searches hidden tabs; a whole-cell regular expression is case-blind by default',
     kind: 'must-hold',
-    expected: ['A, B'],
+    expected: ['A'],
     run: (env, row) => {
       const token = `Attain-probe-TF-${row}-q`;
-      env.sheet.getRange(row, 1, 1, 2).setValues([[`  ${token.toUpperCase()} `, `${token.toLowerCase()}0`]]);
-      const name = env.sheet.getName();
-      const hits = env.sheet
-        .getParent()
-        .createTextFinder(token)
+      env.sheet.getRange(row, 1, 1, 3).setValues([[`  ${token.toUpperCase()} `, `${token.toLowerCase()}0`, `see ${token}`]]);
+      const id = env.sheet.getSheetId();
+      const hits = codeFinder(env.sheet.getParent(), token)
         .findAll()
-        .filter((r) => r.getSheet().getName() === name && r.getRow() === row)
+        .filter((r) => r.getGridId() === id && r.getRow() === row)
         .map((r) => String.fromCharCode(64 + r.getColumn()));
       return hits.sort().join(', ') || 'none';
     },

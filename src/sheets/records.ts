@@ -50,15 +50,15 @@ export function readBlocks(rows: readonly number[], width: number, mergeCells = 
 
 /**
  * One client's rows of a tab, in sheet order, read by where the code is rather than by whole columns: the spreadsheet-wide
- * search (Book.rowsWith, shared by every tab the action reads) gives the candidate rows, their blocks are read whole, and a
- * row counts only when its client cell equals the code as Attain compares codes (trimmed, case-blind): a code that merely
- * contains this one ("C-10" for "C-1"), or a row that mentions it in another column, is read and left out.
+ * search (Book.rowsWith, shared by every tab the action reads) gives the rows where a cell holds the code, their blocks are
+ * read whole, and a row counts only when its client cell is the code (trimmed, case-blind): a row whose code sits in another
+ * column is read and left out.
  */
 export function clientRecords(book: Book, tab: Tab, code: string, clientKey = 'client'): { row: number; values: Record<string, unknown> }[] {
   const want = code.trim().toLowerCase();
   if (!want) return [];
   return book.memo(`records:${tab.layout.name}:${clientKey}:${want}`, () => {
-    const found = (book.rowsWith(want).get(tab.layout.name.toLowerCase()) ?? []).filter((r) => r >= 2);
+    const found = (book.rowsWith(want).get(book.sheetIdOf(tab)) ?? []).filter((r) => r >= 2);
     const at = [...tab.cols.values()];
     const width = Math.max(...at) - Math.min(...at) + 1;
     const out: { row: number; values: Record<string, unknown> }[] = [];

@@ -60,3 +60,10 @@ test('findAll is one read; its matches count as cells read, as a getValues block
   em.spreadsheet.getSheetByName('Visible')!.getRange(2, 1, 3, 2).getValues();
   expect([em.calls.read, em.calls.cells]).toEqual([2, 11]);
 });
+
+test('a found cell knows its tab by id: getGridId is the tab\u2019s getSheetId', () => {
+  const em = book();
+  const hidden = em.spreadsheet.getSheetByName('Hidden')!;
+  const ids = em.spreadsheet.createTextFinder('C-1').matchEntireCell(true).findAll().map((r) => r.getGridId());
+  expect(ids).toEqual([em.spreadsheet.getSheetByName('Visible')!.getSheetId(), hidden.getSheetId()]);
+});
