@@ -268,6 +268,19 @@ describe('the example definitions (templates/instruments)', () => {
     for (let t = count * min; t <= count * max; t++) expect([t, bandLabel(mine, t)]).toEqual([t, bandLabel(builtIn, t)]);
   });
 
+  test('dass21-subscales scores each subscale of every answered or blank item row as the built-in DASS-21 does (sum ×2, strict)', () => {
+    const mine = parsed('dass21-subscales');
+    const builtIn = findInstrument('DASS-21');
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: fc.integer({ min: 0, max: 3 }), weight: 12 }, { arbitrary: fc.constant(''), weight: 1 }), { minLength: 21, maxLength: 21 }), (row) => {
+        expect(scoreItems(mine, row).subscales).toEqual(scoreItems(builtIn, row).subscales);
+      }),
+      { numRuns: 150 },
+    );
+    // The worked extreme: every item at 3 gives 7 × 3 × 2 = 42 on each subscale ([S34c]).
+    expect(scoreItems(mine, new Array(21).fill(3)).subscales).toEqual({ depression: 42, anxiety: 42, stress: 42 });
+  });
+
   test('the Talking Therapies GAD-7 puts caseness at 8 and reliable change at 4 points ([S40a])', () => {
     const d = parsed('gad7-talking-therapies');
     expect([isClinical(d, 7), isClinical(d, 8)]).toEqual([false, true]);
