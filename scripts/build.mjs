@@ -1,4 +1,4 @@
-// Build: dist/Code.js (server IIFE + generated top-level stubs), dist/Sidebar.html (one self-contained file), dist/Templates.html (the template library, read by getTemplate), dist/appsscript.json.
+// Build: dist/Code.js (server IIFE + generated top-level stubs), dist/Sidebar.html (one self-contained file), dist/SidebarScreens.html (the screens part, read by getSidebarScreens), dist/Templates.html (the template library, read by getTemplate), dist/appsscript.json.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -101,40 +101,64 @@ async function buildServer() {
 }
 
 
-/** Sidebar: esbuild bundles JS and CSS, both inlined into one HTML file served by HtmlService.createHtmlOutputFromFile. */
+/** The sidebar's esbuild options, shared by the shell (Sidebar.html) and the screens part (SidebarScreens.html). */
+const sidebarOptions = {
+  bundle: true,
+  format: 'iife',
+  target: 'es2019',
+  minify: true,
+  write: false,
+  outdir: path.join(dist, 'sidebar-tmp'),
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  // HtmlService mangles template literals that contain // or /* (enuchi#157), so lower them.
+  supported: { 'template-literal': false },
+  loader: { '.css': 'css' },
+  logLevel: 'warning',
+  legalComments: 'none',
+  charset: 'utf8',
+};
+
+/** The preact modules the shell hands the screens part (sidebar/main.tsx sets window.__attainLib): one preact, one hooks state. */
+const sharedLibs = {
+  name: 'shared-libs',
+  setup(b) {
+    b.onResolve({ filter: /^preact(\/hooks|\/jsx-runtime)?$/ }, (a) => ({ path: a.path, namespace: 'shared-libs' }));
+    b.onLoad({ filter: /.*/, namespace: 'shared-libs' }, (a) => ({ contents: `module.exports = window.__attainLib[${JSON.stringify(a.path)}];`, loader: 'js' }));
+  },
+};
+
+const scriptText = (out) => out.outputFiles.find((f) => f.path.endsWith('.js')).text.replace(/<\/script/gi, '<\\/script');
+
+/**
+ * Sidebar: the shell (sidebar/main.tsx: the app, the Clients screen and what the first render needs) with its CSS inlined
+ * into one HTML file served by HtmlService.createHtmlOutputFromFile; every other screen (sidebar/screens-part.ts) is
+ * built apart into SidebarScreens.html, which getSidebarScreens hands over after the first render.
+ */
 async function buildSidebar() {
-  const out = await esbuild.build({
-    entryPoints: [rel('sidebar/main.tsx')],
-    bundle: true,
-    format: 'iife',
-    target: 'es2019',
-    minify: true,
-    write: false,
-    outdir: path.join(dist, 'sidebar-tmp'),
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    // HtmlService mangles template literals that contain // or /* (enuchi#157), so lower them.
-    supported: { 'template-literal': false },
-    loader: { '.css': 'css' },
-    logLevel: 'warning',
-    legalComments: 'none',
-    charset: 'utf8',
-  });
-  const js = out.outputFiles.find((f) => f.path.endsWith('.js')).text.replace(/<\/script/gi, '<\\/script');
+  const [out, part] = await Promise.all([
+    esbuild.build({ ...sidebarOptions, entryPoints: [rel('sidebar/main.tsx')] }),
+    esbuild.build({ ...sidebarOptions, entryPoints: [rel('sidebar/screens-part.ts')], plugins: [sharedLibs] }),
+  ]);
+  const js = scriptText(out);
   const css = (out.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '').replace(/<\/style/gi, '<\\/style');
+  if (part.outputFiles.some((f) => f.path.endsWith('.css'))) throw new Error('sidebar/screens-part.ts imports CSS; expected all CSS in sidebar/style.css, imported by sidebar/main.tsx');
   const template = fs.readFileSync(rel('sidebar/index.html'), 'utf8');
   // Function replacements keep any `$` in the bundle literal.
   const html = template.replace('<!--INLINE_CSS-->', () => `<style>${css}</style>`).replace('<!--INLINE_JS-->', () => `<script>${js}</script>`);
   if (html.includes('<?')) throw new Error('Sidebar.html contains "<?", which HtmlService would read as a scriptlet');
-  return html;
+  const screens = `<!-- Attain sidebar screens: handed over by getSidebarScreens; do not edit (scripts/build.mjs writes it from sidebar/). -->\n<script>${scriptText(part)}</script>\n`;
+  if (screens.includes('<?')) throw new Error('SidebarScreens.html contains "<?", which HtmlService would read as a scriptlet');
+  return { html, screens };
 }
 
 export async function build() {
-  const [code, sidebar] = await Promise.all([buildServer(), buildSidebar()]);
+  const [code, { html: sidebar, screens }] = await Promise.all([buildServer(), buildSidebar()]);
   fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
   fs.writeFileSync(path.join(dist, 'Code.js'), code);
   fs.writeFileSync(path.join(dist, 'Sidebar.html'), sidebar);
+  fs.writeFileSync(path.join(dist, 'SidebarScreens.html'), screens);
   fs.writeFileSync(path.join(dist, 'Templates.html'), templatesHtml(readTemplates()));
   fs.copyFileSync(rel('appsscript.json'), path.join(dist, 'appsscript.json'));
   return { codeBytes: Buffer.byteLength(code), sidebarBytes: Buffer.byteLength(sidebar) };

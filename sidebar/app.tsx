@@ -1,4 +1,4 @@
-// The sidebar app: loads the Bootstrap, holds the selected client and every draft in hooks, and switches between one-task screens from the top navigation.
+// The sidebar app: loads the Bootstrap, holds the selected client and every draft in hooks, and switches between one-task screens from the top navigation (Clients here, the others from the screens part).
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FailureNotice, Notice } from './components/Messages';
 import { headingOf, Nav, NeedClient, SCREENS, type ScreenId } from './components/Screen';
@@ -10,14 +10,7 @@ import { withClient } from './model/bootstrap';
 import { usePriorityDraft } from './hooks/usePriorityDraft';
 import { useSessionDraft } from './hooks/useSessionDraft';
 import { ClientsScreen } from './screens/Clients';
-import { GasScreen } from './screens/Gas';
-import { PlanScreen } from './screens/Plan';
-import { PrioritiesScreen } from './screens/Priorities';
-import { ExportScreen } from './screens/Export';
-import { CheckScreen } from './screens/Check';
-import { RelapsePreventionScreen } from './screens/RelapsePrevention';
-import { ReviewScreen } from './screens/Review';
-import { SessionScreen } from './screens/Session';
+import { useScreens } from './hooks/useScreens';
 import { call } from './rpc';
 
 export function App() {
@@ -29,6 +22,8 @@ export function App() {
   const plan = usePlanDraft(code, current);
   const session = useSessionDraft(code, boot.data, current?.client.clinician ?? '');
   const priorities = usePriorityDraft(code, current);
+  // Asked for once the first screen is up (after the Bootstrap), so the first render waits on nothing more.
+  const part = useScreens(!!boot.data);
   const moved = useRef(false);
   // The goal the GAS builder shows, as a refKey; '' = the first objective.
   const [gasChoice, setGasChoice] = useState('');
@@ -61,7 +56,7 @@ export function App() {
     moved.current = false;
     window.scrollTo(0, 0);
     heading.focus({ preventScroll: true });
-  }, [screen, current]);
+  }, [screen, current, part.screens]);
 
   // Every save (plan, GAS, session, priorities, review) answers with the client as it now stands: the detail and the
   // caseload's line for that client are replaced from it, with no second call.
@@ -117,9 +112,24 @@ export function App() {
         onStatus={statusChanged}
       />
     );
+  } else if (!part.screens) {
+    body = part.error ? (
+      <>
+        <FailureNotice message={`Could not load this screen: ${part.error}`} />
+        <button type="button" class="btn" onClick={part.reload}>
+          Try again
+        </button>
+      </>
+    ) : (
+      <p class="loading" role="status">
+        Loading {title}…
+      </p>
+    );
   } else if (screen === 'export') {
+    const { ExportScreen } = part.screens;
     body = <ExportScreen boot={b} />;
   } else if (screen === 'check') {
+    const { CheckScreen } = part.screens;
     body = <CheckScreen />;
   } else if (!code) {
     body = <NeedClient headingId={headingOf(screen)} title={title} onGo={go} />;
@@ -137,16 +147,22 @@ export function App() {
       </p>
     );
   } else if (screen === 'plan') {
+    const { PlanScreen } = part.screens;
     body = <PlanScreen boot={b} detail={current} plan={plan} onSaved={savedDetail} onEditGas={editGas} />;
   } else if (screen === 'gas') {
+    const { GasScreen } = part.screens;
     body = <GasScreen boot={b} detail={current} plan={plan} chosen={gasChoice} onChoose={setGasChoice} onSaved={savedDetail} />;
   } else if (screen === 'session') {
+    const { SessionScreen } = part.screens;
     body = <SessionScreen boot={b} detail={current} draft={session} onSaved={savedDetail} />;
   } else if (screen === 'review') {
+    const { ReviewScreen } = part.screens;
     body = <ReviewScreen key={code} detail={current} onSaved={savedDetail} />;
   } else if (screen === 'discharge') {
+    const { RelapsePreventionScreen } = part.screens;
     body = <RelapsePreventionScreen key={code} boot={b} detail={current} onStatus={statusChanged} />;
   } else {
+    const { PrioritiesScreen } = part.screens;
     body = <PrioritiesScreen detail={current} draft={priorities} onSaved={savedDetail} />;
   }
 

@@ -357,6 +357,8 @@ export interface SidebarApi {
   rememberClient(code: string): Result<{ code: string }>;
   /** One template of the library (core's PlanTemplate), by id. */
   getTemplate(id: string): Result<PlanTemplate>;
+  /** The screens part (every screen but Clients) as script text, from dist/SidebarScreens.html: asked for once after the first render. */
+  getSidebarScreens(): Result<string>;
   savePlan(input: SavePlanInput): Result<ClientDetail>;
   recordSession(input: RecordSessionInput): Result<RecordSessionData>;
   savePriorities(input: SavePrioritiesInput): Result<ClientDetail>;

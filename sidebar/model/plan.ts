@@ -51,10 +51,11 @@ export const refKey = (r: GoalRef): string => (r.objective === null ? `${r.goal}
 export const MAX_OBJECTIVES = 5;
 export const MAX_GOALS = 6;
 
-let counter = 0;
+// The count lives on globalThis (window): the shell and the screens part each bundle this module, and keys must stay unique across both.
+const keys = globalThis as unknown as { __attainKeyCount?: number };
 export function newKey(): string {
-  counter += 1;
-  return `k${counter}`;
+  keys.__attainKeyCount = (keys.__attainKeyCount ?? 0) + 1;
+  return `k${keys.__attainKeyCount}`;
 }
 
 export function blankGoal(horizon: 'long' | 'short', defaults: Partial<GoalDraft> = {}): GoalDraft {

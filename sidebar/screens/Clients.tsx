@@ -1,6 +1,6 @@
 // Clients screen: pick the client to work on, or add a client by code (live warning when a code looks like a name, email or phone number).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { codeLooksLikeName, hasCodeShape } from '../../src/core/client-code';
+import { codeLooksLikeName, hasCodeShape } from '../../src/core/client-code-shape';
 import { MODALITIES } from '../../src/core/vocabularies';
 import type { AddClientInput, Bootstrap } from '../../src/contract';
 import { CheckboxField, DateField, SelectField, TextField } from '../components/Field';

@@ -10,6 +10,7 @@ export function getAppInfo(): AppInfo {
 
 export { getBootstrap, addClient, getClient, rememberClient } from './clients';
 export { getTemplate } from './templates';
+export { getSidebarScreens } from './sidebar-screens';
 export { savePlan } from './plans';
 export { recordSession } from './sessions';
 export { savePriorities } from './priorities';

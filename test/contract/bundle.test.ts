@@ -4,19 +4,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { HyperFormula } from 'hyperformula';
+import * as preact from 'preact';
+import * as preactHooks from 'preact/hooks';
+import * as preactJsx from 'preact/jsx-runtime';
 import { DIST, ENTRIES, ROOT, SERVICE_NAMES, loadCode, readDist } from './dist';
 
 const code = readDist('Code.js');
 const sidebar = readDist('Sidebar.html');
+const screensPart = readDist('SidebarScreens.html');
 
 describe('dist/ artefacts', () => {
-  test('dist holds exactly Code.js, Sidebar.html, Templates.html (the template library getTemplate reads) and appsscript.json', () => {
-    expect(fs.readdirSync(DIST).sort()).toEqual(['Code.js', 'Sidebar.html', 'Templates.html', 'appsscript.json']);
+  test('dist holds exactly Code.js, Sidebar.html, SidebarScreens.html (the screens part getSidebarScreens reads), Templates.html (the template library getTemplate reads) and appsscript.json', () => {
+    expect(fs.readdirSync(DIST).sort()).toEqual(['Code.js', 'Sidebar.html', 'SidebarScreens.html', 'Templates.html', 'appsscript.json']);
   });
 
   test('prints the byte sizes of Code.js and Sidebar.html', () => {
-    const sizes = { code_js_bytes: Buffer.byteLength(code), sidebar_html_bytes: Buffer.byteLength(sidebar) };
-    console.log(`dist sizes: Code.js ${sizes.code_js_bytes} B, Sidebar.html ${sizes.sidebar_html_bytes} B`);
+    const sizes = { code_js_bytes: Buffer.byteLength(code), sidebar_html_bytes: Buffer.byteLength(sidebar), sidebar_screens_bytes: Buffer.byteLength(screensPart) };
+    console.log(`dist sizes: Code.js ${sizes.code_js_bytes} B, Sidebar.html ${sizes.sidebar_html_bytes} B, SidebarScreens.html ${sizes.sidebar_screens_bytes} B`);
     expect(sizes.code_js_bytes).toBeGreaterThan(0);
   });
 
@@ -163,6 +167,14 @@ describe('custom functions', () => {
 });
 
 describe('Sidebar.html', () => {
+  // Issue 14 asks < 120 KB. It was 173,557 B with every screen, zod and the built-in instruments inlined; with every screen but
+  // Clients in the screens part (getSidebarScreens) and no zod on the first screen it is about 51 KB. The budget leaves room for
+  // a few more first-screen parts; a new screen belongs in sidebar/screens-part.ts, not here.
+  test('stays under its 90 KB budget, since every sidebar opening loads and parses it before the first render', () => {
+    expect(Buffer.byteLength(sidebar)).toBeLessThan(90 * 1024);
+  });
+
+
   // XML namespace names are identifiers that the DOM compares as strings; nothing is ever fetched from them.
   const NAMESPACES = ['http://www.w3.org/1999/xhtml', 'http://www.w3.org/2000/svg', 'http://www.w3.org/1998/Math/MathML', 'http://www.w3.org/1999/xlink', 'http://www.w3.org/XML/1998/namespace'];
 
@@ -181,5 +193,34 @@ describe('Sidebar.html', () => {
 
   test('contains no "<?" that HtmlService would treat as a scriptlet', () => {
     expect(sidebar).not.toContain('<?');
+  });
+});
+
+describe('SidebarScreens.html (the screens part)', () => {
+  /** The script getSidebarScreens hands over, from Code.js with HtmlService reading dist/. */
+  function handedOver(): string {
+    const c = loadCode({ HtmlService: { createHtmlOutputFromFile: (n: string) => ({ getContent: () => readDist(`${n}.html`) }) } }) as unknown as Record<string, () => { ok: boolean; data: string }>;
+    const r = c.getSidebarScreens();
+    expect(r.ok).toBe(true);
+    return r.data;
+  }
+
+  test('getSidebarScreens hands over a script that, given the shell\'s preact, registers every screen but Clients', () => {
+    const win: Record<string, unknown> = { __attainLib: { preact, 'preact/hooks': preactHooks, 'preact/jsx-runtime': preactJsx } };
+    win.window = win;
+    vm.runInContext(handedOver(), vm.createContext(win), { filename: 'SidebarScreens.js' });
+    const screens = win.__attainScreens as Record<string, unknown>;
+    expect(Object.keys(screens).sort()).toEqual(['CheckScreen', 'ExportScreen', 'GasScreen', 'PlanScreen', 'PrioritiesScreen', 'RelapsePreventionScreen', 'ReviewScreen', 'SessionScreen']);
+    for (const c of Object.values(screens)) expect(typeof c).toBe('function');
+  });
+
+  test('brings no preact of its own (one preact, one hooks state: the shell\'s)', () => {
+    // preact defines Component.prototype.forceUpdate (Sidebar.html has it); a second copy here would split hooks state.
+    expect(handedOver()).not.toMatch(/\.prototype\.forceUpdate\s*=/);
+  });
+
+  test('contains no http:// or https:// reference and no "<?" (HtmlService scriptlet)', () => {
+    expect(screensPart.match(/https?:\/\/[^\s"'`)<>]*/g) ?? []).toEqual([]);
+    expect(screensPart).not.toContain('<?');
   });
 });

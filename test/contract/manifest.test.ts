@@ -42,12 +42,12 @@ test('the licence is Apache-2.0', () => {
   expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).license).toBe('Apache-2.0');
 });
 
-test('clasp would push exactly dist/Code.js, dist/Sidebar.html, dist/Templates.html and dist/appsscript.json', () => {
+test('clasp would push exactly dist/Code.js, dist/Sidebar.html, dist/SidebarScreens.html, dist/Templates.html and dist/appsscript.json', () => {
   // show-file-status runs offline with no credentials, so an empty HOME proves no login is needed.
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'attain-clasp-'));
   const claspPkg = path.join(ROOT, 'node_modules', '@google', 'clasp', 'package.json');
   const bin = path.join(path.dirname(claspPkg), JSON.parse(fs.readFileSync(claspPkg, 'utf8')).bin.clasp);
   const out = execFileSync(process.execPath, [bin, 'show-file-status', '--json'], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: home }, encoding: 'utf8' });
   const status = JSON.parse(out.trim().split('\n').pop() as string);
-  expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/Sidebar.html', 'dist/Templates.html', 'dist/appsscript.json']);
+  expect([...status.filesToPush].sort()).toEqual(['dist/Code.js', 'dist/Sidebar.html', 'dist/SidebarScreens.html', 'dist/Templates.html', 'dist/appsscript.json']);
 });

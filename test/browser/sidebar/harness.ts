@@ -1,10 +1,12 @@
-// Browser harness for the sidebar: Debian chromium via playwright-core, the built dist/Sidebar.html at a fake https origin (every other request aborted and recorded), a fake google.script.run and axe-core.
+// Browser harness for the sidebar: Debian chromium via playwright-core, the built dist/Sidebar.html at a fake https origin (every other request aborted and recorded), a fake google.script.run (the build's screens part behind getSidebarScreens) and axe-core.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { screensScript } from '../../../src/server/sidebar-screens';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SIDEBAR_HTML = path.join(ROOT, 'dist', 'Sidebar.html');
+export const SIDEBAR_SCREENS_HTML = path.join(ROOT, 'dist', 'SidebarScreens.html');
 const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 export const ORIGIN = 'https://sidebar.test/';
 
@@ -183,7 +185,8 @@ export async function openSidebar(browser: Browser, handlers: Handlers): Promise
       return JSON.stringify({ ok: true });
     }
     s.calls.push({ name, args });
-    const h = s.handlers[name];
+    // The screens part is the build's, as the server hands it over, unless a test fakes it.
+    const h = s.handlers[name] ?? (name === 'getSidebarScreens' ? () => ({ ok: true, data: screensScript(fs.readFileSync(SIDEBAR_SCREENS_HTML, 'utf8')) }) : undefined);
     if (!h) return JSON.stringify({ ok: false, message: `Script function not found: ${name}` });
     try {
       const value = await h(...(JSON.parse(argsJson) as unknown[]));
