@@ -15,6 +15,7 @@ import { PlanScreen } from './screens/Plan';
 import { PrioritiesScreen } from './screens/Priorities';
 import { ExportScreen } from './screens/Export';
 import { CheckScreen } from './screens/Check';
+import { ImportScreen } from './screens/Import';
 import { RelapsePreventionScreen } from './screens/RelapsePrevention';
 import { ReviewScreen } from './screens/Review';
 import { SessionScreen } from './screens/Session';
@@ -121,6 +122,8 @@ export function App() {
     body = <ExportScreen boot={b} />;
   } else if (screen === 'check') {
     body = <CheckScreen />;
+  } else if (screen === 'import') {
+    body = <ImportScreen />;
   } else if (!code) {
     body = <NeedClient headingId={headingOf(screen)} title={title} onGo={go} />;
   } else if (!current) {
