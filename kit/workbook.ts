@@ -209,6 +209,8 @@ export function formResponses(em: Emulator, name: string, rows: readonly FormRow
   }
   if (!rows.length) return;
   const first = s.getLastRow() + 1;
+  const need = first + rows.length - 1 - s.getMaxRows();
+  if (need > 0) s.insertRowsAfter(s.getMaxRows(), need);
   const wall = (at: string) => {
     const [d, t = '00:00:00'] = at.split(' ');
     const [h, m, sec = 0] = t.split(':').map(Number);
