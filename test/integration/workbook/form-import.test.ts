@@ -127,6 +127,7 @@ describe('a PHQ-9 item 9 answer above 0 that passes every check', () => {
     expect(done.safety).toEqual([`SAFETY — C-0002, ${TAB} row 3 (2026-11-30 11:00): ${ITEM9}. Imported: the PHQ-9 tab's Safety flag and the alerts show it.`]);
     expect(table(em, 'PHQ-9').at(-1)!['Safety flag']).toBe(ITEM9);
     expect(String(table(em, 'Attain alerts').find((r) => r.Client === 'C-0002')!.Alerts)).toContain(`Safety: ${ITEM9}`);
+    expect(String(table(em, 'Supervision', 3).find((r) => r.Client === 'C-0002')!.Alerts)).toContain(`Safety: ${ITEM9}`);
   });
 });
 
