@@ -1,6 +1,6 @@
 // Questionnaires clients fill in themselves (issue 15): a linked Form responses tab is previewed and imported into PHQ-9 rows — the issue's batch imports exactly one row, the safety alert first and four reasons listed, nothing else changed — twice imports nothing new, and the responses tab is never touched.
 import type { Emulator } from '../../../emulator';
-import type { FormImportData } from '../../../src/contract';
+import type { CheckReport, FormImportData } from '../../../src/contract';
 import { client, formResponses, headerCols, ok, setSetting, setUp, type FormRow } from '../../../kit/workbook';
 import { stateDiff } from '../state-diff';
 
@@ -146,5 +146,18 @@ describe('refusals before anything is read', () => {
     const r = ok<FormImportData>(em.run('importFormResponses', {}));
     expect(r.links[0].problem).toMatch(/Expected a tab named "Form Responses 9"/);
     expect(stateDiff(before, em.exportState())).toEqual([]);
+  });
+});
+
+describe('Check this spreadsheet reads the links as import does', () => {
+  test('a good link is no problem; a link to a missing tab and one to an unknown measure are listed under Settings ▸ Form links', () => {
+    const em = clinic();
+    expect(ok<CheckReport>(em.run('checkSpreadsheet')).problems.filter((p) => p.where.startsWith('Form links'))).toEqual([]);
+    setSetting(em, 'forms.links', `${TAB} = PHQ-9; Form Responses 9 = PHQ-9; ${TAB}x = PHQ-10`);
+    const listed = ok<CheckReport>(em.run('checkSpreadsheet')).problems.filter((p) => p.where.startsWith('Form links'));
+    expect(listed.map((p) => [p.tab, p.where, p.problem])).toEqual([
+      ['Settings', 'Form links: Form Responses 9', 'Expected a tab named "Form Responses 9" (the form\'s responses tab); there is none.'],
+      ['Settings', `Form links: ${TAB}x`, '"PHQ-10" is not a measure Attain knows.'],
+    ]);
   });
 });
