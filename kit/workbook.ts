@@ -173,3 +173,51 @@ export function scriptActivity(em: Emulator, fn: () => void, names: string[] = d
   }
   return { calls: em.calls.total, runs };
 }
+
+/** PHQ-9 response options in score order [S8], as a clinic's Google Form lists them (each starting with its score, as the README advises). */
+export const PHQ9_OPTIONS = ['0 – Not at all', '1 – Several days', '2 – More than half the days', '3 – Nearly every day'];
+
+/** A form response as Google Forms writes it: when it was submitted (wall time in the sheet's zone), the code typed, and each answer (a score becomes its option text). */
+export interface FormRow {
+  at: string;
+  code: string;
+  answers: (number | string)[];
+}
+
+/** The header Google Forms writes for a PHQ-9 form made as the README says: Timestamp, the code question, one numbered question per item. */
+export const PHQ9_FORM_HEADER = ['Timestamp', 'Your client code', ...Array.from({ length: 9 }, (_, i) => `${i + 1}. Over the last 2 weeks: item ${i + 1}`)];
+
+/** Sets one Settings value by its key (what a clinic admin types in the Value column). */
+export function setSetting(em: Emulator, key: string, value: unknown): void {
+  const s = sheet(em, 'Settings');
+  const cols = headerCols(em, 'Settings');
+  const keys = s.getRange(1, cols.get('Key')!, s.getLastRow(), 1).getValues().map((r) => String(r[0]));
+  const row = keys.indexOf(key) + 1;
+  if (row < 1) throw new Error(`Expected a Settings row with key ${key}`);
+  s.getRange(row, cols.get('Value')!).setValue(value);
+}
+
+/**
+ * Appends responses to a responses tab straight into its cells, as Google Forms does (the tab made with its header on first use):
+ * the Timestamp a date-time serial formatted as a date-time, the code and each answer as the text chosen.
+ */
+export function formResponses(em: Emulator, name: string, rows: readonly FormRow[], header: readonly string[] = PHQ9_FORM_HEADER): void {
+  let s = em.spreadsheet.getSheetByName(name);
+  if (!s) {
+    s = em.spreadsheet.insertSheet(name);
+    s.getRange(1, 1, 1, header.length).setValues([[...header]]);
+  }
+  if (!rows.length) return;
+  const first = s.getLastRow() + 1;
+  const need = first + rows.length - 1 - s.getMaxRows();
+  if (need > 0) s.insertRowsAfter(s.getMaxRows(), need);
+  const wall = (at: string) => {
+    const [d, t = '00:00:00'] = at.split(' ');
+    const [h, m, sec = 0] = t.split(':').map(Number);
+    return serial(d) + (h * 3600 + m * 60 + sec) / 86400;
+  };
+  const data = rows.map((r) => [wall(r.at), r.code, ...r.answers.map((a) => (typeof a === 'number' && a >= 0 && a <= 3 && Number.isInteger(a) ? PHQ9_OPTIONS[a] : a))]);
+  const width = Math.max(...data.map((r) => r.length));
+  s.getRange(first, 1, data.length, width).setValues(data.map((r) => [...r, ...Array(width - r.length).fill('')]));
+  s.getRange(first, 1, data.length, 1).setNumberFormat('dd/mm/yyyy hh:mm:ss');
+}

@@ -138,6 +138,7 @@ export function seedEmulator(em: Emulator): SeedSummary {
     seedPriorities(em, c, objectives);
   }
   seedReview(em, seeded.clients[0]);
+  seedFormResponses(em);
   openReviewOn(em, seeded.clients[0].code);
   return { clients: seeded.clients.map((c) => c.code), sessions };
 }
@@ -178,4 +179,44 @@ function seedReview(em: Emulator, c: SeedClient): void {
     ),
   };
   call(em, 'saveReview', input);
+}
+
+// ---- Form responses (issue 15): a separate last step, on purpose outside the server functions above -------------------------
+
+/** The demo's PHQ-9 Google Form: Timestamp, the code question, one numbered multiple-choice question per item (README). */
+const FORM_TAB = 'Form Responses 1';
+const FORM_HEADER = ['Timestamp', 'Your client code', ...Array.from({ length: 9 }, (_, i) => `${i + 1}. Over the last 2 weeks, how often … (item ${i + 1})`)];
+/** PHQ-9 response options in score order [S8], each starting with its score as the README advises. */
+const FORM_OPTIONS = ['0 – Not at all', '1 – Several days', '2 – More than half the days', '3 – Nearly every day'];
+/** Four responses waiting to be imported: two routine, one typed in lower case with item 9 = 1 (a safety flag), one with a mistyped code. */
+const FORM_ROWS: { at: string; code: string; items: number[] }[] = [
+  { at: '2026-11-24 19:42:10', code: 'DEMO-01', items: [1, 1, 0, 1, 0, 0, 1, 0, 0] },
+  { at: '2026-11-25 08:15:37', code: 'DEMO-02', items: [1, 0, 1, 1, 0, 0, 0, 0, 0] },
+  { at: '2026-11-25 21:03:55', code: 'demo-04', items: [3, 3, 2, 3, 2, 2, 2, 1, 1] },
+  { at: '2026-11-26 12:30:02', code: 'DEMO-60', items: [0, 1, 1, 0, 0, 1, 0, 0, 0] },
+];
+
+/**
+ * Links a PHQ-9 form to the demo clinic: types "Form Responses 1 = PHQ-9" into Settings ▸ Form links (as an admin would) and writes
+ * the responses tab straight into the emulator's cells, as Google Forms writes them (a date-time Timestamp, the option texts), for
+ * the clinician to preview and import from the sidebar's Forms screen.
+ */
+function seedFormResponses(em: Emulator): void {
+  const settings = em.spreadsheet.getSheetByName('Settings');
+  if (!settings) throw new Error('Seeding: setup made no Settings tab');
+  const header = settings.getRange(1, 1, 1, settings.getLastColumn()).getValues()[0].map(String);
+  const keys = settings.getRange(1, header.indexOf('Key') + 1, settings.getLastRow(), 1).getValues().map((r) => String(r[0]));
+  const row = keys.indexOf('forms.links') + 1;
+  if (row < 1) throw new Error('Seeding: Settings has no Form links row (key forms.links)');
+  em.edit('Settings', row, header.indexOf('Value') + 1, `${FORM_TAB} = PHQ-9`);
+  const sheet = em.spreadsheet.insertSheet(FORM_TAB);
+  const serial = (at: string) => {
+    const [d, t] = at.split(' ');
+    const [y, m, day] = d.split('-').map(Number);
+    const [h, min, sec] = t.split(':').map(Number);
+    return (Date.UTC(y, m - 1, day) - Date.UTC(1899, 11, 30)) / 86400000 + (h * 3600 + min * 60 + sec) / 86400;
+  };
+  const rows = FORM_ROWS.map((r) => [serial(r.at), r.code, ...r.items.map((v) => FORM_OPTIONS[v])]);
+  sheet.getRange(1, 1, 1 + rows.length, FORM_HEADER.length).setValues([FORM_HEADER, ...rows]);
+  sheet.getRange(2, 1, rows.length, 1).setNumberFormat('dd/mm/yyyy hh:mm:ss');
 }

@@ -131,6 +131,9 @@ export function App() {
   } else if (screen === 'check') {
     const { CheckScreen } = part.screens;
     body = <CheckScreen />;
+  } else if (screen === 'import') {
+    const { ImportScreen } = part.screens;
+    body = <ImportScreen />;
   } else if (!code) {
     body = <NeedClient headingId={headingOf(screen)} title={title} onGo={go} />;
   } else if (!current) {

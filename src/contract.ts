@@ -347,6 +347,43 @@ export interface CheckReport {
   repair?: CheckRepairPlan;
 }
 
+/** One Settings ▸ Form links link as the import read it: what it understood of the responses tab, and each response it would not import. */
+export interface FormLinkReport {
+  /** The responses tab's name. */
+  tab: string;
+  /** The measure it feeds (its name, once found). */
+  instrument: string;
+  /** Lines saying which column is the timestamp, the client code and each item, and how each was found. */
+  understood: string[];
+  /** Why this link could not be read at all ('' when it could): no such tab, no code question, the measure not in use … */
+  problem: string;
+  /** Responses that pass every check (the preview's count). */
+  importable: number;
+  /** Responses imported by this call (0 in a preview). */
+  imported: number;
+  /** Safety messages endorsed by its responses (imported or not): shown before anything else. */
+  safety: string[];
+  /** Every response not imported, with the reason (it stays on the responses tab, untouched, for a later import). */
+  rejected: { row: number; code: string; when: string; reason: string }[];
+}
+
+/** previewFormImport's and importFormResponses's reply. */
+export interface FormImportData {
+  /** False for a preview (nothing written). */
+  done: boolean;
+  /** Every link's safety messages, first in anything shown. */
+  safety: string[];
+  /** One line: how many were (or would be) imported and how many not. */
+  summary: string;
+  /** Problems in the Form links setting itself (a part that is not "<tab> = <measure>"). */
+  problems: string[];
+  links: FormLinkReport[];
+}
+
+export interface ImportFormResponsesInput {
+  requestId?: string;
+}
+
 /** Every function the sidebar may call through google.script.run; src/server/api.ts is checked against it. */
 export interface SidebarApi {
   getAppInfo(): AppInfo;
@@ -372,4 +409,8 @@ export interface SidebarApi {
   voidRecord(input: VoidRecordInput): Result<AmendRecordData>;
   correctRecord(input: CorrectRecordInput): Result<AmendRecordData>;
   setClientStatus(input: SetClientStatusInput): Result<ClientSummary>;
+  /** What Attain understood of each linked form responses tab and what an import would do; writes nothing. */
+  previewFormImport(): Result<FormImportData>;
+  /** Imports every valid form response not imported before (instrument rows and Audit, each appended once). */
+  importFormResponses(input: ImportFormResponsesInput): Result<FormImportData>;
 }

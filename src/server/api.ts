@@ -19,6 +19,7 @@ export { buildRelapsePreventionPlan } from './relapse-prevention';
 export { getOutcomes } from './outcomes';
 export { checkSpreadsheet, repairSpreadsheet } from './check';
 export { getSessionRecords, voidRecord, correctRecord, setClientStatus } from './corrections';
+export { previewFormImport, importFormResponses } from './form-import';
 
 // Compile-time check: this module implements every function of the contract's SidebarApi with its exact signature.
 type Implements<T extends SidebarApi> = T;

@@ -5,3 +5,4 @@ export * from './functions';
 export { setupSpreadsheet } from './setup';
 export { rebuildReviewCharts } from './review-charts';
 export { checkSpreadsheetFromMenu } from './check';
+export { importFormResponsesFromMenu } from './form-import';

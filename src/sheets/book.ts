@@ -66,9 +66,14 @@ export class Book {
    * so reading 10,000 dates costs one service call, not 10,000.
    */
   iso(v: unknown): string {
-    if (this.offsetMs === null) this.offsetMs = zoneOffsetMs(Utilities.formatDate(new Date(), this.timeZone(), 'Z'));
-    const offset = this.offsetMs;
+    const offset = this.zoneOffset();
     return cellToIso(v, (d) => dateCellToIso(d, offset));
+  }
+
+  /** The spreadsheet zone's offset from UTC now, in milliseconds (one formatDate per execution). */
+  zoneOffset(): number {
+    if (this.offsetMs === null) this.offsetMs = zoneOffsetMs(Utilities.formatDate(new Date(), this.timeZone(), 'Z'));
+    return this.offsetMs;
   }
 
   /** A sheet by name, looked up once per execution (one lookup per tab the action touches, however many tabs exist). */

@@ -161,9 +161,19 @@ export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOpt
       });
     }
   }
-  cols.push(voidedCol());
+  cols.push(voidedCol(), sourceCol());
   return cols;
 }
+
+/** Where a row came from when not typed at a session: a form response's key (optional: setup appends it after Voided on re-run). */
+export const sourceCol = (): ColumnSpec => ({
+  key: 'source',
+  header: 'Source',
+  note: 'Blank for a row recorded at a session or typed by hand. For a row imported from a Google Form: the response it came from ("form:Form Responses 1!7 @ 2026-11-30 10:15:02 C-0142"), so importing again finds it and writes nothing twice. Do not edit.',
+  kind: 'text',
+  width: 200,
+  optional: true,
+});
 
 const r0 = (key: string) => `{${key}}`;
 

@@ -4,6 +4,7 @@ import { clinicChoices } from '../core/instruments/clinic-choices';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import type { InstrumentOptions } from './instrument-layout';
 import type { Validation } from './columns';
+import { FORM_LINKS_KEY } from '../core/form-import';
 
 export interface SettingRow {
   key: string;
@@ -28,6 +29,12 @@ export function settingRows(instruments: readonly InstrumentDefinition[] = BUILT
     { key: 'alerts.measureOverdue', label: 'Measure overdue after N sessions', value: 4, validation: { kind: 'number', min: 1, max: 20 }, about: 'Flag an enabled measure not completed in the last N sessions (policy).' },
     { key: 'protection.mode', label: 'Protection mode', value: 'warning', validation: { kind: 'list', values: ['warning', 'strict'] }, about: 'warning: editing headers and computed columns shows a warning; strict: only the owner, the person who ran setup and the supervisors may edit them or this tab. Applied by "Set up this spreadsheet"; back to warning only by the owner or whoever set strict.' },
     { key: 'supervisors', label: 'Supervisors', value: '', about: 'Email addresses, separated by commas, who may edit protected ranges in strict mode. Applied (added and removed) by "Set up this spreadsheet".' },
+    {
+      key: FORM_LINKS_KEY,
+      label: 'Form links',
+      value: '',
+      about: 'Which Google Form responses tab feeds which measure: "<responses tab> = <measure>", one per line or separated by ";", e.g. "Form Responses 1 = PHQ-9". Optional: "(code: <question>)" names the client-code question. Then Extensions ▸ Attain ▸ Import form responses. See the README, "Questionnaires clients fill in themselves".',
+    },
   ];
   for (const def of instruments) {
     const on = DEFAULT_INSTRUMENTS.includes(def.id);

@@ -13,6 +13,8 @@ import { HELPER_TAB, SUPERVISION_TAB } from '../supervision-tab';
 import { LayoutError, sheetsByName } from '../table';
 import { PROBE_TAB_PREFIX, PROBES, runProbes, type ProbeResult } from '../probes';
 import { readBlock, type TabBlock } from './block';
+import { detectFormColumns, FORM_LINKS_KEY, parseFormLinks } from '../../core/form-import';
+import { createRegistry } from '../../core/instruments/registry';
 import { blocksSetup, indexProblems, missingTab, protectionProblems, settingsProblems, tabProblems, type CellRepair } from './layout';
 import type { Problem } from './problems';
 import { changeValues, codeValues, instrumentValues, priorityValues, weightValues, type ValueCheck } from './values';
@@ -63,6 +65,36 @@ function settingsOf(block: TabBlock | null, instruments: readonly InstrumentDefi
     }
   }
   return parseSettings(raw, instruments);
+}
+
+/**
+ * Settings ▸ Form links as the import would read them: a part that is not a link, a measure unknown or not in use, a responses tab
+ * that is not there, or a header row without a code question or the items (one header read per linked tab). Import refuses the
+ * same link with the same words; each response's own problems are the import's to list.
+ */
+function formLinkProblems(raw: Record<string, unknown>, instruments: readonly InstrumentDefinition[], enabled: readonly string[], sheets: Map<string, Sheet>): Problem[] {
+  const { links, problems } = parseFormLinks(raw[FORM_LINKS_KEY]);
+  const out: Problem[] = problems.map((p) => ({ area: 'layout', tab: SETTINGS.name, where: 'Form links', problem: `${p}.`, fix: 'Correct the Value of the Form links row in Settings (see its About cell).' }));
+  const registry = createRegistry(instruments);
+  for (const link of links) {
+    const at = (problem: string, fix: string) => out.push({ area: 'layout', tab: SETTINGS.name, where: `Form links: ${link.tab}`, problem, fix });
+    let def: InstrumentDefinition;
+    try {
+      def = registry.find(link.instrument);
+    } catch {
+      at(`"${link.instrument}" is not a measure Attain knows.`, 'Correct the measure\'s name in Settings ▸ Form links (a built-in such as PHQ-9, or a row of the Instruments tab).');
+      continue;
+    }
+    if (!enabled.includes(def.id)) at(`${def.name} is not in use, so its responses cannot be imported.`, `Tick "Use ${def.name}" in Settings, then run Extensions ▸ Attain ▸ Set up this spreadsheet.`);
+    const sheet = sheets.get(link.tab.toLowerCase());
+    if (!sheet) {
+      at(`Expected a tab named "${link.tab}" (the form's responses tab); there is none.`, 'In the form, Responses ▸ Link to Sheets ▸ this spreadsheet, then put the tab\'s exact name in Form links.');
+      continue;
+    }
+    const found = detectFormColumns(sheet.getRange('1:1').getValues()[0], def, link);
+    if (!found.ok) at(found.problem.replace(/\.?$/, '.'), 'Correct the form (or the link), then check again.');
+  }
+  return out;
 }
 
 /** A clinic definition's problem as the check lists it: the row and column to correct; the row is not used until then. */
@@ -132,6 +164,7 @@ export function inspectWorkbook(book: Book, builtIns: readonly InstrumentDefinit
   const instruments = clinic.definitions.length ? [...builtIns, ...clinic.definitions] : builtIns;
   const settings = settingsOf(settingsBlock, instruments);
   problems.push(...clinic.problems.map(definitionProblem));
+  problems.push(...formLinkProblems(settings.raw, instruments, settings.instruments, sheets));
   const layouts: { layout: TabLayout; def: InstrumentDefinition | null }[] = FIXED_TABS.map((layout) => ({ layout, def: null }));
   for (const def of instruments) if (settings.instruments.includes(def.id)) layouts.push({ layout: instrumentTab(def, settings.options[def.id]), def });
   let rows = 0;
