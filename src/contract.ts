@@ -143,6 +143,18 @@ export interface ClientDetail {
   review: ReviewCadenceView;
   /** getClient only (saves answer without it): the last session's scores, safety flags and alerts; absent when the alerts tab is missing. */
   lastTime?: LastTimeView;
+  /** The client's open tasks (Tasks tab: live, no outcome yet), oldest first: the Session screen's "From last time". */
+  openTasks?: TaskView[];
+}
+
+/** One task between sessions as the sidebar shows it; due '' = by the next session. */
+export interface TaskView {
+  taskId: string;
+  goalId: string;
+  task: string;
+  setSession: number | null;
+  setDate: string;
+  due: string;
 }
 
 /** One goal as startReview offers it: its wording and GAS scale, prefilled with the latest Ratings row's level and rating. */
@@ -230,7 +242,7 @@ export interface SavedMeasure {
 
 export interface RecordSessionData {
   sessionNumber: number;
-  saved: { ratings: number; measures: SavedMeasure[] };
+  saved: { ratings: number; measures: SavedMeasure[]; /** Tasks set and outcomes marked at this session. */ tasks?: { added: number; marked: number } };
   /** The client as the session leaves them (sessions, latest ratings, review due): no second call needed. */
   detail: ClientDetail;
 }
