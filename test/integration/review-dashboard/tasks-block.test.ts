@@ -1,4 +1,4 @@
-// The Review tab's "Tasks between sessions" block on the built bundle: per goal of the chosen client, live tasks set since the last review by outcome and the completion share, equal to core's taskCompletion; voided rows and other clients count nowhere.
+// Task completion in the sheet on the built bundle: the Review tab's "Tasks between sessions" block (per goal of the chosen client, live tasks since the last review by outcome, done ÷ reviewed) and Supervision's completion column, equal to core's taskCompletion; voided rows and other clients count nowhere.
 import type { Emulator } from '../../../emulator';
 import { taskCompletion } from '../../../src/core/tasks';
 import { TASKS_CAPTION, TASK_SLOTS } from '../../../src/sheets/review-dashboard-blocks';
@@ -41,6 +41,16 @@ describe('tasks block', () => {
       { goalId: ids[1], setDate: '2026-01-12', outcome: '' as const, live: true },
     ];
     expect(taskCompletion(tasks).share).toBe(rows[1][7]);
+  });
+
+  test('Supervision: each client\u2019s task completion since the last review (done ÷ reviewed), as core computes it', () => {
+    const sup = em.spreadsheet.getSheetByName('Supervision')!;
+    const values = sup.getRange(3, 1, 5, sup.getLastColumn()).getValues();
+    const at = values[0].indexOf('Task completion');
+    expect(at).toBeGreaterThan(0);
+    const of = (code: string) => values.find((r) => r[0] === code)![at];
+    expect(of('C-0001')).toBeCloseTo(1 / 3, 10);
+    expect(of('C-0002')).toBe(1);
   });
 
   test('a voided task row counts nowhere', () => {
