@@ -8,6 +8,7 @@ import type { GoalRow, SavePlanInput } from './core/plan-rows';
 import type { Review } from './core/review';
 import type { ReviewStanding } from './core/review-cadence';
 import type { RecordSessionInput } from './core/session-input';
+import type { TaskCompletion } from './core/tasks';
 import type { PlanTemplate } from './core/templates';
 import type { CorrectRecordInput, RecordKind, SetClientStatusInput, VoidRecordInput } from './core/corrections';
 import type { ClientStatus, DbtTier as Tier, GoalStatus, Horizon, ReviewDecision } from './core/vocabularies';
@@ -171,6 +172,8 @@ export interface ReviewGoalView {
   rating: number | null;
   /** Session of the Ratings row the prefill came from; null when never rated. */
   ratedAt: number | null;
+  /** Its live tasks set since the client's last review, by outcome (core taskCompletion); absent when it has none. */
+  tasks?: TaskCompletion;
 }
 
 export interface StartReviewData {

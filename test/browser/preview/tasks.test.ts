@@ -4,7 +4,7 @@ import type { Preview } from '../../../preview/server';
 import { cleanup, clickMenu, guardedPage, launchBrowser, sidebarFrame, tempStateFile, until, type Guarded } from '../../../kit/browser';
 import { getState, postJson, startTestPreview } from './helpers';
 
-jest.setTimeout(240000);
+jest.setTimeout(900000);
 
 let browser: Browser;
 let preview: Preview;

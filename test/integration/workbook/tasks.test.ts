@@ -62,6 +62,14 @@ describe('tasks between sessions', () => {
     expect(rows(em, 'Audit').pop()![5]).toMatch(/marked S1-T1 done, S1-T2 partly/);
   });
 
+  test('startReview gives each goal with tasks its completion since the last review, as core counts it', () => {
+    const goals = ok<{ goals: { goalId: string; tasks?: { done: number; partly: number; share: number | null } }[] }>(em.run('startReview', 'C-0001')).goals;
+    expect(goals.filter((g) => g.tasks).map((g) => [g.goalId, g.tasks!.done, g.tasks!.partly, g.tasks!.share])).toEqual([
+      [ids[1], 1, 0, 1],
+      [ids[2], 0, 1, 0],
+    ]);
+  });
+
   test('a task already marked cannot be marked again', () => {
     expect(refused(em, session('C-0001', [], { date: '2026-01-26', taskOutcomes: [{ taskId: 'S1-T1', outcome: 'not done' }] }))['taskOutcomes.S1-T1.outcome']).toMatch(/already marked "done" at session 2/);
   });
