@@ -14,7 +14,9 @@ const CODE = 'TK-01';
 
 beforeAll(async () => {
   stateFile = tempStateFile('tasks');
-  [browser, preview] = await Promise.all([launchBrowser(), startTestPreview(stateFile, { reset: true })]);
+  // One after the other: seeding the demo clinic keeps this process busy, and a browser launched alongside can time out.
+  browser = await launchBrowser();
+  preview = await startTestPreview(stateFile, { reset: true });
   g = await guardedPage(browser);
   g.page.on('dialog', (d) => {
     g.errors.push(`dialog: ${d.message()}`);
