@@ -188,3 +188,44 @@ export function buildSeed(objectivesPerClient: Record<string, number> = {}): See
   });
   return { clinicians: [...CLINICIANS], clients };
 }
+
+// ---- Tasks between sessions (issue 15): demo homework, kept apart from the sessions above so it merges with changes to how seeding runs ----
+
+/** A task agreed at a session (index into SESSION_DATES) for the client's k-th rated objective, and how it went at the next session (none: still open). */
+export interface SeedTask {
+  set: number;
+  objective: number;
+  text: string;
+  outcome?: 'done' | 'partly' | 'not done' | 'not reviewed';
+}
+
+/** Three clients with homework over their last three sessions: two weeks marked, the last week's tasks open for "From last time". */
+export const SEED_TASKS: Record<string, SeedTask[]> = {
+  'DEMO-01': [
+    { set: 9, objective: 0, text: 'Fill in the activity diary every evening after dinner', outcome: 'done' },
+    { set: 9, objective: 1, text: 'Walk to the shop and back on Tuesday and Friday mornings', outcome: 'partly' },
+    { set: 10, objective: 0, text: 'Fill in the activity diary every evening after dinner', outcome: 'done' },
+    { set: 10, objective: 1, text: 'Walk to the park after lunch 3 times this week', outcome: 'done' },
+    { set: 11, objective: 1, text: 'Walk to the park after lunch 4 times this week' },
+  ],
+  'DEMO-02': [
+    { set: 9, objective: 0, text: 'Worry time for 15 minutes at 6 pm each day', outcome: 'partly' },
+    { set: 10, objective: 0, text: 'Worry time for 15 minutes at 6 pm each day', outcome: 'done' },
+    { set: 10, objective: 1, text: 'Try to relax more', outcome: 'not done' },
+    { set: 11, objective: 1, text: 'Breathing exercise for 5 minutes before bed every night' },
+  ],
+  'DEMO-03': [
+    { set: 9, objective: 0, text: 'Say hello to one colleague each morning', outcome: 'not done' },
+    { set: 10, objective: 0, text: 'Say hello to one colleague on Monday and Wednesday mornings', outcome: 'done' },
+    { set: 11, objective: 0, text: 'Ask one question in the Thursday team meeting once' },
+  ],
+};
+
+/** The tasks part of one seeded session's recordSession input (session i of the client): outcomes of last session's tasks, then this session's new ones. Ids follow the server's S<session>-T<n>. */
+export function seedTaskInput(code: string, i: number, objectiveIds: readonly string[]): { taskOutcomes?: { taskId: string; outcome: NonNullable<SeedTask['outcome']> }[]; newTasks?: { goalId: string; text: string }[] } {
+  const tasks = SEED_TASKS[code] ?? [];
+  const idOf = (t: SeedTask) => `S${t.set + 1}-T${tasks.filter((u) => u.set === t.set).indexOf(t) + 1}`;
+  const marked = tasks.filter((t) => t.set === i - 1 && t.outcome).map((t) => ({ taskId: idOf(t), outcome: t.outcome! }));
+  const added = tasks.filter((t) => t.set === i && objectiveIds[t.objective]).map((t) => ({ goalId: objectiveIds[t.objective], text: t.text }));
+  return { ...(marked.length ? { taskOutcomes: marked } : {}), ...(added.length ? { newTasks: added } : {}) };
+}

@@ -3,7 +3,7 @@
 import { bundledTemplates } from '../src/core/template-library';
 import type { Emulator } from '../emulator';
 import type { Bootstrap, ClientDetail, GoalView, RecordSessionInput, Result, SavePlanInput, SavePrioritiesInput, SaveReviewInput, StartReviewData } from '../src/contract';
-import { addDays, buildSeed, CLINICIANS, type SeedClient } from './seed-data';
+import { addDays, buildSeed, CLINICIANS, seedTaskInput, type SeedClient } from './seed-data';
 
 export const SEED_USER = CLINICIANS[0];
 export const SEED_TIME_ZONE = 'Europe/London';
@@ -132,6 +132,8 @@ export function seedEmulator(em: Emulator): SeedSummary {
             ].filter((m) => instruments.has(m.instrument))
           : [],
       };
+      // ---- Tasks between sessions (issue 15): the demo homework rides on the same recordSession input ----
+      Object.assign(input, seedTaskInput(c.code, c.sessions.indexOf(s), objectives.map((o) => o.id)));
       call(em, 'recordSession', input);
       sessions += 1;
     }

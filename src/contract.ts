@@ -8,6 +8,7 @@ import type { GoalRow, SavePlanInput } from './core/plan-rows';
 import type { Review } from './core/review';
 import type { ReviewStanding } from './core/review-cadence';
 import type { RecordSessionInput } from './core/session-input';
+import type { TaskCompletion } from './core/tasks';
 import type { PlanTemplate } from './core/templates';
 import type { CorrectRecordInput, RecordKind, SetClientStatusInput, VoidRecordInput } from './core/corrections';
 import type { ClientStatus, DbtTier as Tier, GoalStatus, Horizon, ReviewDecision } from './core/vocabularies';
@@ -143,6 +144,18 @@ export interface ClientDetail {
   review: ReviewCadenceView;
   /** getClient only (saves answer without it): the last session's scores, safety flags and alerts; absent when the alerts tab is missing. */
   lastTime?: LastTimeView;
+  /** The client's open tasks (Tasks tab: live, no outcome yet), oldest first: the Session screen's "From last time". */
+  openTasks?: TaskView[];
+}
+
+/** One task between sessions as the sidebar shows it; due '' = by the next session. */
+export interface TaskView {
+  taskId: string;
+  goalId: string;
+  task: string;
+  setSession: number | null;
+  setDate: string;
+  due: string;
 }
 
 /** One goal as startReview offers it: its wording and GAS scale, prefilled with the latest Ratings row's level and rating. */
@@ -159,6 +172,8 @@ export interface ReviewGoalView {
   rating: number | null;
   /** Session of the Ratings row the prefill came from; null when never rated. */
   ratedAt: number | null;
+  /** Its live tasks set since the client's last review, by outcome (core taskCompletion); absent when it has none. */
+  tasks?: TaskCompletion;
 }
 
 export interface StartReviewData {
@@ -230,7 +245,7 @@ export interface SavedMeasure {
 
 export interface RecordSessionData {
   sessionNumber: number;
-  saved: { ratings: number; measures: SavedMeasure[] };
+  saved: { ratings: number; measures: SavedMeasure[]; /** Tasks set and outcomes marked at this session. */ tasks?: { added: number; marked: number } };
   /** The client as the session leaves them (sessions, latest ratings, review due): no second call needed. */
   detail: ClientDetail;
 }

@@ -1,6 +1,14 @@
-// Hook holding the session being entered for the selected client (date, attendance, ratings, GAS levels, questionnaire answers, note) as typed.
+// Hook holding the session being entered for the selected client (date, attendance, ratings, GAS levels, questionnaire answers, note, task outcomes and new tasks) as typed.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Bootstrap } from '../../src/contract';
+import type { TaskOutcome } from '../../src/core/vocabularies';
+
+/** A task being agreed at this session: its goal, the client's words, and a due date ('' = by the next session). */
+export interface TaskDraft {
+  goalId: string;
+  text: string;
+  due: string;
+}
 
 export interface SessionForm {
   date: string;
@@ -15,6 +23,10 @@ export interface SessionForm {
   gasAnyway: boolean;
   /** Answers per instrument id, one string per item ('' = unanswered). */
   measures: Record<string, string[]>;
+  /** Outcome per open task id ('' or absent = not marked, the task stays open). */
+  taskOutcomes?: Record<string, TaskOutcome | ''>;
+  /** Tasks agreed at this session, in the order added. */
+  newTasks?: TaskDraft[];
 }
 
 export interface SessionDraft {
@@ -25,12 +37,16 @@ export interface SessionDraft {
   setRating(goalId: string, value: string): void;
   setGas(goalId: string, value: string): void;
   setItem(instrument: string, item: number, count: number, value: string): void;
+  setTaskOutcome(taskId: string, outcome: TaskOutcome | ''): void;
+  addTask(goalId: string): void;
+  setTask(index: number, patch: Partial<TaskDraft>): void;
+  removeTask(index: number): void;
   /** Starts a fresh session form (after a save). */
   clear(): void;
 }
 
 function blank(boot: Bootstrap | null, clinician: string): SessionForm {
-  return { date: boot?.today ?? '', clinician, attended: true, note: '', ratings: {}, gas: {}, gasAnyway: false, measures: {} };
+  return { date: boot?.today ?? '', clinician, attended: true, note: '', ratings: {}, gas: {}, gasAnyway: false, measures: {}, taskOutcomes: {}, newTasks: [] };
 }
 
 export function useSessionDraft(code: string | null, boot: Bootstrap | null, clinician: string): SessionDraft {
@@ -51,8 +67,12 @@ export function useSessionDraft(code: string | null, boot: Bootstrap | null, cli
       }),
     [],
   );
+  const setTaskOutcome = useCallback((taskId: string, outcome: TaskOutcome | '') => setForm((f) => ({ ...f, taskOutcomes: { ...(f.taskOutcomes ?? {}), [taskId]: outcome } })), []);
+  const addTask = useCallback((goalId: string) => setForm((f) => ({ ...f, newTasks: [...(f.newTasks ?? []), { goalId, text: '', due: '' }] })), []);
+  const setTask = useCallback((index: number, patch: Partial<TaskDraft>) => setForm((f) => ({ ...f, newTasks: (f.newTasks ?? []).map((t, i) => (i === index ? { ...t, ...patch } : t)) })), []);
+  const removeTask = useCallback((index: number) => setForm((f) => ({ ...f, newTasks: (f.newTasks ?? []).filter((_, i) => i !== index) })), []);
   const clear = useCallback(() => setForm(blank(boot, clinician)), [boot, clinician]);
   const filled = (r: Record<string, string>) => Object.values(r).some((v) => v !== '');
-  const dirty = form.note.trim() !== '' || filled(form.ratings) || filled(form.gas) || Object.values(form.measures).some((items) => items.some((v) => v !== ''));
-  return { form, dirty, set, setRating, setGas, setItem, clear };
+  const dirty = form.note.trim() !== '' || filled(form.ratings) || filled(form.gas) || Object.values(form.measures).some((items) => items.some((v) => v !== '')) || filled(form.taskOutcomes ?? {}) || (form.newTasks ?? []).some((t) => t.text.trim() !== '');
+  return { form, dirty, set, setRating, setGas, setItem, setTaskOutcome, addTask, setTask, removeTask, clear };
 }

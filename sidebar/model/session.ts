@@ -5,6 +5,7 @@ import { CONFIRM_FUTURE_DATE, CONFIRM_SAME_DATE, isAnswered, isRated } from '../
 import { describePath } from '../errors';
 import type { SessionForm } from '../hooks/useSessionDraft';
 import { answerValues } from './measures';
+import type { TaskOutcome } from '../../src/core/vocabularies';
 
 /** The number the next session will get: one more than the highest recorded. */
 export function nextSessionNumber(detail: ClientDetail): number {
@@ -33,6 +34,11 @@ export function sessionInput(code: string, form: SessionForm, goals: readonly Go
       .map((inst) => ({ instrument: inst.id, items: answerValues(form.measures[inst.id] ?? [], inst.items), ...(confirm.unanswered[inst.id] ? { confirmUnanswered: true } : {}) }))
       .filter(isAnswered),
   };
+  // Only marked outcomes and tasks with words: an unmarked task stays open, an empty "Until next time" row is not sent.
+  const outcomes = Object.entries(form.taskOutcomes ?? {}).filter(([, o]) => o !== '').map(([taskId, outcome]) => ({ taskId, outcome: outcome as TaskOutcome }));
+  if (outcomes.length) input.taskOutcomes = outcomes;
+  const tasks = (form.newTasks ?? []).filter((t) => t.text.trim() !== '').map((t) => ({ goalId: t.goalId, text: t.text.trim(), ...(t.due ? { due: t.due } : {}) }));
+  if (tasks.length) input.newTasks = tasks;
   if (confirm.confirmSameDate) input.confirmSameDate = true;
   if (confirm.confirmFutureDate) input.confirmFutureDate = true;
   return input;
@@ -75,5 +81,9 @@ export function describeSessionPath(path: string, goals: readonly GoalView[], in
     }
   }
   if (path === CONFIRM_SAME_DATE || path === CONFIRM_FUTURE_DATE) return 'Date';
+  const marked = /^taskOutcomes\.([^.]+)/.exec(path);
+  if (marked) return `From last time › task ${marked[1]}`;
+  const added = /^newTasks\.(\d+)(?:\.(\w+))?/.exec(path);
+  if (added) return `Until next time › task ${Number(added[1]) + 1}${added[2] === 'due' ? ' › due' : ''}`;
   return describePath(path);
 }

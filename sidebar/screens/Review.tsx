@@ -1,6 +1,7 @@
-// Goal review screen: the cadence, then each active goal in turn (GAS level and 0–10 rating prefilled from the latest ratings, a decision with its reason, revised wording for "modify"); saves via saveReview and shows the milestones.
+// Goal review screen: the cadence, then each active goal in turn (GAS level and 0–10 rating prefilled from the latest ratings, its task completion since the last review, a decision with its reason, revised wording for "modify"); saves via saveReview and shows the milestones.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { GAS_LEVEL_LABELS, GAS_LEVELS, type GasLevel } from '../../src/core/gas-scale';
+import { completionText } from '../../src/core/tasks';
 import type { ClientDetail, SaveReviewData, StartReviewData } from '../../src/contract';
 import { DateField, rangeOptions, SelectField, TextArea } from '../components/Field';
 import { LoadProblem, Notice } from '../components/Messages';
@@ -145,6 +146,12 @@ export function ReviewScreen({ detail, onSaved }: { detail: ClientDetail; onSave
                     {g.status === 'modified' ? 'Modified earlier. ' : ''}
                     {g.ratedAt === null ? 'Not rated yet.' : `Prefilled from session ${g.ratedAt}.`}
                   </p>
+                  {g.tasks ? (
+                    <p class="small" id={`${base}-tasks`}>
+                      Tasks since the last review: {completionText(g.tasks) || 'none reviewed'}
+                      {g.tasks.share !== null ? ` (${Math.round(g.tasks.share * 100)}% done)` : ''}
+                    </p>
+                  ) : null}
                   {err('goalId') ? <p class="field-error">{err('goalId')}</p> : null}
                   <div class="row">
                     <SelectField

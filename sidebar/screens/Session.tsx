@@ -1,4 +1,4 @@
-// Session entry screen: date, attendance, 0–10 rating per active goal, GAS levels at review, questionnaires with live total/band and each safety item's warning beside it, note; saves via recordSession, answering the server's questions (blank safety item, same date, future date) beside what they ask about.
+// Session entry screen: date, attendance, last time's tasks (one tap per outcome), 0–10 rating per active goal, GAS levels at review, questionnaires with live total/band and each safety item's warning beside it, note, tasks until next time; saves via recordSession, answering the server's questions (blank safety item, same date, future date) beside what they ask about.
 import { useEffect, useState } from 'preact/hooks';
 import { GAS_LEVEL_LABELS, GAS_LEVELS, type GasLevel } from '../../src/core/gas-scale';
 import type { Bootstrap, ClientDetail, GoalView, InstrumentSummary, RecordSessionData } from '../../src/contract';
@@ -18,6 +18,7 @@ import { LastFlags, LastTime } from '../components/LastTime';
 import { CorrectRecords } from '../components/CorrectRecords';
 import { flagsKey, lastTimeAfterSave } from '../model/risk';
 import { entryTitle, outlineOf } from '../model/outline';
+import { FromLastTime, UntilNextTime } from '../components/Tasks';
 
 const P = 'session';
 
@@ -121,6 +122,7 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
         {question('confirmSameDate', `Save another session on ${f.date}`)}
         {question('confirmFutureDate', 'Save with a future date')}
         <CheckboxField id={`${P}-attended`} label="Client attended" checked={f.attended} onChange={(v) => draft.set('attended', v)} error={errors.attended} />
+        <FromLastTime detail={detail} draft={draft} errors={errors} />
 
         <fieldset>
           <legend>Goal ratings (0–10)</legend>
@@ -179,6 +181,7 @@ export function SessionScreen({ boot, detail, draft, onSaved }: Props) {
         ))}
 
         <TextArea id={`${P}-note`} label="Event note" hint="Anything notable this session (a life event, a missed homework). Use codes, not names." value={f.note} onInput={(v) => draft.set('note', v)} error={errors.note} maxLength={500} rows={3} />
+        <UntilNextTime entries={entries} draft={draft} errors={errors} />
         {asking && flags.length > 0 && !acknowledged ? (
           <div class="notice notice-warn" id={`${P}-ask`} role="alertdialog" aria-labelledby={`${P}-ask-q`} tabIndex={-1}>
             <p id={`${P}-ask-q`}>
@@ -353,6 +356,11 @@ function SavedSummary({ saved, names }: { saved: Saved; names: InstrumentSummary
         <li>
           {result.saved.ratings} goal rating{result.saved.ratings === 1 ? '' : 's'}
         </li>
+        {result.saved.tasks ? (
+          <li>
+            {result.saved.tasks.marked} task{result.saved.tasks.marked === 1 ? '' : 's'} marked, {result.saved.tasks.added} set until next time
+          </li>
+        ) : null}
         {result.saved.measures.map((m) => (
           <li key={m.instrument}>
             {name(m.instrument)}: total {m.total === null ? '—' : m.total}

@@ -1,4 +1,4 @@
-// recordSession's input (zod/mini): a session with 0–10 ratings and GAS levels keyed by goal id, and questionnaire answers keyed by instrument id; null is the one blank. Plus the questions asked before saving (blank safety item, same date, future date) and the flags that answer them.
+// recordSession's input (zod/mini): a session with 0–10 ratings and GAS levels keyed by goal id, questionnaire answers keyed by instrument id, and tasks between sessions (outcomes by Task ID, new tasks per goal); null is the one blank. Plus the questions asked before saving (blank safety item, same date, future date) and the flags that answer them.
 import * as z from 'zod/mini';
 import { clientCodeSchema } from './client-code';
 import type { InstrumentDefinition } from './instruments/schema';
@@ -7,6 +7,7 @@ import { idSchema, isoDate, optionalText, ratingOrNull, text, wholeNumberOrNull 
 import { LIMITS } from './limits';
 import { expected } from './messages';
 import { requestIdField } from './request-id';
+import { newTaskKey, newTasksField, taskOutcomeKey, taskOutcomesField } from './tasks';
 
 export const sessionRatingSchema = z.object(
   {
@@ -51,6 +52,10 @@ export const recordSessionSchema = z.object(
     confirmFutureDate: z.optional(z.nullable(z.boolean(expected('confirmFutureDate as true or false')))),
     requestId: requestIdField,
     acknowledgedFlags: z.optional(z.array(acknowledgedFlagSchema, expected('a list of acknowledged safety flags')).check(z.maxLength(20, expected('at most 20 acknowledged safety flags')))),
+    /** How this client's open tasks went (by Task ID); a task left out stays open. */
+    taskOutcomes: taskOutcomesField,
+    /** Tasks agreed at this session, per goal (Tasks tab). */
+    newTasks: newTasksField,
   },
   expected('a session'),
 );
@@ -75,23 +80,23 @@ export const measureKey = (instrument: string) => `measures.${instrument}`;
  * usable id keeps its index.
  */
 export function keyByIds(errors: Record<string, string>, input: unknown): Record<string, string> {
-  const lists = (typeof input === 'object' && input !== null ? input : {}) as { ratings?: unknown; measures?: unknown };
-  const idAt = (list: unknown, i: number, field: 'goalId' | 'instrument'): string | null => {
+  const lists = (typeof input === 'object' && input !== null ? input : {}) as { ratings?: unknown; measures?: unknown; taskOutcomes?: unknown };
+  const idAt = (list: unknown, i: number, field: 'goalId' | 'instrument' | 'taskId'): string | null => {
     const entry = Array.isArray(list) ? (list[i] as Record<string, unknown> | undefined) : undefined;
     const id = entry && typeof entry === 'object' ? entry[field] : undefined;
     return typeof id === 'string' && id.trim() !== '' ? id : null;
   };
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(errors)) {
-    const m = /^(ratings|measures)\.(\d+)(\..*)?$/.exec(k);
-    const id = m ? idAt(m[1] === 'ratings' ? lists.ratings : lists.measures, Number(m[2]), m[1] === 'ratings' ? 'goalId' : 'instrument') : null;
+    const m = /^(ratings|measures|taskOutcomes)\.(\d+)(\..*)?$/.exec(k);
+    const id = m ? idAt(m[1] === 'ratings' ? lists.ratings : m[1] === 'measures' ? lists.measures : lists.taskOutcomes, Number(m[2]), m[1] === 'ratings' ? 'goalId' : m[1] === 'measures' ? 'instrument' : 'taskId') : null;
     const key = m && id !== null ? `${m[1]}.${id}${m[3] ?? ''}` : k;
     if (!(key in out)) out[key] = v;
   }
   return out;
 }
 
-/** Rules across rows: each goal rated once and each instrument given once per session. */
+/** Rules across rows: each goal rated once, each instrument given once, each task marked once and added once per session, a due date not before the session. */
 export function sessionProblems(s: RecordSessionInput): Record<string, string> {
   const errors: Record<string, string> = {};
   const goals = new Set<string>();
@@ -105,6 +110,15 @@ export function sessionProblems(s: RecordSessionInput): Record<string, string> {
     if (instruments.has(k)) errors[`${measureKey(m.instrument)}.instrument`] = `Expected each instrument once per session; got ${m.instrument} again. Keep one set of answers`;
     instruments.add(k);
   }
+  const tasks = new Set<string>();
+  for (const t of s.taskOutcomes ?? []) {
+    if (tasks.has(t.taskId)) errors[`${taskOutcomeKey(t.taskId)}.outcome`] = `Expected one outcome per task; got task ${t.taskId} again. Keep one`;
+    tasks.add(t.taskId);
+  }
+  (s.newTasks ?? []).forEach((t, i) => {
+    if ((s.newTasks ?? []).findIndex((u) => u.goalId === t.goalId && u.text.trim().toLowerCase() === t.text.trim().toLowerCase()) !== i) errors[`${newTaskKey(i)}.text`] = `Expected each task once; got "${t.text}" twice for the same goal. Remove one`;
+    if (t.due && t.due < s.date) errors[`${newTaskKey(i)}.due`] = `Expected a due date on or after the session (${s.date}); got ${t.due}. Leave it blank for "by the next session"`;
+  });
   return errors;
 }
 
@@ -117,7 +131,7 @@ export const isConfirmKey = (key: string): boolean => /(^|\.)confirm[A-Z]\w*$/.t
 
 /** A session that records nothing (attended, no rating, no answer, no note) is refused: it would only count as a visit. */
 export function emptySessionMessage(s: RecordSessionInput): string | null {
-  if (!s.attended || s.note.trim() !== '' || s.ratings.some(isRated) || s.measures.some(isAnswered)) return null;
+  if (!s.attended || s.note.trim() !== '' || s.ratings.some(isRated) || s.measures.some(isAnswered) || (s.taskOutcomes ?? []).length || (s.newTasks ?? []).length) return null;
   return 'Nothing to save: this session has no goal rating, no questionnaire answer and no note. Enter at least one, or untick "Client attended" to record a missed session';
 }
 

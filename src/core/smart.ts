@@ -124,6 +124,16 @@ function findPhrase(text: string, family: VaguePhrase): string | undefined {
   return family.phrases.find((p) => new RegExp(`(^|[^\\p{L}\\p{N}'])${escapeRegExp(p)}(?=$|[^\\p{L}\\p{N}])`, 'u').test(hay));
 }
 
+/** The vague phrases in a short free text (a task), each with its prompt: the same families smartCheck uses for objectives. */
+export function vagueWording(text: string): { phrase: string; prompt: string }[] {
+  const out: { phrase: string; prompt: string }[] = [];
+  for (const family of VAGUE_PHRASES) {
+    const phrase = findPhrase(text, family);
+    if (phrase !== undefined) out.push({ phrase, prompt: family.prompt });
+  }
+  return out;
+}
+
 function targetValue(target: unknown): unknown {
   return typeof target === 'object' && target !== null ? (target as { value?: unknown }).value : target;
 }

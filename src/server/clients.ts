@@ -9,9 +9,10 @@ import { Book } from '../sheets/book';
 import { AUDIT, CLIENTS } from '../sheets/layout';
 import { appendClient, clientCodes, clientRowOf, duplicateCodeMessage, latestRatings, misreadCodeMessage, readClient, readClients, readGoals, readPriorities, readSessions, sessionStats, type ClientRecord, type SessionRecord } from '../sheets/records';
 import { lastReview, readClientReviewRows } from '../sheets/review-records';
+import { isOpenTask, readTasks, type TaskRecord } from '../sheets/task-rows';
 import { APPLIED_PROPERTY, parseApplied, parseSettings, pendingSetup, type Settings } from '../sheets/settings';
 import { isSetUp } from '../sheets/setup';
-import type { AddClientInput, Bootstrap, ClientDetail, ClientSummary, InstrumentSummary, Result } from '../contract';
+import type { AddClientInput, Bootstrap, ClientDetail, ClientSummary, InstrumentSummary, Result, TaskView } from '../contract';
 import { caseloadAlerts, lastTime } from './last-time';
 import { answering, withDocumentLock } from './lock';
 import { alreadySaved, invalid, ok, parse } from './validate';
@@ -134,6 +135,8 @@ export interface KnownParts {
   settings?: Settings;
   /** The client's last review, when the action knows it (saveReview just wrote it). */
   lastReview?: { session: number; date: string } | null;
+  /** The client's Tasks rows, when the action read them (recordSession). */
+  tasks?: readonly TaskRecord[];
 }
 
 /** Everything a client reply is built from. */
@@ -145,6 +148,7 @@ export interface ClientParts {
   priorities: ClientDetail['priorities'];
   reviewEvery: number;
   lastReview: { session: number; date: string } | null;
+  tasks: readonly TaskRecord[];
 }
 
 /** Reads what `known` does not hold, only this client's rows (so an action can read everything before its first write). Null when the code is not on the Clients tab. */
@@ -159,8 +163,12 @@ export function readClientParts(book: Book, code: string, known: KnownParts = {}
     priorities: readPriorities(book, code).map(({ row: _row, ...p }) => p),
     reviewEvery: (known.settings ?? book.settings()).reviewEvery,
     lastReview: known.lastReview !== undefined ? known.lastReview : lastReview(readClientReviewRows(book, code), code),
+    tasks: known.tasks ?? readTasks(book, code),
   };
 }
+
+/** A task as the sidebar shows it. */
+export const taskView = (t: TaskRecord): TaskView => ({ taskId: t.taskId, goalId: t.goalId, task: t.task, setSession: t.setSession, setDate: t.setDate, due: t.due });
 
 /** The reply: goals, sessions, priorities, the latest GAS level and rating per goal, and the review cadence (core's rule). */
 export function detailOf(p: ClientParts): ClientDetail {
@@ -175,6 +183,8 @@ export function detailOf(p: ClientParts): ClientDetail {
     reviewDue: review.due,
     reviewOverdue: review.overdue,
     review,
+    // Only when there are some: a client without tasks gets the reply it got before the Tasks tab existed.
+    ...(p.tasks.some(isOpenTask) ? { openTasks: p.tasks.filter(isOpenTask).map(taskView) } : {}),
   };
 }
 

@@ -18,7 +18,7 @@ export function rebuildReviewCharts(): Result<RebuildReport> {
   const result = withDocumentLock(() => {
     const book = new Book();
     const settings = book.settings();
-    const layouts = [SETTINGS, CLIENTS, GOALS, SESSIONS, RATINGS, ...FIXED_TABS.filter((l) => l.key === 'reviews' && book.hasTab(l.name))];
+    const layouts = [SETTINGS, CLIENTS, GOALS, SESSIONS, RATINGS, ...FIXED_TABS.filter((l) => (l.key === 'reviews' || l.key === 'tasks') && book.hasTab(l.name))];
     const tabs: Tab[] = layouts.map((l) => book.tab(l));
     for (const id of settings.instruments) if (book.hasTab(book.find(id).name)) tabs.push(book.instrument(id, settings));
     const existing = book.ss.getSheetByName(REVIEW_TAB);

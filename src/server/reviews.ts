@@ -6,8 +6,10 @@ import { Book } from '../sheets/book';
 import { AUDIT, GOALS, REVIEWS } from '../sheets/layout';
 import { clientRecords, clientRowOf, goalFromRow, latestRatings, readSessions } from '../sheets/records';
 import { reviewStanding } from '../core/review-cadence';
+import { taskCompletion } from '../core/tasks';
 import { auditRows, lastReview, readClientReviewRows } from '../sheets/review-records';
 import { appendRows, overwriteRows, type Tab } from '../sheets/table';
+import { readTasks } from '../sheets/task-rows';
 import { isoToSerial } from '../sheets/values';
 import { clientDetail } from './clients';
 import type { ClientDetail, GoalView, Result, ReviewGoalView, SaveReviewData, SaveReviewInput, StartReviewData } from '../contract';
@@ -28,6 +30,10 @@ export function startReview(clientCode: string): Result<StartReviewData> {
     const latest = latestRatings(book, code);
     const sessions = readSessions(book, code);
     const settings = book.settings();
+    const reviewRows = readClientReviewRows(book, code);
+    // Tasks since the last review (its latest date, as the Review tab's table counts them); no read when the client has none.
+    const since = reviewRows.filter((r) => r.client.toLowerCase() === code.toLowerCase()).reduce((d, r) => (r.date > d ? r.date : d), '');
+    const tasks = readTasks(book, code);
     const goalsToReview: ReviewGoalView[] = goals
       .filter((g) => REVIEWABLE_STATUSES.includes(g.status))
       .map((g) => {
@@ -44,6 +50,7 @@ export function startReview(clientCode: string): Result<StartReviewData> {
           gasLevel: (r?.level ?? null) as ReviewGoalView['gasLevel'],
           rating: r?.rating ?? null,
           ratedAt: r ? r.session : null,
+          ...(tasks.some((t) => t.goalId === g.id) ? { tasks: taskCompletion(tasks.filter((t) => t.goalId === g.id), since) } : {}),
         };
       });
     return ok({
@@ -51,7 +58,7 @@ export function startReview(clientCode: string): Result<StartReviewData> {
       date: book.today(),
       sessionNumber: Math.max(1, ...sessions.map((s) => s.number)),
       rho: settings.rho,
-      cadence: reviewStanding(sessions, lastReview(readClientReviewRows(book, code), code), settings.reviewEvery),
+      cadence: reviewStanding(sessions, lastReview(reviewRows, code), settings.reviewEvery),
       goals: goalsToReview,
     });
   });

@@ -29,6 +29,8 @@ export interface AlertSources {
   /** The Reviews tab (Client, Session, T-score, Change from baseline); a missing tab reads as "no reviews". */
   reviews: SourceTab;
   instruments: { def: InstrumentDefinition; options: InstrumentOptions; tab: SourceTab }[];
+  /** The Tasks tab when the workbook has one (tasks between sessions); without it there is no completion column. */
+  tasks?: SourceTab;
   /** Absolute references to the Settings value cells, so a changed setting applies at once. */
   settings: { reviewEvery: string; notOnTrack: string; plateau: string; measureOverdue: string };
   /** The clinician selector cell (blank = all). */
@@ -203,6 +205,16 @@ export function helperColumns(src: AlertSources, row: number, capacity: number):
       );
     }
 
+
+    // [core tasks.ts taskCompletion] live tasks set since the last review (at or after its session): done ÷ (done + partly + not done).
+    // Last of all, so every other column keeps its place whether the workbook has a Tasks tab or not (alerts-read finds them by position).
+    const T = src.tasks;
+    if (T && ['client', 'outcome', 'setSession'].every((k) => T.has(k))) {
+      const count = (word: string) => `COUNTIFS(${colRef(T, 'client')},${A()},${colRef(T, 'outcome')},${str(word)},${colRef(T, 'setSession')},">="&${c('lastReview')}${liveOnly(T)})`;
+      add('tasks', 'Task completion', () => blank(`IF(N(${c('tasks.reviewed')})=0,"",${c('tasks.done')}/${c('tasks.reviewed')})`), true, '0%');
+      add('tasks.done', 'Tasks done since review', () => blank(count('done')));
+      add('tasks.reviewed', 'Tasks reviewed since review', () => blank(`${c('tasks.done')}+${count('partly')}+${count('not done')}`));
+    }
   };
   pass();
   keys.forEach((k, i) => at.set(k, columnLetters(i + 1)));

@@ -172,6 +172,17 @@ export class Book {
 
   private sheetIds = new Map<string, number>();
 
+  /** The sheet id of the tab named `name` without opening it (two lookups, no read), or null when there is no such tab. */
+  sheetIdNamed(name: string): number | null {
+    const known = this.sheetIds.get(name);
+    if (known !== undefined) return known;
+    const sheet = this.ss.getSheetByName(name);
+    if (!sheet) return null;
+    const id = sheet.getSheetId();
+    this.sheetIds.set(name, id);
+    return id;
+  }
+
   /** The tab of an instrument (by registry id, built-in or the clinic's), with the clinic's band and cut-off choices. */
   instrument(id: string, settings?: Settings): Tab {
     const def = this.find(id);

@@ -1,5 +1,5 @@
 // Tab layouts as data: every tab's columns (key, header, note, kind, validation, number format, width, computed formula) and the schema version.
-import { CLIENT_STATUSES, DBT_TIERS, DOMAINS, GOAL_TYPES, HORIZONS, MODALITIES, GOAL_STATUSES as STATUSES, REVIEW_DECISIONS } from '../core/vocabularies';
+import { CLIENT_STATUSES, DBT_TIERS, DOMAINS, GOAL_TYPES, HORIZONS, MODALITIES, GOAL_STATUSES as STATUSES, REVIEW_DECISIONS, TASK_OUTCOMES } from '../core/vocabularies';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import { clientCol, voidedCol, type ColumnSpec, type TabLayout } from './columns';
 import { instrumentColumns, type InstrumentOptions } from './instrument-layout';
@@ -152,11 +152,30 @@ export const REVIEWS: TabLayout = {
   ],
 };
 
+// Tasks between sessions (homework), one row per task (recordSession): set at one session, its outcome marked at a later one.
+export const TASKS: TabLayout = {
+  key: 'tasks',
+  name: 'Tasks',
+  columns: [
+    clientCol(),
+    { key: 'taskId', header: 'Task ID', note: 'Set by Attain: S<session it was set>-T<n>, unique per client; do not change it (the sidebar marks the outcome by it).', kind: 'text', width: 80 },
+    { key: 'goalId', header: 'Goal ID', note: 'The goal or objective the task serves (Goals tab).', kind: 'text', width: 150 },
+    { key: 'task', header: 'Task', note: 'What the client agreed to do before the next session, in the client\u2019s words: what, when, how often.', kind: 'text', width: 280 },
+    { key: 'setSession', header: 'Set at session', note: 'Session number at which the task was agreed (see the Sessions tab).', kind: 'number', validation: { kind: 'number', min: 1, max: 10000 }, width: 80 },
+    { key: 'setDate', header: 'Set on', note: 'Date of that session (yyyy-mm-dd).', kind: 'date', validation: { kind: 'date' }, width: 100 },
+    { key: 'due', header: 'Due', note: 'Blank = by the next session (the default); a date (yyyy-mm-dd) when the client chose one.', kind: 'date', validation: { kind: 'date' }, width: 100 },
+    { key: 'outcome', header: 'Outcome', note: `Blank while open; then one of: ${TASK_OUTCOMES.join(', ')} ("not reviewed" closes the task without counting it).`, kind: 'text', validation: { kind: 'list', values: TASK_OUTCOMES }, width: 100 },
+    { key: 'reviewedSession', header: 'Reviewed at session', note: 'Session number at which the outcome was marked.', kind: 'number', validation: { kind: 'number', min: 1, max: 10000 }, width: 90 },
+    { key: 'note', header: 'Note', note: 'A short note on how it went (no identifying details).', kind: 'text', width: 220 },
+    voidedCol(),
+  ],
+};
+
 /** The instrument tab for one definition: client, date, session, items, then computed total, band, flag, change and reliable change. */
 export function instrumentTab(def: InstrumentDefinition, options: InstrumentOptions = {}): TabLayout {
   return { key: `instrument:${def.id}`, name: def.name, columns: instrumentColumns(def, options), instrument: def };
 }
 
 /** The fixed tabs in the order setup creates them (instrument tabs go after Ratings); Instruments holds the clinic's own measures. */
-export const FIXED_TABS: readonly TabLayout[] = [SETTINGS, CLIENTS, GOALS, SESSIONS, RATINGS, PRIORITIES, REVIEWS, AUDIT, INSTRUMENTS];
+export const FIXED_TABS: readonly TabLayout[] = [SETTINGS, CLIENTS, GOALS, SESSIONS, RATINGS, PRIORITIES, REVIEWS, TASKS, AUDIT, INSTRUMENTS];
 export { INSTRUMENTS };

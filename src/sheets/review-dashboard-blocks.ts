@@ -3,7 +3,7 @@
 import { DEFAULT_RHO } from '../core/gas';
 import type { Band, InstrumentDefinition } from '../core/instruments/schema';
 import { REVIEWABLE_STATUSES } from '../core/review';
-import { GOAL_STATUSES as STATUSES, HORIZONS } from '../core/vocabularies';
+import { GOAL_STATUSES as STATUSES, HORIZONS, TASK_OUTCOMES } from '../core/vocabularies';
 import { columnLetters } from './a1';
 import { DATE_FORMAT } from './columns';
 import { str } from './formulas';
@@ -261,9 +261,56 @@ function gasBlock(src: ReviewSources, stage: Stage): Block {
   };
 }
 
+export const TASKS_CAPTION = 'Tasks between sessions';
+/** Goal rows of the tasks block: as many as the GAS block's slots. */
+export const TASK_SLOTS = GAS_SLOTS;
+const TASK_HEADERS = ['Goal ID', 'Goal', 'Done', 'Partly', 'Not done', 'Not reviewed', 'Open', 'Completion'];
+
+/**
+ * Per goal of the client (Goals row order), its live tasks set since the last goal review (Reviews; every task when none) by
+ * outcome, and the completion share done ÷ (done + partly + not done): core tasks.ts taskCompletion, Attain's own rule.
+ */
+function tasksBlock(src: ReviewSources, stage: Stage, tasks: Tab): Block {
+  const setDate = ref(tasks, 'setDate');
+  const rows = clientRows(tasks, [`ISNUMBER(${setDate})`]);
+  const [G, O, D] = ['goalId', 'outcome', 'setDate'].map((k, i) => stage.add(`tasks:${k}`, `Tasks: ${['goal', 'outcome', 'set on'][i]}`, () => `=FILTER(${ref(tasks, k)},${rows})`, ['General', 'General', DATE_FORMAT][i]));
+  const reviews = src.reviews?.cols.has('date') ? src.reviews : undefined;
+  const R = reviews ? stage.add('tasks:reviewed', 'Reviews: dates', () => `=FILTER(${ref(reviews, 'date')},${clientRows(reviews, [`ISNUMBER(${ref(reviews, 'date')})`])})`, DATE_FORMAT) : null;
+  const width = TASK_HEADERS.length + 1;
+  return {
+    caption: TASKS_CAPTION,
+    width,
+    formats: ['General', 'General', '0', '0', '0', '0', '0', '0%', 'General'],
+    cells(first, at) {
+      const g = emptyGrid(width);
+      const L = (i: number) => columnLetters(first + i);
+      const since = `$${L(1)}$4`;
+      put(g, CAPTION_ROW, 0, TASKS_CAPTION);
+      put(g, 4, 0, 'Since (last review)');
+      put(g, 4, 1, R ? `=IF(${SEL}="","",IFERROR(MAX(FILTER(${stageCol(at, R)},ISNUMBER(${stageCol(at, R)}))),""))` : '');
+      TASK_HEADERS.forEach((h, i) => put(g, HEAD_ROW, i, h));
+      const [goal, outcome, date] = [G, O, D].map((k) => stageCol(at, k));
+      dataRows()
+        .slice(0, TASK_SLOTS)
+        .forEach((r, j) => {
+          const id = `$${L(0)}${r}`;
+          const period = `,${date},">="&N(${since})`;
+          const count = (word: string) => `=IF(${id}="","",IFERROR(COUNTIFS(${goal},${id},${outcome},${str(word)}${period}),0))`;
+          put(g, r, 0, goalIdFormula(src, j + 1, false));
+          put(g, r, 1, `=IF(${id}="","",IFERROR(LEFT(INDEX(${ref(src.goals, 'title')},MATCH(${id},${ref(src.goals, 'id')},0)),40),${id}))`);
+          TASK_OUTCOMES.forEach((o, i) => put(g, r, 2 + i, count(o)));
+          put(g, r, 6, `=IF(${id}="","",IFERROR(COUNTIFS(${goal},${id},${outcome},""${period}),0))`);
+          const [done, partly, notDone] = [2, 3, 4].map((i) => `${L(i)}${r}`);
+          put(g, r, 7, `=IF(OR(${id}="",${done}+${partly}+${notDone}=0),"",${done}/(${done}+${partly}+${notDone}))`);
+        });
+      return g;
+    },
+  };
+}
+
 /** Every block the Review tab should have, in placement order: the client's rows (the stage the others read) last. */
 export function reviewBlocks(src: ReviewSources): Block[] {
   const stage = new Stage();
-  const blocks = [notesBlock(src, stage), ...src.measures.filter((m) => !m.def.noTotal).map((m) => measureBlock(m, stage)), gasBlock(src, stage), ratingsBlock(src, stage)];
+  const blocks = [notesBlock(src, stage), ...src.measures.filter((m) => !m.def.noTotal).map((m) => measureBlock(m, stage)), gasBlock(src, stage), ratingsBlock(src, stage), ...(src.tasks ? [tasksBlock(src, stage, src.tasks)] : [])];
   return [...blocks, stage.block()];
 }

@@ -59,6 +59,8 @@ export interface ReviewSources {
   ratings: Tab;
   /** The Reviews tab when the workbook has one: GAS levels and ratings given at goal reviews. */
   reviews?: Tab;
+  /** The Tasks tab when the workbook has one: tasks between sessions and their outcomes. */
+  tasks?: Tab;
   measures: { def: InstrumentDefinition; tab: Tab; options?: InstrumentOptions }[];
 }
 

@@ -217,7 +217,7 @@ export function reviewSources(tabs: readonly Tab[], settings: Settings): ReviewS
       const def = tab.layout.instrument ?? findInstrument(tab.layout.key.slice('instrument:'.length));
       return { def, tab, options: settings.options[def.id] };
     });
-  return { settings: need('settings'), clients: need('clients'), goals: need('goals'), sessions: need('sessions'), ratings: need('ratings'), reviews: by.get('reviews'), measures };
+  return { settings: need('settings'), clients: need('clients'), goals: need('goals'), sessions: need('sessions'), ratings: need('ratings'), reviews: by.get('reviews'), tasks: by.get('tasks'), measures };
 }
 
 /** Setup's part: creates the Review tab (with charts) when missing, or appends blocks for newly enabled measures; true when created. */

@@ -79,6 +79,7 @@ function sources(sheets: Map<string, Sheet>, tabs: readonly Tab[], settings: Set
     clients: fromTab(byKey.get('clients')!),
     sessions: fromTab(byKey.get('sessions')!),
     reviews: source(REVIEWS_TAB, new Map([...reviewCols].filter(([, v]) => v > 0))),
+    ...(byKey.get('tasks') ? { tasks: fromTab(byKey.get('tasks')!) } : {}),
     // Enabled instruments in registry order (built-ins, then the clinic's), each with the definition its tab was built from.
     instruments: settings.instruments
       .map((id) => byKey.get(`instrument:${id}`))

@@ -1,5 +1,5 @@
 // The preview's demo clinic data: fictional, deterministic, and with the stories the preview promises.
-import { addDays, buildSeed, CLINICIANS, itemsFor, rng, SESSION_DATES } from '../../../preview/seed-data';
+import { addDays, buildSeed, CLINICIANS, itemsFor, rng, seedTaskInput, SESSION_DATES } from '../../../preview/seed-data';
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -69,5 +69,22 @@ describe('demo clinic seed data', () => {
     expect(sum(items)).toBe(14);
     expect(items[8]).toBe(1);
     expect(sum(itemsFor(40, 7, r))).toBe(21);
+  });
+});
+
+describe('demo homework (tasks between sessions)', () => {
+  const ids = ['O1', 'O2', 'O3'];
+
+  it('sets tasks at a session and marks them, by the server\u2019s ids, at the next one; the last session\u2019s stay open', () => {
+    expect(seedTaskInput('DEMO-01', 9, ids)).toEqual({ newTasks: [
+      { goalId: 'O1', text: 'Fill in the activity diary every evening after dinner' },
+      { goalId: 'O2', text: 'Walk to the shop and back on Tuesday and Friday mornings' },
+    ] });
+    expect(seedTaskInput('DEMO-01', 10, ids).taskOutcomes).toEqual([
+      { taskId: 'S10-T1', outcome: 'done' },
+      { taskId: 'S10-T2', outcome: 'partly' },
+    ]);
+    expect(seedTaskInput('DEMO-01', 11, ids).newTasks).toEqual([{ goalId: 'O2', text: 'Walk to the park after lunch 4 times this week' }]);
+    expect(seedTaskInput('DEMO-06', 10, ids)).toEqual({});
   });
 });

@@ -219,9 +219,9 @@ describe('Supervision tab', () => {
   test('alerts wrap in a wide column; clinician names and e-mail addresses and the headers have room', () => {
     const sheet = em.spreadsheet.getSheetByName('Supervision')!;
     expect(sheet.getColumnWidth(3)).toBeGreaterThanOrEqual(300);
-    // Clinician (D) and the totals' clinician column (Q) fit an address such as clinician.a@example.org.
-    expect([sheet.getColumnWidth(4), sheet.getColumnWidth(17)]).toEqual([200, 200]);
-    expect(['A3', 'B3', 'C3', 'C4', 'D4', 'Q3'].map((a1) => sheet.getRange(a1).getWrap())).toEqual([true, true, true, true, true, true]);
+    // Clinician (D) and the totals' clinician column (R, after Task completion) fit an address such as clinician.a@example.org.
+    expect([sheet.getColumnWidth(4), sheet.getColumnWidth(18)]).toEqual([200, 200]);
+    expect(['A3', 'B3', 'C3', 'C4', 'D4', 'R3'].map((a1) => sheet.getRange(a1).getWrap())).toEqual([true, true, true, true, true, true]);
     // Client, risk and alerts together fit the sheet beside a 300 px sidebar on a 1366 px screen (about 1000 px of grid).
     expect(sheet.getColumnWidth(1) + sheet.getColumnWidth(2) + sheet.getColumnWidth(3)).toBeLessThanOrEqual(700);
   });

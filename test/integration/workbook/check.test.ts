@@ -20,8 +20,8 @@ test('a clean set-up workbook with a client, a plan and a session has no problem
   expect(lines(r.problems)).toEqual([]);
   expect(r.counts).toEqual({ layout: 0, values: 0, platform: 0 });
   expect(r.moreProblems).toBe(0);
-  // Settings, Clients, Goals, Sessions, Ratings, Priorities, Reviews, Audit, Instruments, PHQ-9, GAD-7.
-  expect(r.tabs).toBe(11);
+  // Settings, Clients, Goals, Sessions, Ratings, Priorities, Reviews, Tasks, Audit, Instruments, PHQ-9, GAD-7.
+  expect(r.tabs).toBe(12);
   // Five goal weights; PHQ-9 total, band, flag, change and reliable change; GAD-7 total, band, change and reliable change; one client code.
   expect(r.cellsCompared).toBe(15);
   expect(r.probes.map((p) => [p.id, p.passed])).toEqual([
@@ -32,7 +32,7 @@ test('a clean set-up workbook with a client, a plan and a session has no problem
     ['text-finder-scope', true],
     ['effective-user-email', true],
   ]);
-  expect(r.summary).toMatch(/^No problem\(s\): layout 0, values 0, platform 0\. Checked 11 tabs, \d+ rows, 15 computed cells, 6 probes \(apostrophe-text-cell kept; countif-numeric-text 0; effective-user-email (not )?available\)\.$/);
+  expect(r.summary).toMatch(/^No problem\(s\): layout 0, values 0, platform 0\. Checked 12 tabs, \d+ rows, 15 computed cells, 6 probes \(apostrophe-text-cell kept; countif-numeric-text 0; effective-user-email (not )?available\)\.$/);
 });
 
 test('the check writes nothing but one Audit row (whole-workbook diff); the temporary probe tab is gone and the active tab is unchanged', () => {
