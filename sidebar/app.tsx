@@ -16,6 +16,7 @@ import { PrioritiesScreen } from './screens/Priorities';
 import { ExportScreen } from './screens/Export';
 import { CheckScreen } from './screens/Check';
 import { RelapsePreventionScreen } from './screens/RelapsePrevention';
+import { ProgressScreen } from './screens/Progress';
 import { ReviewScreen } from './screens/Review';
 import { SessionScreen } from './screens/Session';
 import { call } from './rpc';
@@ -146,6 +147,8 @@ export function App() {
     body = <ReviewScreen key={code} detail={current} onSaved={savedDetail} />;
   } else if (screen === 'discharge') {
     body = <RelapsePreventionScreen key={code} boot={b} detail={current} onStatus={statusChanged} />;
+  } else if (screen === 'progress') {
+    body = <ProgressScreen key={code} detail={current} />;
   } else {
     body = <PrioritiesScreen detail={current} draft={priorities} onSaved={savedDetail} />;
   }
