@@ -138,6 +138,7 @@ export function seedEmulator(em: Emulator): SeedSummary {
     seedPriorities(em, c, objectives);
   }
   seedReview(em, seeded.clients[0]);
+  seedProgressReport(em, seeded.clients[0].code);
   openReviewOn(em, seeded.clients[0].code);
   return { clients: seeded.clients.map((c) => c.code), sessions };
 }
@@ -178,4 +179,9 @@ function seedReview(em: Emulator, c: SeedClient): void {
     ),
   };
   call(em, 'saveReview', input);
+}
+
+/** One progress report for the client the demo opens on (Sidebar ▸ Progress ▸ Build), after its review so it shows a milestone. */
+function seedProgressReport(em: Emulator, code: string): void {
+  call(em, 'buildProgressReport', { clientCode: code, nextSteps: 'Keep the activity diary going\nTry the evening wind-down routine three nights a week' });
 }
