@@ -1,8 +1,8 @@
 // buildProgressReport on the built bundle: the "Progress <code>" tab (core's lines as plain text, charts over value-only data), only its own tab replaced, a clinic's tab refused, nothing else changed.
 import type { Emulator } from '../../../emulator';
 import type { ClientDetail, ProgressReportData } from '../../../src/contract';
-import { client, fiveGoalPlan, ok, session, setUp } from '../../../kit/workbook';
-import { refusing } from '../refusing';
+import { client, emulator, fiveGoalPlan, measure, ok, session, setUp } from '../../../kit/workbook';
+import { refusing, type Result } from '../refusing';
 import { stateDiff } from '../state-diff';
 
 const NOTE = 'Private note about the family';
@@ -111,4 +111,31 @@ describe('buildProgressReport', () => {
       expect(refused('buildProgressReport', { clientCode: 'C-0404' }).errors!.clientCode).toMatch(/not there/);
     });
   });
+});
+
+describe('buildProgressReport is all or nothing', () => {
+  const { em } = workbook();
+  const state = em.exportState();
+  const clean = emulator(state);
+  const m = measure(clean, () => ok(clean.run('buildProgressReport', { clientCode: 'C-0001' })));
+  const writes = m.write + m.format + m.structure;
+
+  test('the build makes writes (so the case below tests something)', () => {
+    expect(writes).toBeGreaterThan(3);
+  });
+
+  // The first write (the new tab), one in the middle (the text or chart data) and the last (the swap after the Audit row).
+  test('a failure at the first, a middle or the last write leaves the workbook as it was, and building again works', () => {
+    for (const nth of [1, Math.ceil(writes / 2), writes]) {
+      const e = emulator(state);
+      const before = e.exportState();
+      e.failCalls({ nth });
+      const r = e.run('buildProgressReport', { clientCode: 'C-0001' }) as Result;
+      e.failCalls(null);
+      expect([nth, r.ok]).toEqual([nth, false]);
+      // The emulator's next chart id counts charts ever made (an undone one too); it is not part of the document.
+      expect(stateDiff(before, { ...e.exportState(), nextChartId: before.nextChartId })).toEqual([]);
+      expect(ok<ProgressReportData>(e.run('buildProgressReport', { clientCode: 'C-0001' })).sheetName).toBe('Progress C-0001');
+    }
+  }, 600_000);
 });
