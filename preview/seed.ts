@@ -141,6 +141,7 @@ export function seedEmulator(em: Emulator): SeedSummary {
   }
   seedReview(em, seeded.clients[0]);
   seedFormResponses(em);
+  seedProgressReport(em, seeded.clients[0].code);
   openReviewOn(em, seeded.clients[0].code);
   return { clients: seeded.clients.map((c) => c.code), sessions };
 }
@@ -221,4 +222,9 @@ function seedFormResponses(em: Emulator): void {
   const rows = FORM_ROWS.map((r) => [serial(r.at), r.code, ...r.items.map((v) => FORM_OPTIONS[v])]);
   sheet.getRange(1, 1, 1 + rows.length, FORM_HEADER.length).setValues([FORM_HEADER, ...rows]);
   sheet.getRange(2, 1, rows.length, 1).setNumberFormat('dd/mm/yyyy hh:mm:ss');
+}
+
+/** One progress report for the client the demo opens on (Sidebar ▸ Progress ▸ Build), after its review so it shows a milestone. */
+function seedProgressReport(em: Emulator, code: string): void {
+  call(em, 'buildProgressReport', { clientCode: code, nextSteps: 'Keep the activity diary going\nTry the evening wind-down routine three nights a week' });
 }

@@ -42,6 +42,8 @@ export async function run(root: string): Promise<string[]> {
     await fetch(`${preview.url}/edit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sheet: 'Review', row: 1, col: 2, input: 'DEMO-04' }) });
     await page.goto(preview.url);
     for (const tab of ['Review', 'Supervision']) if (await showTab(page, tab)) await shot(page, `dashboard-${tab.toLowerCase()}`);
+    // The demo clinic's progress report (seeded for DEMO-01): the tab a client keeps.
+    if (await showTab(page, 'Progress DEMO-01')) await shot(page, 'report-progress');
     // Risk first: Supervision's top rows, safety red and deterioration amber (custom-formula conditional formats).
     if (await showTab(page, 'Supervision')) {
       const box = await page.locator('#grid-panel').boundingBox();
@@ -58,7 +60,7 @@ export async function run(root: string): Promise<string[]> {
     await shot(page, 'risk-clients', panel);
     await frame.locator('.client-list button', { hasText: 'DEMO-05' }).first().click();
     await frame.locator('.top-client', { hasText: 'DEMO-05' }).waitFor();
-    for (const label of ['Plan', 'GAS', 'Session', 'Priorities', 'Review', 'Discharge', 'Export']) {
+    for (const label of ['Plan', 'GAS', 'Session', 'Priorities', 'Review', 'Discharge', 'Progress', 'Export']) {
       if (!(await sidebarScreen(frame, label))) continue;
       await shot(page, `sidebar-${label.toLowerCase()}`, panel);
       // Risk first: DEMO-05's session opens with "Last time" (scores, bands, the safety flag still to acknowledge).

@@ -164,6 +164,9 @@ export function App() {
   } else if (screen === 'discharge') {
     const { RelapsePreventionScreen } = part.screens;
     body = <RelapsePreventionScreen key={code} boot={b} detail={current} onStatus={statusChanged} />;
+  } else if (screen === 'progress') {
+    const { ProgressScreen } = part.screens;
+    body = <ProgressScreen key={code} detail={current} />;
   } else {
     const { PrioritiesScreen } = part.screens;
     body = <PrioritiesScreen detail={current} draft={priorities} onSaved={savedDetail} />;

@@ -4,6 +4,7 @@ import type { AlertKind } from './core/alerts';
 import type { ScoreOptions } from './core/instruments/score';
 import type { InstrumentDefinition } from './core/instruments/schema';
 import type { RelapsePreventionPlan } from './core/relapse-prevention';
+import type { ProgressReportInput as CoreProgressReportInput } from './core/progress-report';
 import type { GoalRow, SavePlanInput } from './core/plan-rows';
 import type { Review } from './core/review';
 import type { ReviewStanding } from './core/review-cadence';
@@ -214,6 +215,18 @@ export interface RelapsePreventionPlanData {
   sections: { heading: string; lines: string[] }[];
 }
 
+/** buildProgressReport's input: core progress-report.ts progressReportInputSchema (the client, optional next steps one per line). */
+export type ProgressReportInput = CoreProgressReportInput;
+
+export interface ProgressReportData {
+  sheetName: string;
+  /** false when the tab was made now, true when an earlier report Attain made was replaced. */
+  rebuilt: boolean;
+  /** The report's lines as written in column A (plain text). */
+  lines: string[];
+  charts: number;
+}
+
 /** One de-identified export row (core csv.ts CsvRow): a measure administration or a review's GAS result. */
 export interface OutcomeRow {
   clientCode: string;
@@ -417,6 +430,7 @@ export interface SidebarApi {
   startReview(clientCode: string): Result<StartReviewData>;
   saveReview(input: SaveReviewInput): Result<SaveReviewData>;
   buildRelapsePreventionPlan(input: RelapsePreventionPlanInput): Result<RelapsePreventionPlanData>;
+  buildProgressReport(input: ProgressReportInput): Result<ProgressReportData>;
   getOutcomes(): Result<OutcomesData>;
   checkSpreadsheet(): Result<CheckReport>;
   repairSpreadsheet(input: RepairSpreadsheetInput): Result<RepairReport>;

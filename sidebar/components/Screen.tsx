@@ -1,7 +1,7 @@
 // Screen scaffolding: the focusable screen heading (focus moves there on navigation), the top navigation and the "choose a client first" prompt.
 import type { ComponentChildren } from 'preact';
 
-export type ScreenId = 'clients' | 'plan' | 'gas' | 'session' | 'priorities' | 'review' | 'discharge' | 'export' | 'check' | 'import';
+export type ScreenId = 'clients' | 'plan' | 'gas' | 'session' | 'priorities' | 'review' | 'discharge' | 'progress' | 'export' | 'check' | 'import';
 
 export const SCREENS: { id: ScreenId; label: string; title: string; headingId: string }[] = [
   { id: 'clients', label: 'Clients', title: 'Clients', headingId: 'clients-h' },
@@ -11,6 +11,7 @@ export const SCREENS: { id: ScreenId; label: string; title: string; headingId: s
   { id: 'priorities', label: 'Priorities', title: 'Priority matrix', headingId: 'priority-h' },
   { id: 'review', label: 'Review', title: 'Goal review', headingId: 'review-h' },
   { id: 'discharge', label: 'Discharge', title: 'Relapse-prevention plan', headingId: 'discharge-h' },
+  { id: 'progress', label: 'Progress', title: 'Progress report', headingId: 'progress-h' },
   { id: 'export', label: 'Export', title: 'Export outcomes', headingId: 'export-h' },
   { id: 'check', label: 'Check', title: 'Check this spreadsheet', headingId: 'check-h' },
   { id: 'import', label: 'Forms', title: 'Import form responses', headingId: 'import-h' },

@@ -16,6 +16,7 @@ export { recordSession } from './sessions';
 export { savePriorities } from './priorities';
 export { startReview, saveReview } from './reviews';
 export { buildRelapsePreventionPlan } from './relapse-prevention';
+export { buildProgressReport } from './progress';
 export { getOutcomes } from './outcomes';
 export { checkSpreadsheet, repairSpreadsheet } from './check';
 export { getSessionRecords, voidRecord, correctRecord, setClientStatus } from './corrections';

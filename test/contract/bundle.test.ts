@@ -210,7 +210,7 @@ describe('SidebarScreens.html (the screens part)', () => {
     win.window = win;
     vm.runInContext(handedOver(), vm.createContext(win), { filename: 'SidebarScreens.js' });
     const screens = win.__attainScreens as Record<string, unknown>;
-    expect(Object.keys(screens).sort()).toEqual(['CheckScreen', 'ExportScreen', 'GasScreen', 'ImportScreen', 'PlanScreen', 'PrioritiesScreen', 'RelapsePreventionScreen', 'ReviewScreen', 'SessionScreen']);
+    expect(Object.keys(screens).sort()).toEqual(['CheckScreen', 'ExportScreen', 'GasScreen', 'ImportScreen', 'PlanScreen', 'PrioritiesScreen', 'ProgressScreen', 'RelapsePreventionScreen', 'ReviewScreen', 'SessionScreen']);
     for (const c of Object.values(screens)) expect(typeof c).toBe('function');
   });
 

@@ -95,6 +95,9 @@ test('no control cuts its text at 300 px, on any screen', async () => {
   await nav(page, 'Discharge');
   await page.locator('#discharge-h').waitFor();
   await check('Discharge');
+  await nav(page, 'Progress');
+  await page.locator('#progress-h').waitFor();
+  await check('Progress');
   await nav(page, 'Export');
   await page.locator('#export-h').waitFor();
   await check('Export');
