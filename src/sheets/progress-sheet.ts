@@ -3,6 +3,7 @@ import { PROGRESS_HEADINGS, type ProgressReport, type ReportLine } from '../core
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import { DATE_FORMAT } from './columns';
 import type { InstrumentOptions } from './instrument-layout';
+import { madeFor, openGeneratedTab } from './generated-tab';
 import type { Journal } from './journal';
 import { edgesOf, measureScale } from './review-dashboard-blocks';
 import { COLOURS, SERIES_STYLES, type SeriesKind } from './review-dashboard-grid';
@@ -90,12 +91,6 @@ export function progressTables(report: ProgressReport, defs: ReadonlyMap<string,
   return out;
 }
 
-/** Whether an existing sheet is one Attain generated for this client (A1 is the title, A2 names the client). */
-function isGenerated(sheet: Sheet, code: string): boolean {
-  const [[a1], [a2]] = sheet.getRange(1, 1, 2, 1).getValues();
-  return a1 === PROGRESS_HEADINGS.title && String(a2).trim().toLowerCase() === `client: ${code.toLowerCase()}`;
-}
-
 export type WriteResult = { ok: true; sheetName: string; rebuilt: boolean; charts: number; finish: () => void } | { ok: false; message: string };
 
 /** Writes the tables into one rectangle from (1, PROGRESS_DATA_COL): one setValues, one setNumberFormats; returns each table's header row. */
@@ -136,22 +131,9 @@ function writeTables(sheet: Sheet, tables: readonly ChartTable[]): number[] {
 export function writeProgressSheet(ss: Spreadsheet, report: ProgressReport, tables: readonly ChartTable[], journal?: Journal): WriteResult {
   const code = report.clientCode;
   const name = progressSheetName(code);
-  const old = ss.getSheetByName(name);
-  if (old && !isGenerated(old, code)) return { ok: false, message: `Expected "${name}" to be a progress report Attain made; it holds something else, so it was left as it is. Rename that tab, then build the report again.` };
-  const fresh = old ? `${name} (rebuilding)` : name;
-  const leftover = old ? ss.getSheetByName(fresh) : null;
-  // A fresh tab a failed rebuild could not remove is Attain's own scratch tab: replaced, never a reason to refuse.
-  if (leftover) ss.deleteSheet(leftover);
-  // insertSheet makes the new tab the active one: an undo gives the user back the tab they were on.
-  const active = ss.getActiveSheet();
-  const sheet = ss.insertSheet(fresh, old ? old.getIndex() : ss.getNumSheets());
-  journal?.record({
-    what: `the "${fresh}" tab`,
-    undo: () => {
-      ss.deleteSheet(sheet);
-      active?.activate();
-    },
-  });
+  const tab = openGeneratedTab(ss, name, (t) => madeFor(t, PROGRESS_HEADINGS.title, code), 'a progress report', 'build the report again', journal);
+  if (!tab.ok) return tab;
+  const { sheet } = tab;
   const cells = progressCells(report.lines);
   const n = cells.length;
   const chartRows = n + 2 + tables.length * PROGRESS_CHART.rows;
@@ -191,16 +173,5 @@ export function writeProgressSheet(ss: Spreadsheet, report: ProgressReport, tabl
       sheet.insertChart(chart);
     });
   }
-  const finish = () => {
-    if (old) {
-      // Renames first (each undoable), the earlier report's deletion last: nothing can fail after it.
-      old.setName(`${name} (previous)`);
-      journal?.record({ what: `the earlier "${name}" tab, renamed`, undo: () => old.setName(name) });
-      sheet.setName(name);
-      journal?.record({ what: `the new "${name}" tab, renamed`, undo: () => sheet.setName(fresh) });
-      ss.deleteSheet(old);
-    }
-    sheet.activate();
-  };
-  return { ok: true, sheetName: name, rebuilt: old !== null, charts: tables.length, finish };
+  return { ok: true, sheetName: name, rebuilt: tab.rebuilt, charts: tables.length, finish: tab.finish };
 }
