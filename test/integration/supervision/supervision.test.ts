@@ -185,7 +185,11 @@ describe('Supervision tab', () => {
 
   test('per-clinician totals equal core, with blanks (not #DIV/0!) where there is nothing to divide', () => {
     const sheet = em.spreadsheet.getSheetByName('Supervision')!;
-    const v = sheet.getRange(3, 17, 10, 5).getValues();
+    // The totals table starts at the second "Clinician" header of row 3 (R, after the list's Task completion column).
+    const heads = sheet.getRange(3, 1, 1, sheet.getLastColumn()).getValues()[0];
+    const at = heads.indexOf('Clinician', heads.indexOf('Clinician') + 1) + 1;
+    expect(at).toBe(18);
+    const v = sheet.getRange(3, at, 10, 5).getValues();
     expect(v[0].slice(0, 4)).toEqual(['Clinician', 'Caseload', 'Reliably improved %', 'Review overdue %']);
     expect(v[0][4]).toBe('Measured in last 4 sessions %');
     const t = supervisionTotals(supervisionRows(core, SETTINGS));
