@@ -156,10 +156,11 @@ describe('recordSession', () => {
     expect(rows(em, 'Ratings')).toEqual(ids.map((id, i) => ['C-0001', 1, day('2026-01-12'), id, 4 + i, -1, '']));
     const phq = rows(em, 'PHQ-9');
     // A first administration: change 0, reliable change blank (issue 13).
-    expect(phq).toEqual([['C-0001', day('2026-01-12'), 1, 1, 2, 1, 0, 1, 2, 1, 0, 0, '', 8, 'Mild', '', 0, '', '']]);
+    // The last two cells: Voided (S) and Source (T, a form response's key; blank for a session's row).
+    expect(phq).toEqual([['C-0001', day('2026-01-12'), 1, 1, 2, 1, 0, 1, 2, 1, 0, 0, '', 8, 'Mild', '', 0, '', '', '']]);
     // The total is blank on a voided row (Voided is column S).
     expect(formulas(em, 'PHQ-9', 2)[13]).toBe('=IF(S2<>"","",IF(COUNT(D2:L2)=9,SUM(D2:L2),""))');
-    expect(rows(em, 'GAD-7')[0].slice(10)).toEqual([7, 'Mild', 0, '', '']);
+    expect(rows(em, 'GAD-7')[0].slice(10)).toEqual([7, 'Mild', 0, '', '', '']);
     expect(rows(em, 'Audit').pop()!.slice(2, 5)).toEqual(['recordSession', 'C-0001', 'Session 1']);
     expect(em.formulaErrors()).toEqual([]);
   });
@@ -170,7 +171,7 @@ describe('recordSession', () => {
     );
     expect(r.sessionNumber).toBe(2);
     expect(r.saved.measures[0].flag).toMatch(/item 9/);
-    expect(rows(em, 'PHQ-9')[1].slice(13)).toEqual([1, 'None/minimal', 'PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now', -7, 'Reliable improvement', '']);
+    expect(rows(em, 'PHQ-9')[1].slice(13)).toEqual([1, 'None/minimal', 'PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now', -7, 'Reliable improvement', '', '']);
     expect(rows(em, 'Audit').pop()![5]).toMatch(/SAFETY: PHQ-9 item 9/);
   });
 
@@ -190,7 +191,7 @@ describe('recordSession', () => {
 
   test('incomplete measures store blanks and leave the computed columns blank', () => {
     ok(em.run('recordSession', session('C-0002', [], { measures: [{ instrument: 'gad7', items: [1, null, 1, 1, 1, 1, 1] }] })));
-    expect(rows(em, 'GAD-7').pop()!.slice(3)).toEqual([1, '', 1, 1, 1, 1, 1, '', '', '', '', '']);
+    expect(rows(em, 'GAD-7').pop()!.slice(3)).toEqual([1, '', 1, 1, 1, 1, 1, '', '', '', '', '', '']);
   });
 });
 
