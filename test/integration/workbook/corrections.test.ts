@@ -174,12 +174,13 @@ describe('a workbook set up before the Voided column', () => {
     const { em } = clinic();
     const sheet = em.spreadsheet.getSheetByName('PHQ-9')!;
     const cols = headerCols(em, 'PHQ-9');
-    const [t, f, v] = ['Total', 'Safety flag', 'Voided'].map((h) => cols.get(h)!);
+    const [t, f, v, src] = ['Total', 'Safety flag', 'Voided', 'Source'].map((h) => cols.get(h)!);
     const guarded = [2, 3].map((r) => [t, f].map((c) => sheet.getRange(r, c).getFormula()));
-    // An older workbook: no Voided header, and formulas without the guard.
+    // An older workbook: no Voided header (nor the later Source beside it), and formulas without the guard.
     const unguard = (x: string) => x.replace(/^=IF\([A-Z]+\d+<>"","",(.*)\)$/, '=$1');
     for (const r of [2, 3]) for (const c of [t, f]) sheet.getRange(r, c).setFormula(unguard(sheet.getRange(r, c).getFormula()));
-    sheet.getRange(1, v).setValue('');
+    sheet.getRange(1, v, 1, 2).setValues([['', '']]);
+    expect(src).toBe(v + 1);
     expect(sheet.getRange(2, t).getFormula()).not.toMatch(/<>""/);
     em.run('setupSpreadsheet');
     expect(sheet.getRange(1, v).getValue()).toBe('Voided');
