@@ -1,4 +1,4 @@
-// A clinic-defined measure through the preview, in a real browser: typed on the Instruments tab, enabled in Settings, shown in the Session screen with a live total and band.
+// A clinic-defined measure through the preview, in a real browser: typed on the Instruments tab, enabled in Settings, shown in the Session screen with a live total and band, saved, and charted on the Review tab.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
@@ -51,7 +51,7 @@ async function setUp(done: () => Promise<boolean>, what: string): Promise<void> 
   await until(done, what, 60000);
 }
 
-test('a measure typed on the Instruments tab and enabled in Settings gets its tab and a live total and band in the Session screen', async () => {
+test('a measure typed on the Instruments tab and enabled in Settings gets its tab, a live total and band in the Session screen, its saved row and a Review chart', async () => {
   const { page } = g;
   await page.goto(preview.url);
   // The demo clinic may predate the Instruments tab: Set up adds it (and touches nothing else).
@@ -72,7 +72,8 @@ test('a measure typed on the Instruments tab and enabled in Settings gets its ta
   // Record a session with it in the sidebar: the live total and band come before saving.
   await clickMenu(page, 'Open Attain');
   const frame = await sidebarFrame(page);
-  await frame.locator('.client-list button').first().click();
+  // A client with no safety flag from last time (the list puts flagged clients first; their save asks to acknowledge first).
+  await frame.locator('.client-list button', { hasText: 'DEMO-01' }).first().click();
   await frame.locator('.top-client').waitFor();
   await frame.locator('.nav button', { hasText: /^Session$/ }).click();
   const toggle = frame.locator(`#session-measures-${ID}-toggle`);
@@ -80,6 +81,17 @@ test('a measure typed on the Instruments tab and enabled in Settings gets its ta
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   for (let i = 0; i < ITEMS.length; i++) await frame.locator(`#session-measures-${ID}-items-${i}`).selectOption(String(ITEMS[i]));
   await frame.locator(`#session-measures-${ID}-total`).getByText('Total: 12 · Significant functional impairment').waitFor();
-  // Saving it and its Review chart are covered through the actions (test/integration/workbook/clinic-instruments.test.ts):
-  // here the save did not show "Saved session" for the demo client within 30 s, not yet diagnosed.
+
+  // Save: its row on its own tab with the same total and band, and the Review tab charts it.
+  const code = 'DEMO-01';
+  await frame.getByRole('button', { name: 'Save session' }).click();
+  await frame.locator('#session-saved').getByText(/Saved session \d+/).waitFor({ timeout: 300000 });
+  // The measure's tab was made by this test: the one row with a client is the one just saved.
+  const tab = (await sheetOf(NAME))!;
+  const head = tab.rows[0].map((c) => c.v);
+  const saved = tab.rows.slice(1).filter((r) => String(r[head.indexOf('Client')]?.v ?? '') !== '').map((r) => r.map((c) => c.v));
+  expect(saved.map((row) => [row[head.indexOf('Client')], String(row[head.indexOf('Total')]), row[head.indexOf('Band')]])).toEqual([[code, '12', 'Significant functional impairment']]);
+  await clickMenu(page, 'Rebuild review charts');
+  await until(async () => ((await sheetOf('Review'))?.charts ?? []).some((c) => JSON.stringify(c.options ?? {}).includes(NAME)), `a Review chart of ${NAME}`, 120000);
+  expect(g.errors).toEqual([]);
 });
