@@ -1,10 +1,9 @@
-// npm run screenshots: PNGs of the sidebar screens, the Review and Supervision dashboards and the risk-first views (Clients badges, Session's "Last time", Supervision's coloured rows), taken from the local preview.
+// npm run screenshots: PNGs of the sidebar screens, the Review and Supervision dashboards, the progress report, tasks between sessions, the form import and the risk-first views (Clients badges, Session's "Last time", Supervision's coloured rows), taken from the local preview.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { startPreview } from '../preview/server';
 import { clickMenu, guardedPage, launchBrowser, sidebarFrame, tempStateFile, cleanup } from '../kit/browser';
-
 
 async function showTab(page: Page, name: string): Promise<boolean> {
   const tab = page.locator(`#tabbar [role="tab"][data-sheet="${name}"]`);
@@ -70,6 +69,29 @@ export async function run(root: string): Promise<string[]> {
         await last.scrollIntoViewIfNeeded();
         await shot(page, 'risk-session-last-time', panel);
       }
+    }
+    // The client in the loop: DEMO-01's session opens with last week's tasks and ends with new ones; the Forms screen reads the demo's waiting responses.
+    await sidebarScreen(frame, 'Clients');
+    await frame.locator('.client-list button', { hasText: 'DEMO-01' }).first().click();
+    await frame.locator('.top-client', { hasText: 'DEMO-01' }).waitFor();
+    if (await sidebarScreen(frame, 'Session')) {
+      for (const [id, name] of [['#session-from-last-time', 'sidebar-session-tasks'], ['#session-until-next-time', 'sidebar-session-until-next-time']]) {
+        const part = frame.locator(id);
+        if ((await part.count()) === 0) continue;
+        if (name === 'sidebar-session-until-next-time') {
+          // A vague task, as first typed: the live hint asks for what, when and how often.
+          await part.locator('button', { hasText: 'Add a task' }).first().click();
+          await part.locator('input[type="text"], textarea').first().fill('Be more active');
+          await part.locator('.smart-hints').first().waitFor();
+          await part.locator('.smart-hints').first().scrollIntoViewIfNeeded();
+        } else await part.scrollIntoViewIfNeeded();
+        await shot(page, name, panel);
+      }
+    }
+    if (await sidebarScreen(frame, 'Forms')) {
+      await frame.locator('#import-preview').click();
+      await frame.locator('#import-summary').waitFor();
+      await shot(page, 'sidebar-forms', panel);
     }
     if (g.blocked.length) throw new Error(`The preview tried to leave this machine: ${g.blocked.join(', ')}`);
     await g.context.close();
