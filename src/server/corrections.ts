@@ -46,13 +46,13 @@ function describe(r: StoredRecord, kind: RecordRef['kind'], def?: InstrumentDefi
   if (kind === 'rating') return `Goal ${r.goalId}: rating ${cellNumber(v.rating) ?? '—'}, GAS level ${cellNumber(v.gasLevel) ?? '—'}`;
   const d = def as InstrumentDefinition;
   const total = cellNumber(v.total);
-  const when = r.session === null ? ` of ${r.date} (${cellText(v.source) ? 'completed on a form' : 'without a session'}),` : '';
+  const when = r.session === null ? ` of ${r.date} (${r.source ? 'completed on a form' : 'without a session'}),` : '';
   return `${d.name}${when} ${d.noTotal ? '' : `total ${total ?? '—'}, `}items ${itemsOf(d, v).map((x) => (x === null ? '—' : x)).join(' ')}`;
 }
 
 function viewOf(r: StoredRecord, kind: RecordRef['kind'], def: InstrumentDefinition | undefined, titles: ReadonlyMap<string, string>): RecordView {
   const v = r.values;
-  const base = { kind, instrument: def?.id ?? '', instrumentName: def?.name ?? '', row: r.row, date: r.date, session: r.session, source: cellText(v.source), goalId: r.goalId, goalTitle: titles.get(r.goalId) ?? '', summary: describe(r, kind, def) };
+  const base = { kind, instrument: def?.id ?? '', instrumentName: def?.name ?? '', row: r.row, date: r.date, session: r.session, source: r.source, goalId: r.goalId, goalTitle: titles.get(r.goalId) ?? '', summary: describe(r, kind, def) };
   if (kind === 'session') return { ...base, goalId: '', goalTitle: '', attended: cellBool(v.attended), note: cellText(v.note) };
   if (kind === 'rating') return { ...base, rating: cellNumber(v.rating), gasLevel: cellNumber(v.gasLevel) };
   return { ...base, goalId: '', goalTitle: '', items: itemsOf(def as InstrumentDefinition, v), total: cellNumber(v.total) };
@@ -107,14 +107,14 @@ function correctedRow(old: StoredRecord, ref: RecordRef, c: Correction, def: Ins
   Object.assign(errors, itemErrors(d, itemProblems(d, items), 'correction'));
   if (items.every((x) => x === null)) errors['correction.items'] = `Expected at least one ${d.name} answer in the correction; got none. To remove the administration, void it instead`;
   // A form-imported row's Source goes with it: a later import still sees that response as imported and does not bring it back.
-  const row: Record<string, unknown> = { client: v.client, date: isoToSerial(old.date), session: v.session, ...(cellText(v.source) ? { source: cellText(v.source) } : {}) };
+  const row: Record<string, unknown> = { client: v.client, date: isoToSerial(old.date), session: v.session, ...(old.source ? { source: old.source } : {}) };
   itemKeys(d).forEach((k, j) => (row[k] = items[j] ?? ''));
   return row;
 }
 
 /** What the new row says, for Audit's "after". */
 function describeNew(values: Record<string, unknown>, ref: RecordRef, def: InstrumentDefinition | undefined, date: string): string {
-  const r: StoredRecord = { row: 0, client: cellText(values.client), date, session: cellNumber(values.session), goalId: cellText(values.goalId), voided: '', values };
+  const r: StoredRecord = { row: 0, client: cellText(values.client), date, session: cellNumber(values.session), goalId: cellText(values.goalId), voided: '', source: cellText(values.source), values };
   return describe(r, ref.kind, def).replace(/, total [^,]*,/, ',');
 }
 
@@ -166,7 +166,7 @@ function amend(input: VoidRecordInput | CorrectRecordInput, correction: Correcti
 
     markVoided(tab, old.row, text, old.voided);
     if (newValues) appendRows(tab, [newValues], lastRow);
-    const source = cellText(old.values.source);
+    const source = old.source;
     const before = `${describe(old, ref.kind, def)}${source ? ` (imported from ${source}; ${newValues ? 'the corrected row keeps' : 'the row keeps'} this Source, so importing again does not bring the response back)` : ''}`;
     const after = newValues ? `${describeNew(newValues, ref, def, correction?.date ?? old.date)} (row ${newRow})` : 'voided';
     book.audit({ action, client: code, entity: `${tab.layout.name} row ${old.row}`, summary: `${correction ? 'Corrected' : 'Voided'} ${name}: ${reason}; ${before} → ${after}` });

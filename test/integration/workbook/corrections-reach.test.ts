@@ -46,7 +46,7 @@ describe('a PHQ-9 completed on a form, imported by mistake, voided', () => {
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ kind: 'measure', instrument: 'phq9', date: '2026-11-23', session: null });
     expect(listed[0].source).toMatch(/^form:Form Responses 1!2 @ /);
-    expect(listed[0].summary).toMatch(/^PHQ-9 of 2026-11-23 \(completed on a form\), total 14, items 2 2 2 1 1 2 1 1 2$/);
+    expect(listed[0].summary).toMatch(/^PHQ-9 of 2026-11-23 \(completed on a form\), total 14, items 2 2 2 1 1 2 1 1 2 —$/);
   });
 
   test("session 1's list never offers it, and the form list never offers the session's PHQ-9", () => {
