@@ -129,6 +129,12 @@ describe('refusals on a record without a session', () => {
     expect(stateDiff(before, em.exportState())).toEqual([]);
   });
 
+  test('asking for session 0 is refused on the field, saying how to ask for the form rows', () => {
+    const r = em.run('getSessionRecords', 'C-0001', 0) as Failed;
+    expect(r.ok).toBe(false);
+    expect(r.errors.session).toBe('Expected a session number (1, 2, 3 …), or null for the measures completed on a form; got 0. Choose a session from the list');
+  });
+
   test('the form row named with a session number is not found: a blank Session is never a session', () => {
     const r = em.run('voidRecord', { clientCode: 'C-0001', record: { ...refOf(phq), session: 1 }, reason: 'x' }) as Failed;
     expect(r.ok).toBe(false);
