@@ -271,7 +271,10 @@ export interface RecordView {
   instrumentName: string;
   row: number;
   date: string; // YYYY-MM-DD
-  session: number;
+  /** null: a measure not from a session (a questionnaire imported from a form). */
+  session: number | null;
+  /** The row's Source cell: the form response an imported measure came from ('' otherwise). */
+  source?: string;
   /** The goal a rating is of ('' otherwise), with its title for the list. */
   goalId: string;
   goalTitle: string;
@@ -290,7 +293,8 @@ export interface RecordView {
 
 export interface SessionRecordsData {
   clientCode: string;
-  session: number;
+  /** null: the measures completed on a form (no session). */
+  session: number | null;
   records: RecordView[];
 }
 
@@ -434,7 +438,7 @@ export interface SidebarApi {
   getOutcomes(): Result<OutcomesData>;
   checkSpreadsheet(): Result<CheckReport>;
   repairSpreadsheet(input: RepairSpreadsheetInput): Result<RepairReport>;
-  getSessionRecords(clientCode: string, session: number): Result<SessionRecordsData>;
+  getSessionRecords(clientCode: string, session: number | null): Result<SessionRecordsData>;
   voidRecord(input: VoidRecordInput): Result<AmendRecordData>;
   correctRecord(input: CorrectRecordInput): Result<AmendRecordData>;
   setClientStatus(input: SetClientStatusInput): Result<ClientSummary>;

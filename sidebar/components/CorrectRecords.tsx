@@ -1,4 +1,4 @@
-// "Correct or void" on the Session screen: choose a past session, see its records (session, ratings, measures), and void or correct one with a required reason after a confirmation; the row is marked, never deleted.
+// "Correct or void" on the Session screen: choose a past session or "Completed on a form", see its records (session, ratings, measures), and void or correct one with a required reason after a confirmation; the row is marked, never deleted.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AmendRecordData, ClientDetail, RecordView } from '../../src/contract';
 import { CheckboxField, DateField, NumberField, SelectField, TextArea, TextField } from './Field';
@@ -8,11 +8,14 @@ import { call } from '../rpc';
 
 const P = 'amend';
 
-const refOf = (r: RecordView) => ({ kind: r.kind, instrument: r.instrument || null, row: r.row, date: r.date, session: r.session, goalId: r.goalId || null });
+// The Source goes only with a form-imported row: it tells two responses of one day apart.
+const refOf = (r: RecordView) => ({ kind: r.kind, instrument: r.instrument || null, row: r.row, date: r.date, session: r.session, goalId: r.goalId || null, ...(r.source ? { source: r.source } : {}) });
 const num = (s: string): number | null => (s.trim() === '' ? null : Number(s));
-const label = (r: RecordView) => (r.kind === 'session' ? 'Session row' : r.kind === 'rating' ? `Rating: ${r.goalTitle || r.goalId}` : r.instrumentName);
+const label = (r: RecordView) => (r.kind === 'session' ? 'Session row' : r.kind === 'rating' ? `Rating: ${r.goalTitle || r.goalId}` : r.session === null ? `${r.instrumentName} of ${r.date}` : r.instrumentName);
+/** The choice that lists the measures without a session (questionnaires imported from a form). */
+const FORM = 'form';
 
-/** A past session's records with a "Correct or void" button each; the chosen record's form below them. */
+/** A past session's records, or the measures completed on a form, with a "Correct or void" button each; the chosen record's form below them. */
 export function CorrectRecords({ detail, onSaved }: { detail: ClientDetail; onSaved(detail: ClientDetail): void }) {
   const code = detail.client.code;
   const past = [...detail.sessions].sort((a, b) => b.number - a.number);
@@ -27,16 +30,24 @@ export function CorrectRecords({ detail, onSaved }: { detail: ClientDetail; onSa
     setChosen(null);
     setRecords(null);
     if (!n) return;
-    const data = await load.run(() => call('getSessionRecords', code, Number(n)));
+    const data = await load.run(() => call('getSessionRecords', code, n === FORM ? null : Number(n)));
     if (data) setRecords(data.records);
   };
 
-  if (past.length === 0) return null;
+  // Shown even before a first session: a questionnaire imported from a form may be the client's only record.
+  const fromForm = session === FORM;
   return (
     <details class="card amend" id={P}>
       <summary>Correct or void a past record</summary>
       <p class="muted small">A wrong record is never deleted: it is marked voided (who, when, why) and every formula, dashboard and alert ignores it. Correcting voids it and saves the corrected record.</p>
-      <SelectField id={`${P}-session`} label="Past session" value={session} onChange={show} placeholder="Choose a session…" options={past.map((s) => ({ value: String(s.number), label: `Session ${s.number}, ${s.date}` }))} />
+      <SelectField
+        id={`${P}-session`}
+        label="Past session"
+        value={session}
+        onChange={show}
+        placeholder="Choose a session…"
+        options={[...past.map((s) => ({ value: String(s.number), label: `Session ${s.number}, ${s.date}` })), { value: FORM, label: 'Completed on a form (no session)' }]}
+      />
       <FailureNotice message={load.failure} />
       {load.message ? <ErrorSummary prefix={`${P}-load`} message={load.message} errors={load.errors} /> : null}
       {done ? (
@@ -46,7 +57,7 @@ export function CorrectRecords({ detail, onSaved }: { detail: ClientDetail; onSa
       ) : null}
       {records ? (
         records.length ? (
-          <ul class="amend-list" aria-label={`Records of session ${session}`}>
+          <ul class="amend-list" aria-label={fromForm ? 'Measures completed on a form' : `Records of session ${session}`}>
             {records.map((r) => (
               <li key={`${r.kind}-${r.instrument}-${r.row}`}>
                 <span class="small">{r.summary}</span>{' '}
@@ -57,7 +68,7 @@ export function CorrectRecords({ detail, onSaved }: { detail: ClientDetail; onSa
             ))}
           </ul>
         ) : (
-          <p class="muted small">Nothing left to correct in this session.</p>
+          <p class="muted small">{fromForm ? 'No measure completed on a form is left to correct.' : 'Nothing left to correct in this session.'}</p>
         )
       ) : null}
       {chosen ? (

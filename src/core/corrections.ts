@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { clientCodeSchema } from './client-code';
 import { idSchema, isoDate, optionalText, ratingOrNull, text, vocabulary, wholeNumber, wholeNumberOrNull } from './field-schemas';
 import { LIMITS } from './limits';
-import { expected } from './messages';
+import { describeValue, expected } from './messages';
 import { requestIdField } from './request-id';
 import { CLIENT_STATUSES } from './vocabularies';
 
@@ -16,6 +16,11 @@ export function isLiveRow(voided: string | undefined): boolean {
 export const RECORD_KINDS = ['session', 'rating', 'measure'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
+/** "got 0. Reopen …": a record reference is never typed, so the fix is to choose the record again. */
+const reopen = (input: unknown) => `${describeValue(input)}. Reopen the client and choose the record again`;
+
+const sessionOrNone = expected("the record's session number as a whole number 1–10000, or null for a measure completed on a form (no session)", reopen);
+
 /** What the sidebar showed of the record: its row then and its identity, checked against the row now before anything is written. */
 export const recordRefSchema = z.object(
   {
@@ -24,7 +29,10 @@ export const recordRefSchema = z.object(
     instrument: z.optional(z.nullable(z.string(expected('an instrument id such as "phq9"')))),
     row: wholeNumber('the row the record was on', 2, 10_000_000),
     date: isoDate("the record's date"),
-    session: wholeNumber("the record's session number", 1, 10000),
+    /** The session the row belongs to; null for a measure not from a session (a questionnaire imported from a form leaves Session blank). */
+    session: z.union([z.number(), z.null()], sessionOrNone).check(z.refine((n) => n === null || (Number.isInteger(n) && n >= 1 && n <= 10000), sessionOrNone)),
+    /** The row's Source cell (a form-imported measure names its response there); absent or null for a row typed at a session. */
+    source: z.optional(z.nullable(z.string(expected('the Source of a form-imported row as text', reopen)))),
     /** The goal a rating is of; absent otherwise. */
     goalId: z.optional(z.nullable(idSchema)),
   },
@@ -88,14 +96,20 @@ export interface RecordIdentity {
   date: string;
   session: number | null;
   goalId?: string;
+  /** The Source cell: the form response an imported row came from ('' or absent otherwise). */
+  source?: string;
 }
 
-/** The row is the record the request names: same client (ignoring case), date, session and, for a rating, goal. */
+/**
+ * The row is the record the request names: same client (ignoring case), date, session (a blank Session is only ever the request's
+ * null, never a session's number), Source (two responses of one day are two records) and, for a rating, goal.
+ */
 export function sameRecord(row: RecordIdentity, client: string, ref: RecordRef): boolean {
   return (
     row.client.trim().toLowerCase() === client.trim().toLowerCase() &&
     row.date === ref.date &&
     row.session === ref.session &&
+    (row.source ?? '').trim() === (ref.source ?? '').trim() &&
     (ref.kind !== 'rating' || (row.goalId ?? '') === (ref.goalId ?? ''))
   );
 }
@@ -120,9 +134,11 @@ export function findRecordRow<T extends RecordIdentity & { row: number; voided: 
   return matches.length ? { problem: 'voided', row: matches[0] } : { problem: 'none' };
 }
 
-/** How a record is named in messages and Audit: "session 3 of 2026-11-20", "rating of goal G1 at session 3", "PHQ-9 at session 3". */
+/** How a record is named in messages and Audit: "session 3 of 2026-11-20", "rating of goal G1 at session 3", "PHQ-9 at session 3", "PHQ-9 completed on a form (2026-11-23)". */
 export function recordName(ref: RecordRef, instrumentName?: string): string {
   if (ref.kind === 'session') return `session ${ref.session} of ${ref.date}`;
   if (ref.kind === 'rating') return `rating of goal ${ref.goalId ?? ''} at session ${ref.session} (${ref.date})`;
-  return `${instrumentName ?? ref.instrument ?? 'measure'} at session ${ref.session} (${ref.date})`;
+  const name = instrumentName ?? ref.instrument ?? 'measure';
+  if (ref.session === null) return `${name} ${ref.source ? 'completed on a form' : 'without a session'} (${ref.date})`;
+  return `${name} at session ${ref.session} (${ref.date})`;
 }

@@ -1,7 +1,6 @@
 // Correct, never erase: getSessionRecords (a session's live rows for the sidebar), voidRecord and correctRecord (mark the row in Voided, append the corrected row, Audit before → after, all or nothing, a retry writes nothing), and setClientStatus (pause, reactivate, discharge).
 import { findRecordRow, isLiveRow, recordName, voidedText, type Correction, type RecordRef } from '../core/corrections';
 import { correctRecordSchema, setClientStatusSchema, voidRecordSchema } from '../core/corrections';
-import { findInstrument } from '../core/instruments/registry';
 import { itemProblems } from '../core/instruments/score';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import { Book } from '../sheets/book';
@@ -24,7 +23,8 @@ function recordTab(book: Book, ref: RecordRef): { tab: Tab; def?: InstrumentDefi
   if (ref.kind === 'rating') return { tab: book.tab(RATINGS) };
   let def: InstrumentDefinition;
   try {
-    def = findInstrument(ref.instrument ?? '');
+    // The workbook's registry: a built-in, or a valid definition of the clinic's Instruments tab.
+    def = book.find(ref.instrument ?? '');
   } catch (err) {
     return { error: `Expected a known instrument for a measure; got ${JSON.stringify(ref.instrument ?? '')} (${(err as Error).message})` };
   }
@@ -46,21 +46,27 @@ function describe(r: StoredRecord, kind: RecordRef['kind'], def?: InstrumentDefi
   if (kind === 'rating') return `Goal ${r.goalId}: rating ${cellNumber(v.rating) ?? '—'}, GAS level ${cellNumber(v.gasLevel) ?? '—'}`;
   const d = def as InstrumentDefinition;
   const total = cellNumber(v.total);
-  return `${d.name} ${d.noTotal ? '' : `total ${total ?? '—'}, `}items ${itemsOf(d, v).map((x) => (x === null ? '—' : x)).join(' ')}`;
+  const when = r.session === null ? ` of ${r.date} (${r.source ? 'completed on a form' : 'without a session'}),` : '';
+  return `${d.name}${when} ${d.noTotal ? '' : `total ${total ?? '—'}, `}items ${itemsOf(d, v).map((x) => (x === null ? '—' : x)).join(' ')}`;
 }
 
 function viewOf(r: StoredRecord, kind: RecordRef['kind'], def: InstrumentDefinition | undefined, titles: ReadonlyMap<string, string>): RecordView {
   const v = r.values;
-  const base = { kind, instrument: def?.id ?? '', instrumentName: def?.name ?? '', row: r.row, date: r.date, session: r.session ?? 0, goalId: r.goalId, goalTitle: titles.get(r.goalId) ?? '', summary: describe(r, kind, def) };
+  const base = { kind, instrument: def?.id ?? '', instrumentName: def?.name ?? '', row: r.row, date: r.date, session: r.session, source: r.source, goalId: r.goalId, goalTitle: titles.get(r.goalId) ?? '', summary: describe(r, kind, def) };
   if (kind === 'session') return { ...base, goalId: '', goalTitle: '', attended: cellBool(v.attended), note: cellText(v.note) };
   if (kind === 'rating') return { ...base, rating: cellNumber(v.rating), gasLevel: cellNumber(v.gasLevel) };
   return { ...base, goalId: '', goalTitle: '', items: itemsOf(def as InstrumentDefinition, v), total: cellNumber(v.total) };
 }
 
-/** One session's live rows (its Sessions row, its Ratings rows, one row per measure tab) for the sidebar's "Correct or void" list. */
-export function getSessionRecords(clientCode: string, session: number): Result<SessionRecordsData> {
+/**
+ * One session's live rows (its Sessions row, its Ratings rows, one row per measure tab) for the sidebar's "Correct or void" list;
+ * session null: the client's live measure rows without a session (questionnaires imported from a form).
+ */
+export function getSessionRecords(clientCode: string, session: number | null): Result<SessionRecordsData> {
   if (typeof clientCode !== 'string' || clientCode.trim() === '') return invalid({ clientCode: `Expected a client code; got ${JSON.stringify(clientCode)}. Choose a client from the list` });
-  if (typeof session !== 'number' || !Number.isInteger(session) || session < 1) return invalid({ session: `Expected a session number (1, 2, 3 …); got ${JSON.stringify(session)}` });
+  if (session !== null && (typeof session !== 'number' || !Number.isInteger(session) || session < 1)) {
+    return invalid({ session: `Expected a session number (1, 2, 3 …), or null for the measures completed on a form; got ${JSON.stringify(session)}. Choose a session from the list` });
+  }
   return answering(() => {
     const book = new Book();
     const code = clientCode.trim();
@@ -70,10 +76,13 @@ export function getSessionRecords(clientCode: string, session: number): Result<S
     const titles = new Map(readGoals(book, code).map((g) => [g.goal.id, g.goal.title]));
     const mine = (rows: StoredRecord[]) => rows.filter((r) => r.session === session && isLiveRow(r.voided));
     const records: RecordView[] = [];
-    for (const r of mine(readClientRecords(book, book.tab(SESSIONS), code))) records.push(viewOf(r, 'session', undefined, titles));
-    for (const r of mine(readClientRecords(book, book.tab(RATINGS), code))) records.push(viewOf(r, 'rating', undefined, titles));
+    if (session !== null) {
+      for (const r of mine(readClientRecords(book, book.tab(SESSIONS), code))) records.push(viewOf(r, 'session', undefined, titles));
+      for (const r of mine(readClientRecords(book, book.tab(RATINGS), code))) records.push(viewOf(r, 'rating', undefined, titles));
+    }
     for (const id of settings.instruments) {
-      const def = findInstrument(id);
+      // The workbook's registry: an enabled clinic instrument's rows are listed like a built-in's.
+      const def = book.find(id);
       if (!book.hasTab(def.name)) continue;
       for (const r of mine(readClientRecords(book, book.instrument(id, settings), code))) records.push(viewOf(r, 'measure', def, titles));
     }
@@ -97,14 +106,15 @@ function correctedRow(old: StoredRecord, ref: RecordRef, c: Correction, def: Ins
   const items = c.items ?? itemsOf(d, v);
   Object.assign(errors, itemErrors(d, itemProblems(d, items), 'correction'));
   if (items.every((x) => x === null)) errors['correction.items'] = `Expected at least one ${d.name} answer in the correction; got none. To remove the administration, void it instead`;
-  const row: Record<string, unknown> = { client: v.client, date: isoToSerial(old.date), session: v.session };
+  // A form-imported row's Source goes with it: a later import still sees that response as imported and does not bring it back.
+  const row: Record<string, unknown> = { client: v.client, date: isoToSerial(old.date), session: v.session, ...(old.source ? { source: old.source } : {}) };
   itemKeys(d).forEach((k, j) => (row[k] = items[j] ?? ''));
   return row;
 }
 
 /** What the new row says, for Audit's "after". */
 function describeNew(values: Record<string, unknown>, ref: RecordRef, def: InstrumentDefinition | undefined, date: string): string {
-  const r: StoredRecord = { row: 0, client: cellText(values.client), date, session: cellNumber(values.session), goalId: cellText(values.goalId), voided: '', values };
+  const r: StoredRecord = { row: 0, client: cellText(values.client), date, session: cellNumber(values.session), goalId: cellText(values.goalId), voided: '', source: cellText(values.source), values };
   return describe(r, ref.kind, def).replace(/, total [^,]*,/, ',');
 }
 
@@ -114,6 +124,7 @@ function amend(input: VoidRecordInput | CorrectRecordInput, correction: Correcti
   const reason = input.reason.trim();
   const action = correction ? 'correctRecord' : 'voidRecord';
   if (ref.kind === 'rating' && !ref.goalId) return invalid({ 'record.goalId': 'Expected the goal a rating is of; got none. Reopen the client and choose the rating again' });
+  if (ref.session === null && ref.kind !== 'measure') return invalid({ 'record.session': `Expected the session number of a ${ref.kind} row (only a measure can be without a session); got null. Reopen the client and choose the record again` });
   if (ref.kind === 'measure' && !ref.instrument) return invalid({ 'record.instrument': 'Expected the instrument a measure is of, such as "phq9"; got none. Reopen the client and choose the measure again' });
   return withDocumentLock((book) => {
     // Every check and read before the first write.
@@ -155,7 +166,8 @@ function amend(input: VoidRecordInput | CorrectRecordInput, correction: Correcti
 
     markVoided(tab, old.row, text, old.voided);
     if (newValues) appendRows(tab, [newValues], lastRow);
-    const before = describe(old, ref.kind, def);
+    const source = old.source;
+    const before = `${describe(old, ref.kind, def)}${source ? ` (imported from ${source}; ${newValues ? 'the corrected row keeps' : 'the row keeps'} this Source, so importing again does not bring the response back)` : ''}`;
     const after = newValues ? `${describeNew(newValues, ref, def, correction?.date ?? old.date)} (row ${newRow})` : 'voided';
     book.audit({ action, client: code, entity: `${tab.layout.name} row ${old.row}`, summary: `${correction ? 'Corrected' : 'Voided'} ${name}: ${reason}; ${before} → ${after}` });
 
@@ -163,7 +175,7 @@ function amend(input: VoidRecordInput | CorrectRecordInput, correction: Correcti
     let sessions = parts.sessions;
     if (ref.kind === 'session') {
       sessions = sessions.filter((s) => s.row !== old.row);
-      if (newValues) sessions = [...sessions, { number: ref.session, date: correction?.date ?? old.date, attended: newValues.attended === true, note: cellText(newValues.note), clinician: cellText(newValues.clinician), row: newRow }].sort((a, b) => a.number - b.number);
+      if (newValues) sessions = [...sessions, { number: ref.session ?? 0 /* never null: refused above */, date: correction?.date ?? old.date, attended: newValues.attended === true, note: cellText(newValues.note), clinician: cellText(newValues.clinician), row: newRow }].sort((a, b) => a.number - b.number);
     }
     let latest = parts.latest;
     if (ratingRows) {

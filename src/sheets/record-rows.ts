@@ -4,7 +4,7 @@ import { recordsAt, rowsOf } from './records';
 import { lastRowOf, overwriteRows, type Tab } from './table';
 import { cellNumber, cellText } from './values';
 
-/** A row of a record tab as the amend actions match it: identity (client, date, session, goal) and the Voided cell. */
+/** A row of a record tab as the amend actions match it: identity (client, date, session, goal, Source) and the Voided cell. */
 export interface StoredRecord {
   row: number;
   client: string;
@@ -12,6 +12,8 @@ export interface StoredRecord {
   session: number | null;
   goalId: string;
   voided: string;
+  /** The Source cell: the form response an imported measure came from ('' otherwise, and on tabs without the column). */
+  source: string;
   /** The row's cells by layout key, as read. */
   values: Record<string, unknown>;
 }
@@ -26,6 +28,7 @@ export function readClientRecords(book: Book, tab: Tab, code: string): StoredRec
     session: cellNumber(v.session),
     goalId: cellText(v.goalId),
     voided: cellText(v.voided),
+    source: cellText(v.source),
     values: v,
   }));
 }

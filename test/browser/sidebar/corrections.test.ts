@@ -1,4 +1,4 @@
-// Browser tests of correct, never erase at 300 px: the Session screen's "Correct or void" list, a reason required before the confirmation, the void sent with the record's identity, and pausing a client from the Clients screen.
+// Browser tests of correct, never erase at 300 px: the Session screen's "Correct or void" list, a reason required before the confirmation, the void sent with the record's identity, a questionnaire completed on a form listed and voided, and pausing a client from the Clients screen.
 import type { AmendRecordData, ClientSummary, RecordView, SessionRecordsData, SetClientStatusInput, VoidRecordInput } from '../../../src/contract';
 import { clientDetail, fakeServer, ok } from './fixtures';
 import { expectClean, goTo, seriousViolations, type Sidebar, sidebarSuite } from './harness';
@@ -10,12 +10,14 @@ let s: Sidebar | undefined;
 
 const PHQ9: RecordView = { kind: 'measure', instrument: 'phq9', instrumentName: 'PHQ-9', row: 7, date: '2026-10-08', session: 2, goalId: '', goalTitle: '', items: [2, 2, 2, 1, 1, 2, 1, 1, 2], total: 14, summary: 'PHQ-9 total 14, items 2 2 2 1 1 2 1 1 2' };
 const SESSION2: RecordView = { kind: 'session', instrument: '', instrumentName: '', row: 3, date: '2026-10-08', session: 2, goalId: '', goalTitle: '', attended: true, note: '', summary: 'Session 2, 2026-10-08, attended' };
+const SOURCE = 'form:Form Responses 1!2 @ 2026-11-23T09:30:00Z C-0142';
+const FORM_PHQ9: RecordView = { kind: 'measure', instrument: 'phq9', instrumentName: 'PHQ-9', row: 12, date: '2026-11-23', session: null, source: SOURCE, goalId: '', goalTitle: '', items: [2, 2, 2, 1, 1, 2, 1, 1, 2], total: 14, summary: 'PHQ-9 of 2026-11-23 (completed on a form), total 14, items 2 2 2 1 1 2 1 1 2' };
 
 function server() {
   const base = fakeServer();
   const handlers = {
     ...base.handlers,
-    getSessionRecords: (code: string, session: number) => ok<SessionRecordsData>({ clientCode: code, session, records: session === 2 ? [SESSION2, PHQ9] : [] }),
+    getSessionRecords: (code: string, session: number | null) => ok<SessionRecordsData>({ clientCode: code, session, records: session === 2 ? [SESSION2, PHQ9] : session === null ? [FORM_PHQ9] : [] }),
     voidRecord: (input: VoidRecordInput) => ok<AmendRecordData>({ voidedRow: input.record.row, voided: `Voided 2026-11-20 by a@clinic.org: ${input.reason}`, detail: clientDetail() }),
     setClientStatus: (input: SetClientStatusInput) => ok<ClientSummary>({ ...clientDetail().client, status: input.status }),
   };
@@ -49,6 +51,25 @@ test('voiding a measure: choose the session, the record, a reason (required), co
   const call = await s.waitForCall('voidRecord');
   expect(call.args).toEqual([{ clientCode: 'C-0142', record: { kind: 'measure', instrument: 'phq9', row: 7, date: '2026-10-08', session: 2, goalId: null }, reason: 'entered on the wrong client', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }]);
   await page.getByText(/^Voided: PHQ-9 total 14/).waitFor();
+  expectClean(s);
+});
+
+test('voiding a questionnaire completed on a form: "Completed on a form" lists it; the void carries no session and its Source', async () => {
+  s = await suite.open(server());
+  const { page } = s;
+  await page.getByRole('button', { name: /^C-0142/ }).click();
+  await goTo(page, 'Session');
+  await page.getByText('Correct or void a past record').click();
+  await page.getByLabel('Past session').selectOption({ label: 'Completed on a form (no session)' });
+  expect((await s.waitForCall('getSessionRecords')).args).toEqual(['C-0142', null]);
+  await page.getByRole('list', { name: 'Measures completed on a form' }).waitFor();
+  await page.getByRole('button', { name: 'Correct or void PHQ-9 of 2026-11-23' }).click();
+  await page.getByLabel('Reason (required)').fill('client typed the wrong code');
+  await page.getByRole('button', { name: 'Void…' }).click();
+  await page.getByRole('button', { name: 'Yes, void it' }).click();
+  const call = await s.waitForCall('voidRecord');
+  expect(call.args).toEqual([{ clientCode: 'C-0142', record: { kind: 'measure', instrument: 'phq9', row: 12, date: '2026-11-23', session: null, goalId: null, source: SOURCE }, reason: 'client typed the wrong code', requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }]);
+  await page.getByText(/^Voided: PHQ-9 of 2026-11-23 \(completed on a form\)/).waitFor();
   expectClean(s);
 });
 
