@@ -1,16 +1,22 @@
-// All or nothing, safe to retry: each write of each sidebar save is made to fail in turn (as a protected range or a Sheets outage would); the workbook is then exactly as before, the answer says nothing was saved, and saving again saves once. A save sent twice with one request id writes once.
+// All or nothing, safe to retry: each write of each sidebar save (tasks, form import and progress report included) is made to fail in turn (as a protected range or a Sheets outage would); the workbook is then exactly as before, the answer says nothing was saved, and saving again saves once. A save sent twice with one request id writes once.
 import type { EmulatorState } from '../../../emulator';
-import { client, emulator, fiveGoalPlan, measure, objective, ok, session, setUp } from '../../../kit/workbook';
+import { client, emulator, fiveGoalPlan, formResponses, measure, objective, ok, session, setSetting, setUp } from '../../../kit/workbook';
 import type { ClientDetail } from '../../../src/contract';
 import type { Result } from '../refusing';
 import { stateDiff } from '../state-diff';
 
-/** A client with a plan, four sessions, priorities for two goals and a relapse-prevention plan: every save has rows to append and rows to overwrite. */
+/**
+ * A client with a plan, four sessions (the last set two tasks), priorities for two goals, a relapse-prevention plan and a linked
+ * form with one response waiting: every save has rows to append and rows to overwrite.
+ */
 function prepared(): { state: EmulatorState; ids: string[] } {
   const em = setUp();
   ok(em.run('addClient', client('C-0001')));
   const ids = ok<ClientDetail>(em.run('savePlan', fiveGoalPlan('C-0001'))).goals.map((g) => g.id);
-  for (const date of ['2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02']) ok(em.run('recordSession', session('C-0001', ids, { date })));
+  for (const date of ['2026-01-12', '2026-01-19', '2026-01-26']) ok(em.run('recordSession', session('C-0001', ids, { date })));
+  ok(em.run('recordSession', session('C-0001', ids, { date: '2026-02-02', newTasks: tasks(ids, 0) })));
+  setSetting(em, 'forms.links', 'Form Responses 1 = PHQ-9');
+  formResponses(em, 'Form Responses 1', [{ at: '2026-02-05 18:30:00', code: 'C-0001', answers: [1, 2, 1, 1, 0, 1, 1, 0, 0] }]);
   ok(em.run('savePriorities', { clientCode: 'C-0001', items: ids.slice(0, 2).map((goalId) => ({ goalId, urgency: 3, importance: 3, readiness: 3, tier: '' })) }));
   ok(em.run('buildRelapsePreventionPlan', relapsePlan()));
   return { state: em.exportState(), ids };
@@ -20,10 +26,18 @@ function relapsePlan(): Record<string, unknown> {
   return { clientCode: 'C-0001', date: '2026-03-02', whatHelped: ['Walking after lunch'], warningSigns: ['Staying in bed past 10'], copingStrategies: ['Activity diary'], ifTheyReturn: ['Book a review appointment'], contacts: [{ who: 'GP surgery', how: '0800 123 456' }] };
 }
 
+/** Two tasks, on goals `from` and `from + 1`. */
+function tasks(ids: string[], from: number): { goalId: string; text: string }[] {
+  return [
+    { goalId: ids[from], text: 'Walk to the park after lunch, 3 times' },
+    { goalId: ids[from + 1], text: 'Phone a friend on Sunday evening once' },
+  ];
+}
+
 const { state, ids } = prepared();
 
 /** Every sidebar save, with an input that both appends rows and (where the action can) overwrites rows. */
-const saves: { name: string; input: () => Record<string, unknown> }[] = [
+const saves: { name: string; label?: string; input: () => Record<string, unknown> }[] = [
   { name: 'addClient', input: () => client('C-0002') },
   {
     name: 'savePlan',
@@ -34,6 +48,11 @@ const saves: { name: string; input: () => Record<string, unknown> }[] = [
     },
   },
   { name: 'recordSession', input: () => session('C-0001', ids, { date: '2026-02-09' }) },
+  {
+    name: 'recordSession',
+    label: 'recordSession marking last time\u2019s tasks and setting two',
+    input: () => session('C-0001', ids, { date: '2026-02-09', taskOutcomes: [{ taskId: 'S4-T1', outcome: 'done' }, { taskId: 'S4-T2', outcome: 'partly' }], newTasks: tasks(ids, 2) }),
+  },
   { name: 'savePriorities', input: () => ({ clientCode: 'C-0001', items: ids.slice(0, 4).map((goalId) => ({ goalId, urgency: 5, importance: 4, readiness: 2, tier: '' })) }) },
   {
     name: 'saveReview',
@@ -45,6 +64,8 @@ const saves: { name: string; input: () => Record<string, unknown> }[] = [
     }),
   },
   { name: 'buildRelapsePreventionPlan', input: () => ({ ...relapsePlan(), whatHelped: ['Walking after lunch', 'Seeing friends'] }) },
+  { name: 'importFormResponses', input: () => ({}) },
+  { name: 'buildProgressReport', input: () => ({ clientCode: 'C-0001', nextSteps: 'Keep the activity diary' }) },
 ];
 
 type Em = ReturnType<typeof emulator>;
@@ -55,7 +76,7 @@ function workbook(em: Em): ReturnType<Em['exportState']> {
   return { ...s, sheets: s.sheets.map((sh) => ({ ...sh, sheetId: 0, cells: sh.name === 'Audit' ? sh.cells.filter((c) => !/^A\d+$/.test(c.a1) || c.a1 === 'A1') : sh.cells })) };
 }
 
-describe.each(saves)('$name: a failure at any write leaves the workbook as it was', ({ name, input }) => {
+describe.each(saves.map((s) => ({ ...s, label: s.label ?? s.name })))('$label: a failure at any write leaves the workbook as it was', ({ name, input }) => {
   // One clean run: how many calls change the document, and the workbook a save that never failed leaves.
   const clean = emulator(state);
   const m = measure(clean, () => ok(clean.run(name, input())));
@@ -110,7 +131,7 @@ describe('when the undo fails too', () => {
 describe('a save sent twice with one request id writes once', () => {
   const requestId = 'req-0123456789';
 
-  test.each(saves)('$name: the retry answers ok with a notice and writes nothing', ({ name, input }) => {
+  test.each(saves.map((s) => ({ ...s, label: s.label ?? s.name })))('$label: the retry answers ok with a notice and writes nothing', ({ name, input }) => {
     const em = emulator(state);
     const first = em.run(name, { ...input(), requestId }) as Result;
     expect(first.ok).toBe(true);
