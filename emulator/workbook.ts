@@ -158,7 +158,7 @@ export class Workbook {
 
   /** Last row/column holding content (values, formulas or spilled results), as getLastRow/getLastColumn count. */
   lastRowCol(sm: SheetModel): { lastRow: number; lastCol: number } {
-    const values = this.engine.hf.getSheetValues(sm.eid);
+    const values = this.engine.sheetValues(sm.eid);
     let lastRow = 0;
     let lastCol = 0;
     values.forEach((row, r) => {
@@ -172,7 +172,7 @@ export class Workbook {
       }
     });
     // A cell holding '' from a formula still counts as content.
-    const formulas = this.engine.hf.getSheetFormulas(sm.eid);
+    const formulas = this.engine.sheetFormulas(sm.eid);
     formulas.forEach((row, r) =>
       row.forEach((f, c) => {
         if (f !== undefined) {
@@ -366,7 +366,7 @@ export class Workbook {
   formulaProblems(): FormulaProblem[] {
     const out: FormulaProblem[] = [];
     for (const sm of this.sheets) {
-      const formulas = this.engine.hf.getSheetFormulas(sm.eid);
+      const formulas = this.engine.sheetFormulas(sm.eid);
       formulas.forEach((row, r) =>
         row.forEach((f, c) => {
           if (f === undefined) return;
