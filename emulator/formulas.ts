@@ -168,6 +168,8 @@ export class FormulaEngine {
   private readonly engineHf: HyperFormula;
   /** Writes since the last evaluation: HyperFormula is suspended until something reads (see fresh()). */
   private stale = false;
+  /** Evaluate after every write (createEmulator's `evaluation: 'eager'`), the reference the lazy mode is tested against. */
+  eager = false;
   /** Spill sizes the custom functions actually produced, by formula cell. */
   private readonly spillSizes = new Map<string, { height: number; width: number }>();
   /** Result sizes each FILTER call actually produced, by its call (AST node) and formula cell (see filterPlugin). */
@@ -383,6 +385,11 @@ export class FormulaEngine {
     return this.engineHf;
   }
 
+  /** After a write: the eager mode evaluates now. */
+  private written(): void {
+    if (this.eager) this.fresh();
+  }
+
   private internals(): EngineInternals {
     return this.engineHf as unknown as EngineInternals;
   }
@@ -525,6 +532,7 @@ export class FormulaEngine {
 
   addSheet(name: string): number {
     this.writing().addSheet(name);
+    this.written();
     return this.sheetId(name);
   }
 
@@ -536,14 +544,17 @@ export class FormulaEngine {
 
   removeSheet(id: number): void {
     this.writing().removeSheet(id);
+    this.written();
   }
 
   renameSheet(id: number, name: string): void {
     this.writing().renameSheet(id, name);
+    this.written();
   }
 
   write(sheet: number, row: number, col: number, contents: RawCellContent[][]): void {
     this.writing().setCellContents({ sheet, row, col }, contents);
+    this.written();
   }
 
   value(sheet: number, row: number, col: number): CellValue {
@@ -566,18 +577,22 @@ export class FormulaEngine {
 
   addRows(sheet: number, index: number, n: number): void {
     if (index < this.dims(sheet).height) this.writing().addRows(sheet, [index, n]);
+    this.written();
   }
 
   removeRows(sheet: number, index: number, n: number): void {
     if (index < this.dims(sheet).height) this.writing().removeRows(sheet, [index, n]);
+    this.written();
   }
 
   addColumns(sheet: number, index: number, n: number): void {
     if (index < this.dims(sheet).width) this.writing().addColumns(sheet, [index, n]);
+    this.written();
   }
 
   removeColumns(sheet: number, index: number, n: number): void {
     if (index < this.dims(sheet).width) this.writing().removeColumns(sheet, [index, n]);
+    this.written();
   }
 
   /**

@@ -27,6 +27,9 @@ export class Workbook {
     public strictFormulas: boolean,
   ) {}
 
+  /** When formulas are evaluated (createEmulator's `evaluation`). */
+  evaluation: 'lazy' | 'eager' = 'lazy';
+
   get engine(): FormulaEngine {
     if (!this._engine) throw new Error('The spreadsheet is not ready: Code.js used SpreadsheetApp while it was loading (keep top-level code free of service calls)');
     return this._engine;
@@ -43,6 +46,7 @@ export class Workbook {
       dateOfSerial: (s) => this.host().dateOfSerial(s),
       serialOfDate: (d) => serialOfInstant(d.getTime(), this.timeZone),
     });
+    this._engine.eager = this.evaluation === 'eager';
   }
 
   private host(): CustomHost {
