@@ -114,8 +114,31 @@ export interface ConditionFormula {
 interface EngineInternals {
   _cellContentParser: { parse(text: string): unknown };
   _parser: { parse(formula: string, address: SimpleCellAddress): { ast: unknown; errors: { message: string }[]; dependencies: unknown[] } };
-  evaluator: { runAndForget(ast: unknown, address: SimpleCellAddress, dependencies: unknown[]): unknown };
   _exporter: { exportScalarOrRange(v: unknown): unknown };
+  dependencyGraph: { getCell(a: SimpleCellAddress): unknown };
+  evaluator: { runAndForget(ast: unknown, address: SimpleCellAddress, dependencies: unknown[]): unknown; recomputeFormulaVertexValue(vertex: object): unknown };
+  _lazilyTransformingAstService: unknown;
+  _functionRegistry: { getFunction(name: string): unknown };
+  _namedExpressions: { nearestNamedExpression(name: string, sheet: number): unknown };
+}
+
+/** A dependency-graph node of HyperFormula 3 (cell, formula or range vertex), as current() walks it. */
+type GraphNode = object;
+
+interface GraphInternals {
+  graph: { adjacentNodes(n: GraphNode): Set<GraphNode> };
+  verticesToRecompute(): GraphNode[];
+}
+
+/** What current() has evaluated since the last write: undone before the next write or full evaluation (see current()). */
+interface PartialState {
+  /** Every node a pending write reaches, with the nodes it depends on among them, and its formula nodes by tab. */
+  back: Map<GraphNode, GraphNode[]>;
+  bySheet: Map<number, GraphNode[]>;
+  done: Set<GraphNode>;
+  sheets: Set<number>;
+  /** Each evaluated formula node's value before, so the full evaluation still sees the change and passes it on. */
+  saved: { vertex: Record<string, unknown>; field: string; value: unknown }[];
 }
 
 function sizeKey(a: SimpleCellAddress): string {
@@ -141,13 +164,23 @@ function isExtendedDate(v: unknown): boolean {
 }
 
 export class FormulaEngine {
-  readonly hf: HyperFormula;
+  /** The engine itself; use `hf`, which evaluates pending writes first (lazy evaluation, below). */
+  private readonly engineHf: HyperFormula;
+  /** Writes since the last evaluation: HyperFormula is suspended until something reads (see fresh()). */
+  private stale = false;
+  /** Evaluate after every write (createEmulator's `evaluation: 'eager'`), the reference the lazy mode is tested against. */
+  eager = false;
   /** Spill sizes the custom functions actually produced, by formula cell. */
   private readonly spillSizes = new Map<string, { height: number; width: number }>();
   /** Result sizes each FILTER call actually produced, by its call (AST node) and formula cell (see filterPlugin). */
   private readonly filterSizes = new Map<string, { height: number; width: number }>();
   private readonly pending = new Map<string, SimpleCellAddress>();
   private nested = 0;
+  /** Demand-driven evaluation while stale (see current()): tabs already brought up to date, and what that changed. */
+  private partial: PartialState | null = null;
+  /** True while current() evaluates part of the graph; a custom function or FILTER met there sends the read to a full evaluation. */
+  private inPartial = false;
+  private partialSpoiled = false;
 
   constructor(
     readonly customNames: string[],
@@ -163,7 +196,7 @@ export class FormulaEngine {
     const missing: Record<string, string> = {};
     for (const n of customNames) if (lang.functions[n.toUpperCase()] === undefined) missing[n.toUpperCase()] = n.toUpperCase();
     if (Object.keys(missing).length) lang.extendFunctions(missing);
-    this.hf = HyperFormula.buildEmpty({
+    this.engineHf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
       functionPlugins: [...HyperFormula.getAllFunctionPlugins(), rowArrayPlugin(), this.filterPlugin(), this.customPlugin()],
       maxRows: 10_000_000,
@@ -177,7 +210,7 @@ export class FormulaEngine {
       // Float rounding off (pessimistic): formulas must round at thresholds themselves, never lean on an engine's rounding (README).
       smartRounding: false,
     });
-    sheetsCriteria(this.hf);
+    sheetsCriteria(this.engineHf);
     // HyperFormula spells the booleans as functions (TRUE()); Sheets formulas use bare TRUE/FALSE, so define them as names.
     for (const b of BOOLEAN_NAMES) this.hf.addNamedExpression(b, `=${b}()`);
   }
@@ -209,6 +242,7 @@ export class FormulaEngine {
           }
           return s;
         });
+        if (engine.inPartial) engine.partialSpoiled = true;
         let result: unknown;
         try {
           engine.nested++;
@@ -321,78 +355,244 @@ export class FormulaEngine {
     return SheetsFilter as unknown as ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number];
   }
 
+  /**
+   * The engine with every write so far evaluated. Evaluation is lazy: writes and structural changes suspend HyperFormula and the
+   * first read after them evaluates (then settles spills), so an action's several writes cost one recalculation, not one each;
+   * reads of one tab (value, sheetValues) evaluate only what that tab needs (current()). A read returns exactly what
+   * evaluating after every write would have given (formulas are pure; spills settle to the same sizes).
+   */
+  get hf(): HyperFormula {
+    this.fresh();
+    return this.engineHf;
+  }
+
+  /** Evaluates pending writes, if any (see `hf`). */
+  fresh(): void {
+    if (!this.stale) return;
+    this.undoPartial();
+    this.stale = false;
+    this.engineHf.resumeEvaluation();
+    this.settle();
+  }
+
+  /** The engine, suspended, for a write: its evaluation waits for the next read. */
+  private writing(): HyperFormula {
+    this.undoPartial();
+    if (!this.stale) {
+      this.engineHf.suspendEvaluation();
+      this.stale = true;
+    }
+    return this.engineHf;
+  }
+
+  /** After a write: the eager mode evaluates now. */
+  private written(): void {
+    if (this.eager) this.fresh();
+  }
+
+  private internals(): EngineInternals {
+    return this.engineHf as unknown as EngineInternals;
+  }
+
+  /**
+   * Brings one tab's values up to date without evaluating the whole workbook: of the nodes the pending writes reach, evaluates in
+   * dependency order those this tab's formulas depend on (a tab nothing reached needs nothing). The rest waits for a read that
+   * needs it or for the full evaluation, which still starts from the writes: the values evaluated here are put back first
+   * (undoPartial), so it sees every change and passes it on as if this never ran. A cycle, a custom function (it may read any
+   * cell) or a spill whose size changed among those nodes falls back to the full evaluation.
+   */
+  private current(sheet: number): void {
+    if (!this.stale || this.inPartial) return;
+    const hf = this.internals();
+    const g = hf.dependencyGraph as unknown as GraphInternals;
+    const p = (this.partial ??= this.reachOfWrites(g));
+    if (p.sheets.has(sheet)) return;
+    const need = new Set<GraphNode>();
+    const stack = [...(p.bySheet.get(sheet) ?? [])];
+    while (stack.length) {
+      const v = stack.pop()!;
+      if (need.has(v) || p.done.has(v)) continue;
+      need.add(v);
+      for (const u of p.back.get(v) ?? []) stack.push(u);
+    }
+    const waiting = new Map<GraphNode, number>();
+    for (const v of need) waiting.set(v, 0);
+    for (const v of need) for (const d of g.graph.adjacentNodes(v)) if (need.has(d)) waiting.set(d, waiting.get(d)! + 1);
+    const ready = [...need].filter((v) => waiting.get(v) === 0);
+    const order: GraphNode[] = [];
+    while (ready.length) {
+      const v = ready.pop()!;
+      order.push(v);
+      for (const d of g.graph.adjacentNodes(v)) {
+        if (!need.has(d)) continue;
+        const n = waiting.get(d)! - 1;
+        waiting.set(d, n);
+        if (n === 0) ready.push(d);
+      }
+    }
+    if (order.length !== need.size || this.pending.size) return this.fresh();
+    const sizes = { filter: new Map(this.filterSizes), spill: new Map(this.spillSizes) };
+    this.inPartial = true;
+    this.partialSpoiled = false;
+    try {
+      for (const v of order) {
+        const node = v as Record<string, unknown> & { clearCache?(): void };
+        if ('formula' in node) {
+          const field = 'array' in node ? 'array' : 'cachedCellValue';
+          p.saved.push({ vertex: node, field, value: node[field] });
+          hf.evaluator.recomputeFormulaVertexValue(node);
+        } else if (typeof node.clearCache === 'function' && 'range' in node) node.clearCache();
+        p.done.add(v);
+      }
+    } finally {
+      this.inPartial = false;
+    }
+    // A spill whose size changed is re-entered by settle(), which only the full evaluation runs.
+    if (this.partialSpoiled || this.pending.size) {
+      this.filterSizes.clear();
+      for (const [k, v] of sizes.filter) this.filterSizes.set(k, v);
+      this.spillSizes.clear();
+      for (const [k, v] of sizes.spill) this.spillSizes.set(k, v);
+      this.pending.clear();
+      return this.fresh();
+    }
+    p.sheets.add(sheet);
+  }
+
+  /** The nodes the pending writes reach (HyperFormula's dirty nodes and their dependents), each with its precedents among them. */
+  private reachOfWrites(g: GraphInternals): PartialState {
+    const back = new Map<GraphNode, GraphNode[]>();
+    const bySheet = new Map<number, GraphNode[]>();
+    const seen = new Set<GraphNode>();
+    const stack = [...g.verticesToRecompute()];
+    const service = this.internals()._lazilyTransformingAstService;
+    while (stack.length) {
+      const v = stack.pop()!;
+      if (seen.has(v)) continue;
+      seen.add(v);
+      const f = v as { formula?: unknown; getAddress?(s: unknown): SimpleCellAddress };
+      if ('formula' in f && typeof f.getAddress === 'function') {
+        const at = f.getAddress(service).sheet;
+        if (!bySheet.has(at)) bySheet.set(at, []);
+        bySheet.get(at)!.push(v);
+      }
+      for (const d of g.graph.adjacentNodes(v)) {
+        if (!back.has(d)) back.set(d, []);
+        back.get(d)!.push(v);
+        stack.push(d);
+      }
+    }
+    return { back, bySheet, done: new Set(), sheets: new Set(), saved: [] };
+  }
+
+  /** Puts back the values current() evaluated, before a write or the full evaluation. */
+  private undoPartial(): void {
+    const p = this.partial;
+    this.partial = null;
+    if (!p) return;
+    for (let i = p.saved.length - 1; i >= 0; i--) p.saved[i].vertex[p.saved[i].field] = p.saved[i].value;
+  }
+
+  /** Runs a read of values `current()` has brought up to date, past HyperFormula's refusal to read while suspended. */
+  private reading<T>(sheet: number, read: () => T): T {
+    this.current(sheet);
+    if (!this.stale) return read();
+    const hf = this.engineHf as unknown as { _evaluationSuspended: boolean };
+    hf._evaluationSuspended = false;
+    try {
+      return read();
+    } finally {
+      hf._evaluationSuspended = true;
+    }
+  }
+
+  /** One tab's values, evaluated only as far as that tab needs (see current()). */
+  sheetValues(sheet: number): CellValue[][] {
+    return this.reading(sheet, () => this.engineHf.getSheetValues(sheet));
+  }
+
+  /** One tab's formulas (no evaluation needed). */
+  sheetFormulas(sheet: number): (string | undefined)[][] {
+    return this.engineHf.getSheetFormulas(sheet);
+  }
+
   /** Re-enters custom-function formulas whose result size changed, so their spill matches the result (Sheets resizes spills). */
   settle(): void {
+    this.fresh();
     for (let round = 0; round < 8 && this.pending.size > 0; round++) {
       const todo = [...this.pending.values()];
       this.pending.clear();
       for (const a of todo) {
-        const f = this.hf.getCellFormula(a);
-        if (f !== undefined) this.hf.setCellContents(a, f);
+        const f = this.engineHf.getCellFormula(a);
+        if (f !== undefined) this.engineHf.setCellContents(a, f);
       }
     }
     this.pending.clear();
   }
 
   addSheet(name: string): number {
-    this.hf.addSheet(name);
+    this.writing().addSheet(name);
+    this.written();
     return this.sheetId(name);
   }
 
   sheetId(name: string): number {
-    const id = this.hf.getSheetId(name);
+    const id = this.engineHf.getSheetId(name);
     if (id === undefined) throw new Error(`emulator bug: no engine sheet ${name}`);
     return id;
   }
 
   removeSheet(id: number): void {
-    this.hf.removeSheet(id);
-    this.settle();
+    this.writing().removeSheet(id);
+    this.written();
   }
 
   renameSheet(id: number, name: string): void {
-    this.hf.renameSheet(id, name);
+    this.writing().renameSheet(id, name);
+    this.written();
   }
 
   write(sheet: number, row: number, col: number, contents: RawCellContent[][]): void {
-    this.hf.setCellContents({ sheet, row, col }, contents);
-    this.settle();
+    this.writing().setCellContents({ sheet, row, col }, contents);
+    this.written();
   }
 
   value(sheet: number, row: number, col: number): CellValue {
-    return this.hf.getCellValue({ sheet, row, col });
+    return this.reading(sheet, () => this.engineHf.getCellValue({ sheet, row, col }));
   }
 
   formula(sheet: number, row: number, col: number): string | undefined {
-    return this.hf.getCellFormula({ sheet, row, col });
+    return this.engineHf.getCellFormula({ sheet, row, col });
   }
 
   detailedType(sheet: number, row: number, col: number): string {
-    return this.hf.getCellValueDetailedType({ sheet, row, col });
+    return this.reading(sheet, () => this.engineHf.getCellValueDetailedType({ sheet, row, col }));
   }
 
   dims(sheet: number): { width: number; height: number } {
-    return this.hf.getSheetDimensions(sheet);
+    // The tab's own formulas evaluated first: a FILTER or custom function among them sends this to a full evaluation, whose settled spills change the extent.
+    this.current(sheet);
+    return this.engineHf.getSheetDimensions(sheet);
   }
 
   addRows(sheet: number, index: number, n: number): void {
-    if (index < this.dims(sheet).height) this.hf.addRows(sheet, [index, n]);
-    this.settle();
+    if (index < this.dims(sheet).height) this.writing().addRows(sheet, [index, n]);
+    this.written();
   }
 
   removeRows(sheet: number, index: number, n: number): void {
-    if (index < this.dims(sheet).height) this.hf.removeRows(sheet, [index, n]);
-    this.settle();
+    if (index < this.dims(sheet).height) this.writing().removeRows(sheet, [index, n]);
+    this.written();
   }
 
   addColumns(sheet: number, index: number, n: number): void {
-    if (index < this.dims(sheet).width) this.hf.addColumns(sheet, [index, n]);
-    this.settle();
+    if (index < this.dims(sheet).width) this.writing().addColumns(sheet, [index, n]);
+    this.written();
   }
 
   removeColumns(sheet: number, index: number, n: number): void {
-    if (index < this.dims(sheet).width) this.hf.removeColumns(sheet, [index, n]);
-    this.settle();
+    if (index < this.dims(sheet).width) this.writing().removeColumns(sheet, [index, n]);
+    this.written();
   }
 
   /**
@@ -428,11 +628,33 @@ export class FormulaEngine {
     return { problem, otherSheet, relative, at };
   }
 
+  /**
+   * True when the cell holds a parsed formula every function and name of which the engine knows (read from its syntax tree,
+   * without evaluating). Anything else (a parse error, an error literal, an unknown name) is left to the evaluated check.
+   */
+  private knownNames(sheet: number, row: number, col: number): boolean {
+    const hf = this.engineHf as unknown as EngineInternals;
+    const vertex = hf.dependencyGraph.getCell({ sheet, row, col }) as { formula?: unknown; getFormula?(service: unknown): unknown } | undefined;
+    if (!vertex || !('formula' in vertex) || typeof vertex.getFormula !== 'function') return false;
+    const ok = (n: unknown): boolean => {
+      if (n === null || typeof n !== 'object') return true;
+      if (Array.isArray(n)) return n.every(ok);
+      const node = n as Record<string, unknown>;
+      if (node.type === 'ERROR' || node.type === 'ERROR_WITH_RAW_INPUT') return false;
+      if (node.type === 'FUNCTION_CALL' && hf._functionRegistry.getFunction(String(node.procedureName)) === undefined) return false;
+      if (node.type === 'NAMED_EXPRESSION' && !hf._namedExpressions.nearestNamedExpression(String(node.expressionName), sheet)) return false;
+      return Object.values(node).every(ok);
+    };
+    return ok(vertex.getFormula(hf._lazilyTransformingAstService));
+  }
+
   /** A formula problem the engine reports on the cell's own formula: unknown function or name, or a parse error. */
   problemAt(sheet: number, row: number, col: number): string | null {
     const f = this.formula(sheet, row, col);
     if (f === undefined) return null;
     for (const [re, msg] of DIVERGENT) if (re.test(f)) return `Formula computes differently in Sheets and in the emulator: ${msg}`;
+    // Lazy evaluation stays lazy: a parsed formula whose functions and names all exist has none of the problems below.
+    if (this.stale && this.knownNames(sheet, row, col)) return null;
     const v = this.value(sheet, row, col);
     if (!(v instanceof DetailedCellError)) return null;
     if (v.type === 'ERROR' && /^Parsing error/.test(v.message)) return `Formula parse error: ${v.message.split('\n')[0]}`;

@@ -54,6 +54,11 @@ export interface EmulatorOptions {
   timeZone?: string;
   /** Throw from the write call when a formula has a parse error or unknown function/name (default true). */
   strictFormulas?: boolean;
+  /**
+   * When formulas are evaluated: 'lazy' (default) at the first read after writes, and only as far as the read tab needs; 'eager'
+   * after every write, as the emulator did before. Reads return the same values either way (the eager mode is the reference).
+   */
+  evaluation?: 'lazy' | 'eager';
   /** Whether a plain-text ("@") cell keeps a leading apostrophe written to it: 'keep' (default, pessimistic) or 'strip'. */
   apostropheInTextCells?: 'strip' | 'keep';
   /** Custom function names; default: the "custom" entries of src/server/entrypoints.json. */
@@ -169,6 +174,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
 
   const wb = new Workbook('1EmulatedSpreadsheetId0000000000000000000000', 'Attain (emulated)', timeZone, owner, user, opts.strictFormulas ?? true);
   if (opts.apostropheInTextCells) wb.apostropheInTextCells = opts.apostropheInTextCells;
+  if (opts.evaluation) wb.evaluation = opts.evaluation;
   const ctx = new Ctx(wb, distDir);
   if (opts.addonMenuTitle) ctx.addonMenuTitle = opts.addonMenuTitle;
   const calls = createCalls();

@@ -73,8 +73,8 @@ export class TextFinder extends Emulated implements Pick<GoogleAppsScript.Spread
     const wb = this._ctx.wb;
     const out: GRange[] = [];
     const search = (sm: SheetModel, row: number, col: number, numRows: number, numCols: number) => {
-      const values = wb.engine.hf.getSheetValues(sm.eid);
-      const formulas = this.formulaText ? wb.engine.hf.getSheetFormulas(sm.eid) : null;
+      const values = wb.engine.sheetValues(sm.eid);
+      const formulas = this.formulaText ? wb.engine.sheetFormulas(sm.eid) : null;
       const lastRow = Math.min(row + numRows - 1, values.length);
       for (let r = row; r <= lastRow; r++) {
         const line = values[r - 1] ?? [];

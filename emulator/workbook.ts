@@ -27,6 +27,9 @@ export class Workbook {
     public strictFormulas: boolean,
   ) {}
 
+  /** When formulas are evaluated (createEmulator's `evaluation`). */
+  evaluation: 'lazy' | 'eager' = 'lazy';
+
   get engine(): FormulaEngine {
     if (!this._engine) throw new Error('The spreadsheet is not ready: Code.js used SpreadsheetApp while it was loading (keep top-level code free of service calls)');
     return this._engine;
@@ -43,6 +46,7 @@ export class Workbook {
       dateOfSerial: (s) => this.host().dateOfSerial(s),
       serialOfDate: (d) => serialOfInstant(d.getTime(), this.timeZone),
     });
+    this._engine.eager = this.evaluation === 'eager';
   }
 
   private host(): CustomHost {
@@ -158,7 +162,7 @@ export class Workbook {
 
   /** Last row/column holding content (values, formulas or spilled results), as getLastRow/getLastColumn count. */
   lastRowCol(sm: SheetModel): { lastRow: number; lastCol: number } {
-    const values = this.engine.hf.getSheetValues(sm.eid);
+    const values = this.engine.sheetValues(sm.eid);
     let lastRow = 0;
     let lastCol = 0;
     values.forEach((row, r) => {
@@ -172,7 +176,7 @@ export class Workbook {
       }
     });
     // A cell holding '' from a formula still counts as content.
-    const formulas = this.engine.hf.getSheetFormulas(sm.eid);
+    const formulas = this.engine.sheetFormulas(sm.eid);
     formulas.forEach((row, r) =>
       row.forEach((f, c) => {
         if (f !== undefined) {
@@ -366,7 +370,7 @@ export class Workbook {
   formulaProblems(): FormulaProblem[] {
     const out: FormulaProblem[] = [];
     for (const sm of this.sheets) {
-      const formulas = this.engine.hf.getSheetFormulas(sm.eid);
+      const formulas = this.engine.sheetFormulas(sm.eid);
       formulas.forEach((row, r) =>
         row.forEach((f, c) => {
           if (f === undefined) return;

@@ -1,4 +1,5 @@
 // npm run bench: builds, then prints one JSON line per figure ({"name","value","unit"}) from every scripts/bench/*.ts.
+//   npm run bench -- preview   only the bench files whose names contain one of the words given (here scripts/bench/preview.ts)
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -19,7 +20,15 @@ vm.runInContext(fs.readFileSync(path.join(root, 'dist', 'Code.js'), 'utf8'), ctx
 const entries = JSON.parse(fs.readFileSync(path.join(root, 'src/server/entrypoints.json'), 'utf8')).entries;
 const dist = Object.fromEntries(entries.map((e) => [e.name, ctx[e.name]]));
 
-const benches = fs.readdirSync(path.join(root, 'scripts', 'bench')).filter((f) => f.endsWith('.ts')).sort();
+const only = process.argv.slice(2);
+const benches = fs
+  .readdirSync(path.join(root, 'scripts', 'bench'))
+  .filter((f) => f.endsWith('.ts') && (only.length === 0 || only.some((w) => f.includes(w))))
+  .sort();
+if (benches.length === 0) {
+  console.error(`Expected a bench file name containing ${only.join(' or ')} in scripts/bench/; got none`);
+  process.exit(2);
+}
 // One broken bench must not hide the others' figures; it still fails the command.
 let failures = 0;
 for (const file of benches) {
