@@ -13,11 +13,14 @@ export const SUPERVISION_TAB = 'Supervision';
 export const HELPER_TAB = 'Attain alerts';
 /** The review flow's tab, read by header name (Client, Session, T-score, Change from baseline). */
 export const REVIEWS_TAB = 'Reviews';
-const REVIEWS_HEADERS: Record<string, string> = { client: 'Client', date: 'Date', session: 'Session', goalId: 'Goal ID', decision: 'Decision', reason: 'Reason', gasLevel: 'GAS level', rating: 'Rating', revised: 'Revised objective', tScore: 'T-score', change: 'Change from baseline' };
+export const REVIEWS_HEADERS: Record<string, string> = { client: 'Client', date: 'Date', session: 'Session', goalId: 'Goal ID', decision: 'Decision', reason: 'Reason', gasLevel: 'GAS level', rating: 'Rating', revised: 'Revised objective', tScore: 'T-score', change: 'Change from baseline' };
 
 /** Helper rows grow in blocks, keeping at least MIN_FREE rows beyond the clients (setup adds a block when needed). */
 const BLOCK = 100;
 const MIN_FREE = 20;
+
+/** The helper's and Supervision's rows for a Clients tab of `clientRows` rows (setup's rule, when it makes them afresh). */
+export const helperCapacity = (clientRows: number): number => Math.ceil((clientRows + MIN_FREE) / BLOCK) * BLOCK;
 /** First client row of the Supervision list; rows 1–3 hold the selector, the capacity warning and the headers. */
 const FIRST = 4;
 const CLINICIAN_ROWS = 30;
@@ -51,7 +54,8 @@ export function displayOrder(cols: readonly HelperColumn[]): HelperColumn[] {
   return [...lead, ...display.filter((c) => !LEADING.includes(c.key))];
 }
 
-function source(name: string, cols: ReadonlyMap<string, number>): SourceTab {
+/** A source tab's columns by layout key (letters from 1-based positions). */
+export function sourceTab(name: string, cols: ReadonlyMap<string, number>): SourceTab {
   return {
     name,
     has: (k) => cols.has(k),
@@ -63,7 +67,7 @@ function source(name: string, cols: ReadonlyMap<string, number>): SourceTab {
   };
 }
 
-const fromTab = (t: Tab) => source(t.layout.name, t.cols);
+const fromTab = (t: Tab) => sourceTab(t.layout.name, t.cols);
 
 /** Where the formulas read from: the tabs setup just made sure of, the Settings value cells, and the Reviews tab's headers (documented order when absent). */
 function sources(sheets: Map<string, Sheet>, tabs: readonly Tab[], settings: Settings): AlertSources {
@@ -78,7 +82,7 @@ function sources(sheets: Map<string, Sheet>, tabs: readonly Tab[], settings: Set
   return {
     clients: fromTab(byKey.get('clients')!),
     sessions: fromTab(byKey.get('sessions')!),
-    reviews: source(REVIEWS_TAB, new Map([...reviewCols].filter(([, v]) => v > 0))),
+    reviews: sourceTab(REVIEWS_TAB, new Map([...reviewCols].filter(([, v]) => v > 0))),
     ...(byKey.get('tasks') ? { tasks: fromTab(byKey.get('tasks')!) } : {}),
     // Enabled instruments in registry order (built-ins, then the clinic's), each with the definition its tab was built from.
     instruments: settings.instruments
@@ -139,7 +143,7 @@ function openSheet(ss: Spreadsheet, sheets: Map<string, Sheet>, name: string): {
 }
 
 /** The helper tab: headers, then one row of formulas per Clients row up to the capacity. */
-function helperBlock(src: AlertSources, capacity: number): { cols: HelperColumn[]; rows: string[][] } {
+export function helperBlock(src: AlertSources, capacity: number): { cols: HelperColumn[]; rows: string[][] } {
   const cols = helperColumns(src, 2, capacity);
   const rows = [cols.map((c) => c.header)];
   for (let r = 2; r <= capacity + 1; r++) rows.push((r === 2 ? cols : helperColumns(src, r, capacity)).map((c) => c.formula));
@@ -147,7 +151,7 @@ function helperBlock(src: AlertSources, capacity: number): { cols: HelperColumn[
 }
 
 /** The Supervision tab's cells except the selector (B1, the user's choice): rows 1 … capacity + 3. */
-function supervisionBlock(cols: readonly HelperColumn[], capacity: number, src: AlertSources): { rows: string[][]; display: HelperColumn[]; srcCol: number; totalsCol: number } {
+export function supervisionBlock(cols: readonly HelperColumn[], capacity: number, src: AlertSources): { rows: string[][]; display: HelperColumn[]; srcCol: number; totalsCol: number } {
   const display = displayOrder(cols);
   const srcCol = display.length + 1;
   const totalsCol = srcCol + 1;
@@ -226,7 +230,7 @@ export function ensureSupervision(ss: Spreadsheet, sheets: Map<string, Sheet>, t
   const helper = openSheet(ss, sheets, HELPER_TAB);
   const have = helper.fresh ? 0 : helper.sheet.getMaxRows() - 1;
   const need = Math.max(0, clients.sheet.getLastRow() - 1) + MIN_FREE;
-  const capacity = have >= need ? have : Math.ceil(need / BLOCK) * BLOCK;
+  const capacity = have >= need ? have : helperCapacity(need - MIN_FREE);
   const written: string[] = [];
 
   const { cols, rows } = helperBlock(src, capacity);
