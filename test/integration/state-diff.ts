@@ -21,7 +21,8 @@ export function stateDiff(a: EmulatorState, b: EmulatorState): string[] {
     const rest = (s: typeof x) => JSON.stringify({ ...s, cells: undefined });
     if (rest(x) !== rest(y)) out.push(`${name}: sheet properties differ: ${rest(x).slice(0, 300)} → ${rest(y).slice(0, 300)}`);
   }
-  const meta = (s: EmulatorState) => JSON.stringify({ ...s, sheets: undefined });
+  // nextChartId is an id counter, not content: Sheets never reuses a chart id, so a chart made and undone leaves it advanced unseen.
+  const meta = (s: EmulatorState) => JSON.stringify({ ...s, sheets: undefined, nextChartId: undefined });
   if (meta(a) !== meta(b)) out.push(`document: ${meta(a).slice(0, 400)} → ${meta(b).slice(0, 400)}`);
   return out;
 }

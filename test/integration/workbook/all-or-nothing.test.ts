@@ -70,10 +70,10 @@ const saves: { name: string; label?: string; input: () => Record<string, unknown
 
 type Em = ReturnType<typeof emulator>;
 
-/** The whole workbook, except Audit's Time column (a retry writes its own time) and sheet ids (a rebuilt tab is a new sheet). */
+/** The whole workbook, except Audit's Time column (a retry writes its own time) and sheet and chart ids (a rebuilt tab is a new sheet with new charts). */
 function workbook(em: Em): ReturnType<Em['exportState']> {
   const s = em.exportState();
-  return { ...s, sheets: s.sheets.map((sh) => ({ ...sh, sheetId: 0, cells: sh.name === 'Audit' ? sh.cells.filter((c) => !/^A\d+$/.test(c.a1) || c.a1 === 'A1') : sh.cells })) };
+  return { ...s, sheets: s.sheets.map((sh) => ({ ...sh, sheetId: 0, charts: sh.charts.map((c) => ({ ...c, chartId: 0 })), cells: sh.name === 'Audit' ? sh.cells.filter((c) => !/^A\d+$/.test(c.a1) || c.a1 === 'A1') : sh.cells })) };
 }
 
 describe.each(saves.map((s) => ({ ...s, label: s.label ?? s.name })))('$label: a failure at any write leaves the workbook as it was', ({ name, input }) => {
