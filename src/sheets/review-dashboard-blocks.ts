@@ -9,7 +9,7 @@ import { DATE_FORMAT } from './columns';
 import { str } from './formulas';
 import { chosenBands, type InstrumentOptions } from './instrument-layout';
 import { RATINGS } from './layout';
-import { CAPTION_ROW, clientRows, COLOURS, constantCell, type SeriesKind, dataRows, emptyGrid, GAS_EXPECTED, GAS_SLOTS, HEAD_ROW, put, RATING_SLOTS, ref, SEL, Stage, stageCol, stageDate, type Block, type StageAt, type ReviewSources } from './review-dashboard-grid';
+import { CAPTION_ROW, clientRows, COLOURS, constantCell, type SeriesKind, dataRows, emptyGrid, GAS_EXPECTED, GAS_SLOTS, HEAD_ROW, fromKey, latestDatesNote, put, RATING_SLOTS, ref, REVIEW_POINTS, SEL, Stage, STAGE_ROOM, stageCol, stageDate, stageDates, stageSource, type Block, type StageAt, type ReviewSources } from './review-dashboard-grid';
 import type { Tab } from './table';
 
 /** Goals rows of this horizon are short-term objectives, the ones rated at sessions. */
@@ -19,7 +19,7 @@ function notesBlock(src: ReviewSources, stage: Stage): Block {
   const s = src.sessions;
   const note = ref(s, 'note');
   const rows = clientRows(s, [`${note}<>""`]);
-  const cols = ['date', 'session', 'note'].map((k, i) => stage.add(`notes:${k}`, `Notes: ${['date', 'session', 'note'][i]}`, () => `=FILTER(${ref(s, k)},${rows})`, [DATE_FORMAT, '0', 'General'][i]));
+  const cols = stageSource(stage, 'notes', 'Notes', s, rows, ['date', 'session', 'note'].map((k, i) => ({ key: k, header: `Notes: ${k}`, format: [DATE_FORMAT, '0', 'General'][i] })));
   return {
     caption: 'Event notes',
     width: 4,
@@ -31,11 +31,14 @@ function notesBlock(src: ReviewSources, stage: Stage): Block {
       put(g, CAPTION_ROW, 0, 'Event notes');
       put(g, 4, 0, 'Notes');
       put(g, 4, 1, `=IF(${SEL}="",0,IFERROR(ROWS(FILTER(${note},${rows})),0))`);
+      // The latest REVIEW_POINTS notes of those the stage holds (its latest STAGE_ROOM), earliest first; a line says so when there are more.
+      const skip = `MAX(0,MIN(${count},${STAGE_ROOM})-${REVIEW_POINTS})`;
+      put(g, 5, 0, `=IF(${count}>${REVIEW_POINTS},"Showing the latest ${REVIEW_POINTS} of "&${count}&" notes","")`);
       ['Date', 'Session', 'Event note'].forEach((h, i) => put(g, HEAD_ROW, i, h));
       dataRows().forEach((r, i) =>
         cols.forEach((c, j) => {
-          const x = `${at(c)}${r}`;
-          put(g, r, j, `=IF(${i + 1}>${count},"",IF(${x}="","",${x}))`);
+          const x = `INDEX(${stageCol(at, c)},${r}+${skip})`;
+          put(g, r, j, `=IF(${i + 1}>${count},"",IFERROR(IF(${x}="","",${x}),""))`);
         }),
       );
       return g;
@@ -79,8 +82,8 @@ function measureBlock(m: ReviewSources['measures'][number], stage: Stage): Block
   const [date, total] = ['date', 'total'].map((k) => ref(tab, k));
   // The client's scored rows (a total on the scale, a date): their date, session and total, and their sorted distinct dates.
   const rows = clientRows(tab, [`ISNUMBER(${date})`, `ISNUMBER(${total})`, `${total}>=${lo}`]);
-  const [D, S, T] = ['date', 'session', 'total'].map((k, i) => stage.add(`${def.id}:${k}`, `${def.name}: ${k}`, () => `=FILTER(${ref(tab, k)},${rows})`, [DATE_FORMAT, '0', 'General'][i]));
-  const U = stage.add(`${def.id}:dates`, `${def.name}: dates`, (at) => `=SORT(UNIQUE(FILTER(${stageCol(at, D)},ISNUMBER(${stageCol(at, D)}))))`, DATE_FORMAT);
+  const [D, S, T] = stageSource(stage, def.id, def.name, tab, rows, ['date', 'session', 'total'].map((k, i) => ({ key: k, header: `${def.name}: ${k}`, format: [DATE_FORMAT, '0', 'General'][i] })));
+  const U = stageDates(stage, `${def.id}:dates`, `${def.name}: dates`, (at) => stageCol(at, D), [fromKey(def.id)]);
   const name = `${def.name} total`;
   return {
     caption: `Chart data: ${def.name}`,
@@ -100,6 +103,7 @@ function measureBlock(m: ReviewSources['measures'][number], stage: Stage): Block
       const g = emptyGrid(width);
       const d = columnLetters(first + 1);
       put(g, CAPTION_ROW, 0, `Chart data: ${def.name}`);
+      put(g, 5, 0, latestDatesNote(at, U));
       ['Session', 'Date', name, ...edges.map((e) => e.label)].forEach((h, i) => put(g, HEAD_ROW, i, h));
       for (const r of dataRows()) {
         const [dc, ds, dt] = [D, S, T].map((k) => stageCol(at, k));
@@ -117,7 +121,7 @@ function measureBlock(m: ReviewSources['measures'][number], stage: Stage): Block
  * Where goal-level values come from: Ratings (sessions) and, when present, Reviews (goal reviews). Per source, the client's rows
  * with a value of at least `min` and a date, spilled as a goal@date key, the value and the date.
  */
-function goalSources(src: ReviewSources, stage: Stage, valueKey: 'rating' | 'gasLevel', min: number): { key: string; value: string; date: string }[] {
+function goalSources(src: ReviewSources, stage: Stage, valueKey: 'rating' | 'gasLevel', min: number): { key: string; value: string; date: string; from: string }[] {
   return [src.ratings, src.reviews]
     .filter((t): t is Tab => !!t && t.cols.has(valueKey))
     .map((tab) => {
@@ -125,11 +129,12 @@ function goalSources(src: ReviewSources, stage: Stage, valueKey: 'rating' | 'gas
       const rows = clientRows(tab, [`ISNUMBER(${date})`, `ISNUMBER(${value})`, `${value}>=${min}`]);
       const name = (k: string) => `${tab.layout.name} ${valueKey}: ${k}`;
       const id = (k: string) => `${valueKey}:${tab.layout.key}:${k}`;
-      return {
-        key: stage.add(id('key'), name('goal@date'), () => `=FILTER(${ref(tab, 'goalId')}&"@"&${date},${rows})`),
-        value: stage.add(id('value'), name(valueKey), () => `=FILTER(${value},${rows})`),
-        date: stage.add(id('date'), name('date'), () => `=FILTER(${date},${rows})`, DATE_FORMAT),
-      };
+      const [key, v, d] = stageSource(stage, `${valueKey}:${tab.layout.key}`, `${tab.layout.name} ${valueKey}`, tab, rows, [
+        { key: 'key', header: name('goal@date'), value: `${ref(tab, 'goalId')}&"@"&${date}` },
+        { key: 'value', header: name(valueKey), value },
+        { key: 'date', header: name('date'), value: date, format: DATE_FORMAT },
+      ]);
+      return { key, value: v, date: d, from: fromKey(`${valueKey}:${tab.layout.key}`) };
     });
 }
 
@@ -147,12 +152,10 @@ function goalIdFormula(src: ReviewSources, j: number, activeObjectives: boolean)
  */
 function goalGrid(src: ReviewSources, stage: Stage, valueKey: 'rating' | 'gasLevel', min: number) {
   const sources = goalSources(src, stage, valueKey, min);
-  const dates = stage.add(`${valueKey}:dates`, `${valueKey}: dates`, (at) => {
-    const all = sources.length === 1 ? stageCol(at, sources[0].date) : `VSTACK(${sources.map((s) => stageCol(at, s.date)).join(',')})`;
-    return `=SORT(UNIQUE(FILTER(${all},ISNUMBER(${all}))))`;
-  }, DATE_FORMAT);
+  const dates = stageDates(stage, `${valueKey}:dates`, `${valueKey}: dates`, (at) => (sources.length === 1 ? stageCol(at, sources[0].date) : `VSTACK(${sources.map((s) => stageCol(at, s.date)).join(',')})`), sources.map((s) => s.from));
   return {
     date: (at: StageAt, r: number) => stageDate(at, dates, r),
+    note: (at: StageAt) => latestDatesNote(at, dates),
     cell: (at: StageAt, dateCell: string, idCell: string) => {
       const k = `${idCell}&"@"&${dateCell}`;
       const sum = sources.map((s) => `SUMIF(${stageCol(at, s.key)},${k},${stageCol(at, s.value)})`).join('+');
@@ -178,6 +181,7 @@ function ratingsBlock(src: ReviewSources, stage: Stage): Block {
       const d = columnLetters(first);
       put(g, CAPTION_ROW, 0, 'Chart data: goal ratings');
       put(g, 4, 0, 'Goal ID');
+      put(g, 5, 0, grid.note(at));
       put(g, HEAD_ROW, 0, 'Date');
       for (let j = 1; j <= RATING_SLOTS; j++) {
         const x = columnLetters(first + j);
@@ -234,6 +238,7 @@ function gasBlock(src: ReviewSources, stage: Stage): Block {
       put(g, CAPTION_ROW, 0, 'Chart data: GAS T-score');
       put(g, 4, 0, 'ρ (Settings)');
       put(g, 4, 1, `=IFERROR(IF(AND(ISNUMBER(${setting}),${setting}>=0,${setting}<1),${setting},${DEFAULT_RHO}),${DEFAULT_RHO})`);
+      put(g, 5, 0, grid.note(at));
       ['Goal ID', 'Weight', 'Weight²'].forEach((h, i) => put(g, 4 + i, s0 - 1, h));
       GAS_HEADERS.forEach((h, i) => put(g, HEAD_ROW, i, h));
       for (let j = 0; j < GAS_SLOTS; j++) {
@@ -273,9 +278,9 @@ const TASK_HEADERS = ['Goal ID', 'Goal', 'Done', 'Partly', 'Not done', 'Not revi
 function tasksBlock(src: ReviewSources, stage: Stage, tasks: Tab): Block {
   const setDate = ref(tasks, 'setDate');
   const rows = clientRows(tasks, [`ISNUMBER(${setDate})`]);
-  const [G, O, D] = ['goalId', 'outcome', 'setDate'].map((k, i) => stage.add(`tasks:${k}`, `Tasks: ${['goal', 'outcome', 'set on'][i]}`, () => `=FILTER(${ref(tasks, k)},${rows})`, ['General', 'General', DATE_FORMAT][i]));
+  const [G, O, D] = stageSource(stage, 'tasks', 'Tasks', tasks, rows, ['goalId', 'outcome', 'setDate'].map((k, i) => ({ key: k, header: `Tasks: ${['goal', 'outcome', 'set on'][i]}`, format: ['General', 'General', DATE_FORMAT][i] })));
   const reviews = src.reviews?.cols.has('date') ? src.reviews : undefined;
-  const R = reviews ? stage.add('tasks:reviewed', 'Reviews: dates', () => `=FILTER(${ref(reviews, 'date')},${clientRows(reviews, [`ISNUMBER(${ref(reviews, 'date')})`])})`, DATE_FORMAT) : null;
+  const R = reviews ? stageSource(stage, 'tasks:reviews', 'Reviews', reviews, clientRows(reviews, [`ISNUMBER(${ref(reviews, 'date')})`]), [{ key: 'reviewed', header: 'Reviews: dates', value: ref(reviews, 'date'), format: DATE_FORMAT }])[0] : null;
   const width = TASK_HEADERS.length + 1;
   return {
     caption: TASKS_CAPTION,
