@@ -19,7 +19,7 @@ function notesBlock(src: ReviewSources, stage: Stage): Block {
   const s = src.sessions;
   const note = ref(s, 'note');
   const rows = clientRows(s, [`${note}<>""`]);
-  const cols = stageSource(stage, 'notes', 'Notes', s, rows, ['date', 'session', 'note'].map((k, i) => ({ key: k, header: `Notes: ${k}`, format: [DATE_FORMAT, '0', 'General'][i] })));
+  const cols = stageSource(stage, 'notes', s, rows, ['date', 'session', 'note'].map((k, i) => ({ key: k, header: `Notes: ${k}`, format: [DATE_FORMAT, '0', 'General'][i] })));
   return {
     caption: 'Event notes',
     width: 4,
@@ -82,8 +82,8 @@ function measureBlock(m: ReviewSources['measures'][number], stage: Stage): Block
   const [date, total] = ['date', 'total'].map((k) => ref(tab, k));
   // The client's scored rows (a total on the scale, a date): their date, session and total, and their sorted distinct dates.
   const rows = clientRows(tab, [`ISNUMBER(${date})`, `ISNUMBER(${total})`, `${total}>=${lo}`]);
-  const [D, S, T] = stageSource(stage, def.id, def.name, tab, rows, ['date', 'session', 'total'].map((k, i) => ({ key: k, header: `${def.name}: ${k}`, format: [DATE_FORMAT, '0', 'General'][i] })));
-  const U = stageDates(stage, `${def.id}:dates`, `${def.name}: dates`, (at) => stageCol(at, D), [fromKey(def.id)]);
+  const [D, S, T] = stageSource(stage, def.id, tab, rows, ['date', 'session', 'total'].map((k, i) => ({ key: k, header: `${def.name}: ${k}`, format: [DATE_FORMAT, '0', 'General'][i] })));
+  const U = stageDates(stage, `${def.id}:dates`, `${def.name}: dates`, (at) => stageCol(at, D), [fromKey(tab)]);
   const name = `${def.name} total`;
   return {
     caption: `Chart data: ${def.name}`,
@@ -129,12 +129,12 @@ function goalSources(src: ReviewSources, stage: Stage, valueKey: 'rating' | 'gas
       const rows = clientRows(tab, [`ISNUMBER(${date})`, `ISNUMBER(${value})`, `${value}>=${min}`]);
       const name = (k: string) => `${tab.layout.name} ${valueKey}: ${k}`;
       const id = (k: string) => `${valueKey}:${tab.layout.key}:${k}`;
-      const [key, v, d] = stageSource(stage, `${valueKey}:${tab.layout.key}`, `${tab.layout.name} ${valueKey}`, tab, rows, [
+      const [key, v, d] = stageSource(stage, `${valueKey}:${tab.layout.key}`, tab, rows, [
         { key: 'key', header: name('goal@date'), value: `${ref(tab, 'goalId')}&"@"&${date}` },
         { key: 'value', header: name(valueKey), value },
         { key: 'date', header: name('date'), value: date, format: DATE_FORMAT },
       ]);
-      return { key, value: v, date: d, from: fromKey(`${valueKey}:${tab.layout.key}`) };
+      return { key, value: v, date: d, from: fromKey(tab) };
     });
 }
 
@@ -278,9 +278,9 @@ const TASK_HEADERS = ['Goal ID', 'Goal', 'Done', 'Partly', 'Not done', 'Not revi
 function tasksBlock(src: ReviewSources, stage: Stage, tasks: Tab): Block {
   const setDate = ref(tasks, 'setDate');
   const rows = clientRows(tasks, [`ISNUMBER(${setDate})`]);
-  const [G, O, D] = stageSource(stage, 'tasks', 'Tasks', tasks, rows, ['goalId', 'outcome', 'setDate'].map((k, i) => ({ key: k, header: `Tasks: ${['goal', 'outcome', 'set on'][i]}`, format: ['General', 'General', DATE_FORMAT][i] })));
+  const [G, O, D] = stageSource(stage, 'tasks', tasks, rows, ['goalId', 'outcome', 'setDate'].map((k, i) => ({ key: k, header: `Tasks: ${['goal', 'outcome', 'set on'][i]}`, format: ['General', 'General', DATE_FORMAT][i] })));
   const reviews = src.reviews?.cols.has('date') ? src.reviews : undefined;
-  const R = reviews ? stageSource(stage, 'tasks:reviews', 'Reviews', reviews, clientRows(reviews, [`ISNUMBER(${ref(reviews, 'date')})`]), [{ key: 'reviewed', header: 'Reviews: dates', value: ref(reviews, 'date'), format: DATE_FORMAT }])[0] : null;
+  const R = reviews ? stageSource(stage, 'tasks:reviews', reviews, clientRows(reviews, [`ISNUMBER(${ref(reviews, 'date')})`]), [{ key: 'reviewed', header: 'Reviews: dates', value: ref(reviews, 'date'), format: DATE_FORMAT }])[0] : null;
   const width = TASK_HEADERS.length + 1;
   return {
     caption: TASKS_CAPTION,

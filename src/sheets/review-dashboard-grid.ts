@@ -105,13 +105,19 @@ export const ref = (tab: Tab, key: string) => {
 export const stageCol = (at: StageAt, key: string) => `$${at(key)}:$${at(key)}`;
 
 /**
+ * B1 as the client criterion compares it: while B1 is blank, a text no client code can be (codes have no space or brackets), so
+ * blank client cells never match — one comparison over the client column instead of two (`=B1` and `<>""`).
+ */
+export const CHOSEN = `IF(${SEL}="","(no client)",${SEL})`;
+
+/**
  * The conditions picking the chosen client's rows of a source tab for FILTER: its client is B1 (so none while B1 is blank) and,
  * when the tab has the optional Voided column, that cell is blank (a voided row is kept but counts nowhere); then `extra`.
  */
 export function clientRows(tab: Tab, extra: readonly string[] = []): string {
   const client = ref(tab, 'client');
   const live = tab.cols.has('voided') ? [`${ref(tab, 'voided')}=""`] : [];
-  return [`${client}=${SEL}`, `${client}<>""`, ...live, ...extra].join(',');
+  return [`${client}=${CHOSEN}`, ...live, ...extra].join(',');
 }
 
 /** A new tab's height in Sheets (insertSheet's 1,000 rows; setup protects the tab, so no one trims it): the stage spills within it. */
@@ -130,14 +136,16 @@ export const STAGE_ROOM = STAGE_LAST_ROW - FIRST_ROW + 1;
  */
 export const spillOrBlank = (inner: string) => `=ARRAYFORMULA(IFNA(${inner},""))`;
 
+/** The stage key of a source tab's from-row cell (fromRow). */
+export const fromKey = (tab: Tab) => `from:${tab.layout.key}`;
 /**
- * Adds (once) the stage column holding the source row from which the client's latest STAGE_ROOM rows matching `rows` start:
- * the STAGE_ROOM-th largest matching row number, 0 when they all fit. IFERROR: LARGE's #NUM! (fewer rows) and FILTER's #N/A
- * (none) both mean "all fit"; a real error in the conditions still shows in the spills that share them.
+ * Adds (once per source tab, shared by all its spills) the stage column holding the row from which the client's latest STAGE_ROOM
+ * live rows of the tab start: the STAGE_ROOM-th largest such row number, 0 when they all fit; each spill keeps its rows from there,
+ * so none outgrows the tab. IFERROR: LARGE's #NUM! (fewer rows) and FILTER's #N/A (none) both mean "all fit", and the
+ * conditions are clientRows' alone, which cannot err (comparisons of cells with text).
  */
-export const fromKey = (id: string) => `${id}:from`;
-export function fromRow(stage: Stage, id: string, name: string, tab: Tab, rows: string): string {
-  return stage.add(fromKey(id), `${name}: latest ${STAGE_ROOM} from row (0 = all)`, () => `=IFERROR(LARGE(FILTER(ROW(${ref(tab, 'client')}),${rows}),${STAGE_ROOM}),0)`, '0');
+function fromRow(stage: Stage, tab: Tab): string {
+  return stage.add(fromKey(tab), `${tab.layout.name}: latest ${STAGE_ROOM} rows from row (0 = all)`, () => `=IFERROR(LARGE(FILTER(ROW(${ref(tab, 'client')}),${clientRows(tab)}),${STAGE_ROOM}),0)`, '0');
 }
 
 /** `rows` limited to the source rows from the `from` column's row (fromRow): the spill never outgrows the tab. */
@@ -147,8 +155,8 @@ export const latestRows = (at: StageAt, tab: Tab, rows: string, from: string) =>
  * The chosen client's rows of a source tab matching `rows`, one stage column per key (the latest STAGE_ROOM, "" when none):
  * returns their stage keys in order.
  */
-export function stageSource(stage: Stage, id: string, name: string, tab: Tab, rows: string, cols: { key: string; header: string; value?: string; format?: string }[]): string[] {
-  const from = fromRow(stage, id, name, tab, rows);
+export function stageSource(stage: Stage, id: string, tab: Tab, rows: string, cols: { key: string; header: string; value?: string; format?: string }[]): string[] {
+  const from = fromRow(stage, tab);
   return cols.map((c) => stage.add(`${id}:${c.key}`, c.header, (at) => spillOrBlank(`FILTER(${c.value ?? ref(tab, c.key)},${latestRows(at, tab, rows, from)})`), c.format ?? 'General'));
 }
 

@@ -34,7 +34,10 @@ const WEEKS = 250;
 const START = serial('2021-01-04');
 const iso = (day: number) => new Date(Date.UTC(1899, 11, 30 + day)).toISOString().slice(0, 10);
 
-/** EMPTY-01 with nothing recorded; LONG-01 seen weekly for 250 weeks, every session rating its five goals (1,250 Ratings rows). */
+/**
+ * EMPTY-01 with nothing recorded; LONG-01 seen weekly for 250 weeks, every session rating its five goals (1,250 Ratings rows);
+ * and a session with its rating typed without a client (a blank selector must not pick them).
+ */
 function world(): Emulator {
   const em = setUp();
   ok(em.run('addClient', client('EMPTY-01')));
@@ -43,6 +46,8 @@ function world(): Emulator {
   const weeks = Array.from({ length: WEEKS }, (_, k) => k);
   bulkRows(em, 'Sessions', weeks.map((k) => ({ Client: 'LONG-01', Date: START + 7 * k, Session: k + 1, Clinician: 'Dr Rivera', Attended: true, 'Event note': `Week ${k + 1}` })));
   bulkRows(em, 'Ratings', weeks.flatMap((k) => ids.map((id) => ({ Client: 'LONG-01', Session: k + 1, Date: START + 7 * k, 'Goal ID': id, 'Rating (0–10)': k % 11, 'GAS level': (k % 5) - 2 }))));
+  bulkRows(em, 'Sessions', [{ Date: START, Session: 1, 'Event note': 'typed without a client' }]);
+  bulkRows(em, 'Ratings', [{ Session: 1, Date: START, 'Goal ID': ids[1], 'Rating (0–10)': 5, 'GAS level': 0 }]);
   return em;
 }
 
@@ -56,15 +61,18 @@ describe('Review tab: no error for any client', () => {
     em.spreadsheet.deleteSheet(s);
   });
 
-  test('a blank selector: no cell of the tab shows an error', () => {
+  const TABLES = [['Event notes', 3], ['Chart data: PHQ-9', 3], ['Chart data: GAS T-score', 3], ['Chart data: goal ratings', 9]] as const;
+
+  test('a blank selector: no cell of the tab shows an error, and rows typed without a client are not picked', () => {
     em.edit('Review', 1, 2, '');
     expect(errors(em)).toEqual([]);
+    for (const [caption, width] of TABLES) expect(block(em, caption, width).rows).toEqual([]);
   });
 
   test('a client with no rows yet: no cell shows an error and every table is empty', () => {
     em.edit('Review', 1, 2, 'EMPTY-01');
     expect(errors(em)).toEqual([]);
-    for (const [caption, width] of [['Event notes', 3], ['Chart data: PHQ-9', 3], ['Chart data: GAS T-score', 3], ['Chart data: goal ratings', 9]] as const) expect(block(em, caption, width).rows).toEqual([]);
+    for (const [caption, width] of TABLES) expect(block(em, caption, width).rows).toEqual([]);
   });
 
   test(`a client with more rows than the tab's ${STAGE_ROOM} free rows: its rows stay within the tab and no cell shows an error (Sheets would show #REF!)`, () => {
