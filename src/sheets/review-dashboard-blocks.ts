@@ -9,7 +9,7 @@ import { DATE_FORMAT } from './columns';
 import { str } from './formulas';
 import { chosenBands, type InstrumentOptions } from './instrument-layout';
 import { RATINGS } from './layout';
-import { CAPTION_ROW, clientRows, COLOURS, constantCell, type SeriesKind, dataRows, emptyGrid, GAS_EXPECTED, GAS_SLOTS, HEAD_ROW, fromKey, latestDatesNote, put, RATING_SLOTS, ref, REVIEW_POINTS, SEL, Stage, STAGE_ROOM, stageCol, stageDate, stageDates, stageSource, type Block, type StageAt, type ReviewSources } from './review-dashboard-grid';
+import { CAPTION_ROW, CHOSEN, clientRows, COLOURS, constantCell, type SeriesKind, dataRows, emptyGrid, FIRST_ROW, GAS_EXPECTED, GAS_SLOTS, HEAD_ROW, fromKey, latestDatesNote, put, RATING_SLOTS, ref, REVIEW_POINTS, SEL, spillOrBlank, Stage, STAGE_ROOM, stageCol, stageDate, stageDates, stageSource, type Block, type StageAt, type ReviewSources } from './review-dashboard-grid';
 import type { Tab } from './table';
 
 /** Goals rows of this horizon are short-term objectives, the ones rated at sessions. */
@@ -128,7 +128,6 @@ function goalSources(src: ReviewSources, stage: Stage, valueKey: 'rating' | 'gas
       const [date, value] = [ref(tab, 'date'), ref(tab, valueKey)];
       const rows = clientRows(tab, [`ISNUMBER(${date})`, `ISNUMBER(${value})`, `${value}>=${min}`]);
       const name = (k: string) => `${tab.layout.name} ${valueKey}: ${k}`;
-      const id = (k: string) => `${valueKey}:${tab.layout.key}:${k}`;
       const [key, v, d] = stageSource(stage, `${valueKey}:${tab.layout.key}`, tab, rows, [
         { key: 'key', header: name('goal@date'), value: `${ref(tab, 'goalId')}&"@"&${date}` },
         { key: 'value', header: name(valueKey), value },
@@ -138,12 +137,22 @@ function goalSources(src: ReviewSources, stage: Stage, valueKey: 'rating' | 'gas
     });
 }
 
-/** The client's j-th goal (Goals row order), or with `activeObjectives` its j-th short-term objective still being worked on. */
-function goalIdFormula(src: ReviewSources, j: number, activeObjectives: boolean): string {
+/**
+ * Adds (once) the stage column of the client's goal IDs (Goals row order), or with `activeObjectives` of its short-term objectives
+ * still being worked on: one FILTER over Goals instead of one per goal slot. Not limited to STAGE_ROOM rows: a client has tens of goals.
+ */
+function stageGoals(src: ReviewSources, stage: Stage, activeObjectives: boolean): string {
   const g = src.goals;
   const closed = activeObjectives ? STATUSES.filter((s) => !REVIEWABLE_STATUSES.includes(s)).map((s) => `,${ref(g, 'status')}<>${str(s)}`).join('') : '';
   const short = activeObjectives ? `,${ref(g, 'horizon')}=${str(OBJECTIVE)}` : '';
-  return `=IF(${SEL}="","",IFERROR(INDEX(FILTER(${ref(g, 'id')},${ref(g, 'client')}=${SEL}${closed}${short}),${j}),""))`;
+  const key = activeObjectives ? 'goals:objectives' : 'goals:all';
+  return stage.add(key, activeObjectives ? 'Goals: active objectives' : 'Goals: all', () => spillOrBlank(`FILTER(${ref(g, 'id')},${ref(g, 'client')}=${CHOSEN}${closed}${short})`));
+}
+
+/** The j-th goal ID of a stageGoals column ("" after the last). */
+function goalIdFormula(at: StageAt, key: string, j: number): string {
+  const x = `INDEX(${stageCol(at, key)},${FIRST_ROW - 1 + j})`;
+  return `=IFERROR(IF(${x}="","",${x}),"")`;
 }
 
 /**
@@ -169,6 +178,7 @@ function ratingsBlock(src: ReviewSources, stage: Stage): Block {
   const v = RATINGS.columns.find((c) => c.key === 'rating')?.validation;
   const [lo, hi] = v?.kind === 'number' ? [v.min, v.max] : [0, 10];
   const grid = goalGrid(src, stage, 'rating', lo);
+  const objectives = stageGoals(src, stage, true);
   const width = 1 + RATING_SLOTS + 1;
   return {
     caption: 'Chart data: goal ratings',
@@ -185,7 +195,7 @@ function ratingsBlock(src: ReviewSources, stage: Stage): Block {
       put(g, HEAD_ROW, 0, 'Date');
       for (let j = 1; j <= RATING_SLOTS; j++) {
         const x = columnLetters(first + j);
-        put(g, 4, j, goalIdFormula(src, j, true));
+        put(g, 4, j, goalIdFormula(at, objectives, j));
         put(g, HEAD_ROW, j, `=IF(${x}$4="","",IFERROR(LEFT(INDEX(${ref(src.goals, 'title')},MATCH(${x}$4,${ref(src.goals, 'id')},0)),32),${x}$4))`);
       }
       for (const r of dataRows()) {
@@ -206,6 +216,7 @@ const GAS_HEADERS = ['Date', 'GAS T-score', `Expected (${GAS_EXPECTED})`, 'Goals
  */
 function gasBlock(src: ReviewSources, stage: Stage): Block {
   const grid = goalGrid(src, stage, 'gasLevel', -2);
+  const goalIds = stageGoals(src, stage, false);
   const width = GAS_HEADERS.length + GAS_SLOTS + 1;
   const st = src.settings;
   const setting = `INDEX(${ref(st, 'value')},MATCH("gas.rho",${ref(st, 'key')},0))`;
@@ -244,7 +255,7 @@ function gasBlock(src: ReviewSources, stage: Stage): Block {
       for (let j = 0; j < GAS_SLOTS; j++) {
         const x = L(s0 + j);
         const w = `INDEX(${ref(goals, 'weight')},MATCH(${x}$4,${ref(goals, 'id')},0))`;
-        put(g, 4, s0 + j, goalIdFormula(src, j + 1, false));
+        put(g, 4, s0 + j, goalIdFormula(at, goalIds, j + 1));
         put(g, 5, s0 + j, `=IF(${x}$4="","",IFERROR(IF(ISNUMBER(${w}),${w},""),""))`);
         put(g, 6, s0 + j, `=IF(ISNUMBER(${x}$5),${x}$5*${x}$5,"")`);
         put(g, HEAD_ROW, s0 + j, `=${x}$4`);
@@ -278,6 +289,7 @@ const TASK_HEADERS = ['Goal ID', 'Goal', 'Done', 'Partly', 'Not done', 'Not revi
 function tasksBlock(src: ReviewSources, stage: Stage, tasks: Tab): Block {
   const setDate = ref(tasks, 'setDate');
   const rows = clientRows(tasks, [`ISNUMBER(${setDate})`]);
+  const goalIds = stageGoals(src, stage, false);
   const [G, O, D] = stageSource(stage, 'tasks', tasks, rows, ['goalId', 'outcome', 'setDate'].map((k, i) => ({ key: k, header: `Tasks: ${['goal', 'outcome', 'set on'][i]}`, format: ['General', 'General', DATE_FORMAT][i] })));
   const reviews = src.reviews?.cols.has('date') ? src.reviews : undefined;
   const R = reviews ? stageSource(stage, 'tasks:reviews', reviews, clientRows(reviews, [`ISNUMBER(${ref(reviews, 'date')})`]), [{ key: 'reviewed', header: 'Reviews: dates', value: ref(reviews, 'date'), format: DATE_FORMAT }])[0] : null;
@@ -301,7 +313,7 @@ function tasksBlock(src: ReviewSources, stage: Stage, tasks: Tab): Block {
           const id = `$${L(0)}${r}`;
           const period = `,${date},">="&N(${since})`;
           const count = (word: string) => `=IF(${id}="","",IFERROR(COUNTIFS(${goal},${id},${outcome},${str(word)}${period}),0))`;
-          put(g, r, 0, goalIdFormula(src, j + 1, false));
+          put(g, r, 0, goalIdFormula(at, goalIds, j + 1));
           put(g, r, 1, `=IF(${id}="","",IFERROR(LEFT(INDEX(${ref(src.goals, 'title')},MATCH(${id},${ref(src.goals, 'id')},0)),40),${id}))`);
           TASK_OUTCOMES.forEach((o, i) => put(g, r, 2 + i, count(o)));
           put(g, r, 6, `=IF(${id}="","",IFERROR(COUNTIFS(${goal},${id},${outcome},""${period}),0))`);
