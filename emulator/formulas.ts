@@ -332,9 +332,11 @@ export class FormulaEngine {
           engine.filterSizes.set(key, got);
           engine.pending.set(sizeKey(state.formulaAddress), { ...state.formulaAddress });
         }
-        const vertex = self.dependencyGraph.getCell(state.formulaAddress) as { array?: unknown } | undefined;
+        const vertex = self.dependencyGraph.getCell(state.formulaAddress) as { array?: { size?: { height: number; width: number } } } | undefined;
         // A spill keeps the size predicted from the last result until its formula is re-entered: more would not fit (HyperFormula throws).
-        const room = had ?? { height: 1, width: 1 };
+        // The vertex's own size when it has one: a FILTER inside ARRAYFORMULA(IFNA(…)) can run twice before settle re-enters it, and the
+        // second run's `had` is already the new size.
+        const room = vertex?.array?.size ?? had ?? { height: 1, width: 1 };
         if (!vertex || !('array' in vertex) || (got.height <= room.height && got.width <= room.width)) return result;
         return SimpleRangeValue.onlyValues(result.data.slice(0, room.height).map((r) => r.slice(0, room.width)) as never);
       }

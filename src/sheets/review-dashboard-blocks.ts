@@ -9,7 +9,7 @@ import { DATE_FORMAT } from './columns';
 import { str } from './formulas';
 import { chosenBands, type InstrumentOptions } from './instrument-layout';
 import { RATINGS } from './layout';
-import { CAPTION_ROW, clientRows, COLOURS, constantCell, type SeriesKind, dataRows, emptyGrid, GAS_EXPECTED, GAS_SLOTS, HEAD_ROW, put, RATING_SLOTS, ref, SEL, Stage, stageCol, stageDate, type Block, type StageAt, type ReviewSources } from './review-dashboard-grid';
+import { CAPTION_ROW, CHOSEN, clientRows, COLOURS, constantCell, type SeriesKind, dataRows, emptyGrid, FIRST_ROW, GAS_EXPECTED, GAS_SLOTS, HEAD_ROW, fromKey, latestDatesNote, put, RATING_SLOTS, ref, REVIEW_POINTS, SEL, spillOrBlank, Stage, STAGE_ROOM, stageCol, stageDate, stageDates, stageSource, type Block, type StageAt, type ReviewSources } from './review-dashboard-grid';
 import type { Tab } from './table';
 
 /** Goals rows of this horizon are short-term objectives, the ones rated at sessions. */
@@ -19,7 +19,7 @@ function notesBlock(src: ReviewSources, stage: Stage): Block {
   const s = src.sessions;
   const note = ref(s, 'note');
   const rows = clientRows(s, [`${note}<>""`]);
-  const cols = ['date', 'session', 'note'].map((k, i) => stage.add(`notes:${k}`, `Notes: ${['date', 'session', 'note'][i]}`, () => `=FILTER(${ref(s, k)},${rows})`, [DATE_FORMAT, '0', 'General'][i]));
+  const cols = stageSource(stage, 'notes', s, rows, ['date', 'session', 'note'].map((k, i) => ({ key: k, header: `Notes: ${k}`, format: [DATE_FORMAT, '0', 'General'][i] })));
   return {
     caption: 'Event notes',
     width: 4,
@@ -31,11 +31,14 @@ function notesBlock(src: ReviewSources, stage: Stage): Block {
       put(g, CAPTION_ROW, 0, 'Event notes');
       put(g, 4, 0, 'Notes');
       put(g, 4, 1, `=IF(${SEL}="",0,IFERROR(ROWS(FILTER(${note},${rows})),0))`);
+      // The latest REVIEW_POINTS notes of those the stage holds (its latest STAGE_ROOM), earliest first; a line says so when there are more.
+      const skip = `MAX(0,MIN(${count},${STAGE_ROOM})-${REVIEW_POINTS})`;
+      put(g, 5, 0, `=IF(${count}>${REVIEW_POINTS},"Showing the latest ${REVIEW_POINTS} of "&${count}&" notes","")`);
       ['Date', 'Session', 'Event note'].forEach((h, i) => put(g, HEAD_ROW, i, h));
       dataRows().forEach((r, i) =>
         cols.forEach((c, j) => {
-          const x = `${at(c)}${r}`;
-          put(g, r, j, `=IF(${i + 1}>${count},"",IF(${x}="","",${x}))`);
+          const x = `INDEX(${stageCol(at, c)},${r}+${skip})`;
+          put(g, r, j, `=IF(${i + 1}>${count},"",IFERROR(IF(${x}="","",${x}),""))`);
         }),
       );
       return g;
@@ -79,8 +82,8 @@ function measureBlock(m: ReviewSources['measures'][number], stage: Stage): Block
   const [date, total] = ['date', 'total'].map((k) => ref(tab, k));
   // The client's scored rows (a total on the scale, a date): their date, session and total, and their sorted distinct dates.
   const rows = clientRows(tab, [`ISNUMBER(${date})`, `ISNUMBER(${total})`, `${total}>=${lo}`]);
-  const [D, S, T] = ['date', 'session', 'total'].map((k, i) => stage.add(`${def.id}:${k}`, `${def.name}: ${k}`, () => `=FILTER(${ref(tab, k)},${rows})`, [DATE_FORMAT, '0', 'General'][i]));
-  const U = stage.add(`${def.id}:dates`, `${def.name}: dates`, (at) => `=SORT(UNIQUE(FILTER(${stageCol(at, D)},ISNUMBER(${stageCol(at, D)}))))`, DATE_FORMAT);
+  const [D, S, T] = stageSource(stage, def.id, tab, rows, ['date', 'session', 'total'].map((k, i) => ({ key: k, header: `${def.name}: ${k}`, format: [DATE_FORMAT, '0', 'General'][i] })));
+  const U = stageDates(stage, `${def.id}:dates`, `${def.name}: dates`, (at) => stageCol(at, D), [fromKey(tab)]);
   const name = `${def.name} total`;
   return {
     caption: `Chart data: ${def.name}`,
@@ -100,6 +103,7 @@ function measureBlock(m: ReviewSources['measures'][number], stage: Stage): Block
       const g = emptyGrid(width);
       const d = columnLetters(first + 1);
       put(g, CAPTION_ROW, 0, `Chart data: ${def.name}`);
+      put(g, 5, 0, latestDatesNote(at, U));
       ['Session', 'Date', name, ...edges.map((e) => e.label)].forEach((h, i) => put(g, HEAD_ROW, i, h));
       for (const r of dataRows()) {
         const [dc, ds, dt] = [D, S, T].map((k) => stageCol(at, k));
@@ -117,28 +121,38 @@ function measureBlock(m: ReviewSources['measures'][number], stage: Stage): Block
  * Where goal-level values come from: Ratings (sessions) and, when present, Reviews (goal reviews). Per source, the client's rows
  * with a value of at least `min` and a date, spilled as a goal@date key, the value and the date.
  */
-function goalSources(src: ReviewSources, stage: Stage, valueKey: 'rating' | 'gasLevel', min: number): { key: string; value: string; date: string }[] {
+function goalSources(src: ReviewSources, stage: Stage, valueKey: 'rating' | 'gasLevel', min: number): { key: string; value: string; date: string; from: string }[] {
   return [src.ratings, src.reviews]
     .filter((t): t is Tab => !!t && t.cols.has(valueKey))
     .map((tab) => {
       const [date, value] = [ref(tab, 'date'), ref(tab, valueKey)];
       const rows = clientRows(tab, [`ISNUMBER(${date})`, `ISNUMBER(${value})`, `${value}>=${min}`]);
       const name = (k: string) => `${tab.layout.name} ${valueKey}: ${k}`;
-      const id = (k: string) => `${valueKey}:${tab.layout.key}:${k}`;
-      return {
-        key: stage.add(id('key'), name('goal@date'), () => `=FILTER(${ref(tab, 'goalId')}&"@"&${date},${rows})`),
-        value: stage.add(id('value'), name(valueKey), () => `=FILTER(${value},${rows})`),
-        date: stage.add(id('date'), name('date'), () => `=FILTER(${date},${rows})`, DATE_FORMAT),
-      };
+      const [key, v, d] = stageSource(stage, `${valueKey}:${tab.layout.key}`, tab, rows, [
+        { key: 'key', header: name('goal@date'), value: `${ref(tab, 'goalId')}&"@"&${date}` },
+        { key: 'value', header: name(valueKey), value },
+        { key: 'date', header: name('date'), value: date, format: DATE_FORMAT },
+      ]);
+      return { key, value: v, date: d, from: fromKey(tab) };
     });
 }
 
-/** The client's j-th goal (Goals row order), or with `activeObjectives` its j-th short-term objective still being worked on. */
-function goalIdFormula(src: ReviewSources, j: number, activeObjectives: boolean): string {
+/**
+ * Adds (once) the stage column of the client's goal IDs (Goals row order), or with `activeObjectives` of its short-term objectives
+ * still being worked on: one FILTER over Goals instead of one per goal slot. Not limited to STAGE_ROOM rows: a client has tens of goals.
+ */
+function stageGoals(src: ReviewSources, stage: Stage, activeObjectives: boolean): string {
   const g = src.goals;
   const closed = activeObjectives ? STATUSES.filter((s) => !REVIEWABLE_STATUSES.includes(s)).map((s) => `,${ref(g, 'status')}<>${str(s)}`).join('') : '';
   const short = activeObjectives ? `,${ref(g, 'horizon')}=${str(OBJECTIVE)}` : '';
-  return `=IF(${SEL}="","",IFERROR(INDEX(FILTER(${ref(g, 'id')},${ref(g, 'client')}=${SEL}${closed}${short}),${j}),""))`;
+  const key = activeObjectives ? 'goals:objectives' : 'goals:all';
+  return stage.add(key, activeObjectives ? 'Goals: active objectives' : 'Goals: all', () => spillOrBlank(`FILTER(${ref(g, 'id')},${ref(g, 'client')}=${CHOSEN}${closed}${short})`));
+}
+
+/** The j-th goal ID of a stageGoals column ("" after the last). */
+function goalIdFormula(at: StageAt, key: string, j: number): string {
+  const x = `INDEX(${stageCol(at, key)},${FIRST_ROW - 1 + j})`;
+  return `=IFERROR(IF(${x}="","",${x}),"")`;
 }
 
 /**
@@ -147,12 +161,10 @@ function goalIdFormula(src: ReviewSources, j: number, activeObjectives: boolean)
  */
 function goalGrid(src: ReviewSources, stage: Stage, valueKey: 'rating' | 'gasLevel', min: number) {
   const sources = goalSources(src, stage, valueKey, min);
-  const dates = stage.add(`${valueKey}:dates`, `${valueKey}: dates`, (at) => {
-    const all = sources.length === 1 ? stageCol(at, sources[0].date) : `VSTACK(${sources.map((s) => stageCol(at, s.date)).join(',')})`;
-    return `=SORT(UNIQUE(FILTER(${all},ISNUMBER(${all}))))`;
-  }, DATE_FORMAT);
+  const dates = stageDates(stage, `${valueKey}:dates`, `${valueKey}: dates`, (at) => (sources.length === 1 ? stageCol(at, sources[0].date) : `VSTACK(${sources.map((s) => stageCol(at, s.date)).join(',')})`), sources.map((s) => s.from));
   return {
     date: (at: StageAt, r: number) => stageDate(at, dates, r),
+    note: (at: StageAt) => latestDatesNote(at, dates),
     cell: (at: StageAt, dateCell: string, idCell: string) => {
       const k = `${idCell}&"@"&${dateCell}`;
       const sum = sources.map((s) => `SUMIF(${stageCol(at, s.key)},${k},${stageCol(at, s.value)})`).join('+');
@@ -166,6 +178,7 @@ function ratingsBlock(src: ReviewSources, stage: Stage): Block {
   const v = RATINGS.columns.find((c) => c.key === 'rating')?.validation;
   const [lo, hi] = v?.kind === 'number' ? [v.min, v.max] : [0, 10];
   const grid = goalGrid(src, stage, 'rating', lo);
+  const objectives = stageGoals(src, stage, true);
   const width = 1 + RATING_SLOTS + 1;
   return {
     caption: 'Chart data: goal ratings',
@@ -178,10 +191,11 @@ function ratingsBlock(src: ReviewSources, stage: Stage): Block {
       const d = columnLetters(first);
       put(g, CAPTION_ROW, 0, 'Chart data: goal ratings');
       put(g, 4, 0, 'Goal ID');
+      put(g, 5, 0, grid.note(at));
       put(g, HEAD_ROW, 0, 'Date');
       for (let j = 1; j <= RATING_SLOTS; j++) {
         const x = columnLetters(first + j);
-        put(g, 4, j, goalIdFormula(src, j, true));
+        put(g, 4, j, goalIdFormula(at, objectives, j));
         put(g, HEAD_ROW, j, `=IF(${x}$4="","",IFERROR(LEFT(INDEX(${ref(src.goals, 'title')},MATCH(${x}$4,${ref(src.goals, 'id')},0)),32),${x}$4))`);
       }
       for (const r of dataRows()) {
@@ -202,6 +216,7 @@ const GAS_HEADERS = ['Date', 'GAS T-score', `Expected (${GAS_EXPECTED})`, 'Goals
  */
 function gasBlock(src: ReviewSources, stage: Stage): Block {
   const grid = goalGrid(src, stage, 'gasLevel', -2);
+  const goalIds = stageGoals(src, stage, false);
   const width = GAS_HEADERS.length + GAS_SLOTS + 1;
   const st = src.settings;
   const setting = `INDEX(${ref(st, 'value')},MATCH("gas.rho",${ref(st, 'key')},0))`;
@@ -234,12 +249,13 @@ function gasBlock(src: ReviewSources, stage: Stage): Block {
       put(g, CAPTION_ROW, 0, 'Chart data: GAS T-score');
       put(g, 4, 0, 'ρ (Settings)');
       put(g, 4, 1, `=IFERROR(IF(AND(ISNUMBER(${setting}),${setting}>=0,${setting}<1),${setting},${DEFAULT_RHO}),${DEFAULT_RHO})`);
+      put(g, 5, 0, grid.note(at));
       ['Goal ID', 'Weight', 'Weight²'].forEach((h, i) => put(g, 4 + i, s0 - 1, h));
       GAS_HEADERS.forEach((h, i) => put(g, HEAD_ROW, i, h));
       for (let j = 0; j < GAS_SLOTS; j++) {
         const x = L(s0 + j);
         const w = `INDEX(${ref(goals, 'weight')},MATCH(${x}$4,${ref(goals, 'id')},0))`;
-        put(g, 4, s0 + j, goalIdFormula(src, j + 1, false));
+        put(g, 4, s0 + j, goalIdFormula(at, goalIds, j + 1));
         put(g, 5, s0 + j, `=IF(${x}$4="","",IFERROR(IF(ISNUMBER(${w}),${w},""),""))`);
         put(g, 6, s0 + j, `=IF(ISNUMBER(${x}$5),${x}$5*${x}$5,"")`);
         put(g, HEAD_ROW, s0 + j, `=${x}$4`);
@@ -273,9 +289,10 @@ const TASK_HEADERS = ['Goal ID', 'Goal', 'Done', 'Partly', 'Not done', 'Not revi
 function tasksBlock(src: ReviewSources, stage: Stage, tasks: Tab): Block {
   const setDate = ref(tasks, 'setDate');
   const rows = clientRows(tasks, [`ISNUMBER(${setDate})`]);
-  const [G, O, D] = ['goalId', 'outcome', 'setDate'].map((k, i) => stage.add(`tasks:${k}`, `Tasks: ${['goal', 'outcome', 'set on'][i]}`, () => `=FILTER(${ref(tasks, k)},${rows})`, ['General', 'General', DATE_FORMAT][i]));
+  const goalIds = stageGoals(src, stage, false);
+  const [G, O, D] = stageSource(stage, 'tasks', tasks, rows, ['goalId', 'outcome', 'setDate'].map((k, i) => ({ key: k, header: `Tasks: ${['goal', 'outcome', 'set on'][i]}`, format: ['General', 'General', DATE_FORMAT][i] })));
   const reviews = src.reviews?.cols.has('date') ? src.reviews : undefined;
-  const R = reviews ? stage.add('tasks:reviewed', 'Reviews: dates', () => `=FILTER(${ref(reviews, 'date')},${clientRows(reviews, [`ISNUMBER(${ref(reviews, 'date')})`])})`, DATE_FORMAT) : null;
+  const R = reviews ? stageSource(stage, 'tasks:reviews', reviews, clientRows(reviews, [`ISNUMBER(${ref(reviews, 'date')})`]), [{ key: 'reviewed', header: 'Reviews: dates', value: ref(reviews, 'date'), format: DATE_FORMAT }])[0] : null;
   const width = TASK_HEADERS.length + 1;
   return {
     caption: TASKS_CAPTION,
@@ -296,7 +313,7 @@ function tasksBlock(src: ReviewSources, stage: Stage, tasks: Tab): Block {
           const id = `$${L(0)}${r}`;
           const period = `,${date},">="&N(${since})`;
           const count = (word: string) => `=IF(${id}="","",IFERROR(COUNTIFS(${goal},${id},${outcome},${str(word)}${period}),0))`;
-          put(g, r, 0, goalIdFormula(src, j + 1, false));
+          put(g, r, 0, goalIdFormula(at, goalIds, j + 1));
           put(g, r, 1, `=IF(${id}="","",IFERROR(LEFT(INDEX(${ref(src.goals, 'title')},MATCH(${id},${ref(src.goals, 'id')},0)),40),${id}))`);
           TASK_OUTCOMES.forEach((o, i) => put(g, r, 2 + i, count(o)));
           put(g, r, 6, `=IF(${id}="","",IFERROR(COUNTIFS(${goal},${id},${outcome},""${period}),0))`);

@@ -2,6 +2,7 @@
 // what a block (one helper table and its chart) is, and the formula parts blocks share (source columns, date chains, averages).
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import { columnLetters } from './a1';
+import { DATE_FORMAT } from './columns';
 import { sheetRef } from './formulas';
 import type { InstrumentOptions } from './instrument-layout';
 import { col, type Tab } from './table';
@@ -104,13 +105,59 @@ export const ref = (tab: Tab, key: string) => {
 export const stageCol = (at: StageAt, key: string) => `$${at(key)}:$${at(key)}`;
 
 /**
+ * B1 as the client criterion compares it: while B1 is blank, a text no client code can be (codes have no space or brackets), so
+ * blank client cells never match — one comparison over the client column instead of two (`=B1` and `<>""`).
+ */
+export const CHOSEN = `IF(${SEL}="","(no client)",${SEL})`;
+
+/**
  * The conditions picking the chosen client's rows of a source tab for FILTER: its client is B1 (so none while B1 is blank) and,
  * when the tab has the optional Voided column, that cell is blank (a voided row is kept but counts nowhere); then `extra`.
  */
 export function clientRows(tab: Tab, extra: readonly string[] = []): string {
   const client = ref(tab, 'client');
   const live = tab.cols.has('voided') ? [`${ref(tab, 'voided')}=""`] : [];
-  return [`${client}=${SEL}`, `${client}<>""`, ...live, ...extra].join(',');
+  return [`${client}=${CHOSEN}`, ...live, ...extra].join(',');
+}
+
+/** A new tab's height in Sheets (insertSheet's 1,000 rows; setup protects the tab, so no one trims it): the stage spills within it. */
+export const STAGE_LAST_ROW = 1000;
+/**
+ * Rows one stage spill may fill (8–1000): a spill longer than the tab is #REF! in Sheets ("Result was not automatically expanded,
+ * please insert more rows"), so each source keeps the client's latest STAGE_ROOM rows. Margin: the five-year clinic's largest
+ * client has 44 sessions × 5 goals = 220 Ratings rows (4.5× room); a client seen weekly for five years (260 × 5 = 1,300) is
+ * cut, yet the tables show the latest REVIEW_POINTS dates, whose rows fit while a date has at most 16 (993 ÷ 60) rows per source.
+ */
+export const STAGE_ROOM = STAGE_LAST_ROW - FIRST_ROW + 1;
+
+/**
+ * A stage spill that is "" when nothing matches: FILTER's own #N/A means only "no match" (Google's FILTER documentation), so
+ * IFNA (not IFERROR) keeps every other error visible; ARRAYFORMULA so both Sheets and the emulator spill through IFNA.
+ */
+export const spillOrBlank = (inner: string) => `=ARRAYFORMULA(IFNA(${inner},""))`;
+
+/** The stage key of a source tab's from-row cell (fromRow). */
+export const fromKey = (tab: Tab) => `from:${tab.layout.key}`;
+/**
+ * Adds (once per source tab, shared by all its spills) the stage column holding the row from which the client's latest STAGE_ROOM
+ * live rows of the tab start: the STAGE_ROOM-th largest such row number, 0 when they all fit; each spill keeps its rows from there,
+ * so none outgrows the tab. IFERROR: LARGE's #NUM! (fewer rows) and FILTER's #N/A (none) both mean "all fit", and the
+ * conditions are clientRows' alone, which cannot err (comparisons of cells with text).
+ */
+function fromRow(stage: Stage, tab: Tab): string {
+  return stage.add(fromKey(tab), `${tab.layout.name}: latest ${STAGE_ROOM} rows from row (0 = all)`, () => `=IFERROR(LARGE(FILTER(ROW(${ref(tab, 'client')}),${clientRows(tab)}),${STAGE_ROOM}),0)`, '0');
+}
+
+/** `rows` limited to the source rows from the `from` column's row (fromRow): the spill never outgrows the tab. */
+export const latestRows = (at: StageAt, tab: Tab, rows: string, from: string) => `${rows},ROW(${ref(tab, 'client')})>=$${at(from)}$${FIRST_ROW}`;
+
+/**
+ * The chosen client's rows of a source tab matching `rows`, one stage column per key (the latest STAGE_ROOM, "" when none):
+ * returns their stage keys in order.
+ */
+export function stageSource(stage: Stage, id: string, tab: Tab, rows: string, cols: { key: string; header: string; value?: string; format?: string }[]): string[] {
+  const from = fromRow(stage, tab);
+  return cols.map((c) => stage.add(`${id}:${c.key}`, c.header, (at) => spillOrBlank(`FILTER(${c.value ?? ref(tab, c.key)},${latestRows(at, tab, rows, from)})`), c.format ?? 'General'));
 }
 
 /** One spilled column of the stage: its key (what blocks read it by), header and formula (given where the other stage columns are). */
@@ -197,8 +244,32 @@ export function constantCell(anchor: string, r: number, value: number): string {
 
 export const dataRows = () => Array.from({ length: REVIEW_POINTS }, (_, i) => FIRST_ROW + i);
 
-/** Data row r's date: row r of a stage column of the client's sorted distinct dates (blank when it has fewer; "" while it has none). */
-export function stageDate(at: StageAt, datesKey: string, r: number): string {
-  const x = `${at(datesKey)}${r}`;
+/**
+ * Adds the stage's sorted distinct dates of `all` (a stage range or VSTACK of them; "" while none) and, beside them, how many of
+ * the earliest the tables skip so that they show the latest REVIEW_POINTS. Returns both keys.
+ */
+export function stageDates(stage: Stage, key: string, header: string, all: (at: StageAt) => string, froms: string[]): StagedDates {
+  const dates = stage.add(key, header, (at) => spillOrBlank(`SORT(UNIQUE(FILTER(${all(at)},ISNUMBER(${all(at)}))))`), DATE_FORMAT);
+  const skip = stage.add(`${key}:skip`, `${header}: earlier ones not shown`, (at) => `=MAX(0,COUNT(${stageCol(at, dates)})-${REVIEW_POINTS})`, '0');
+  return { dates, skip, froms };
+}
+
+/** A stage dates column (stageDates): its key, the key of its skip count and the fromRow keys of the sources it is built from. */
+export interface StagedDates {
+  dates: string;
+  skip: string;
+  froms: string[];
+}
+
+/** Data row r's date: the latest REVIEW_POINTS of the client's sorted distinct dates, earliest first (blank when it has fewer). */
+export function stageDate(at: StageAt, d: StagedDates, r: number): string {
+  const x = `INDEX(${stageCol(at, d.dates)},${r}+$${at(d.skip)}$${FIRST_ROW})`;
   return `=IFERROR(IF(${x}="","",${x}),"")`;
+}
+
+/** A table's line saying it shows only the latest REVIEW_POINTS dates, and of how many ("over" when a source kept only its latest rows). */
+export function latestDatesNote(at: StageAt, d: StagedDates): string {
+  const skip = `$${at(d.skip)}$${FIRST_ROW}`;
+  const cut = d.froms.length ? `&IF(OR(${d.froms.map((f) => `N($${at(f)}$${FIRST_ROW})>0`).join(',')}),"over ","")` : '';
+  return `=IF(N(${skip})>0,"Showing the latest ${REVIEW_POINTS} of "${cut}&(${skip}+${REVIEW_POINTS})&" dates","")`;
 }
