@@ -85,6 +85,13 @@ function sheet(em: Emulator, name: string): Sheet {
   return s;
 }
 
+/** A tab as objects keyed by its header row (row `headerRow`), rows with a first cell only. */
+export function tabRows(em: Emulator, name: string, headerRow = 1): Record<string, unknown>[] {
+  const v = sheet(em, name).getDataRange().getValues();
+  const h = v[headerRow - 1].map(String);
+  return v.slice(headerRow).filter((r) => r[0] !== '').map((r) => Object.fromEntries(h.map((k, i) => [k, r[i]])));
+}
+
 /** Header → 1-based column of a tab. */
 export function headerCols(em: Emulator, name: string): Map<string, number> {
   const s = sheet(em, name);

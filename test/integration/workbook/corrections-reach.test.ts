@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { Emulator } from '../../../emulator';
 import type { AmendRecordData, FormImportData, RecordView, SessionRecordsData } from '../../../src/contract';
 import { clinicId } from '../../../src/core/instruments/clinic-definition';
-import { bulkRows, client, fiveGoalPlan, formResponses, headerCols, ok, session, setSetting, setUp } from '../../../kit/workbook';
+import { bulkRows, client, fiveGoalPlan, formResponses, headerCols, ok, session, setSetting, setUp, tabRows } from '../../../kit/workbook';
 import { stateDiff } from '../state-diff';
 
 jest.setTimeout(300_000);
@@ -14,12 +14,7 @@ type Failed = { ok: false; message: string; errors: Record<string, string> };
 const ITEM9 = 'PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now';
 const TAB = 'Form Responses 1';
 
-/** A tab as objects keyed by its header row (row `headerRow`), rows with a first cell only. */
-function table(em: Emulator, name: string, headerRow = 1): Record<string, unknown>[] {
-  const v = em.spreadsheet.getSheetByName(name)!.getDataRange().getValues();
-  const h = v[headerRow - 1].map(String);
-  return v.slice(headerRow).filter((r) => r[0] !== '').map((r) => Object.fromEntries(h.map((k, i) => [k, r[i]])));
-}
+const table = tabRows;
 
 const records = (em: Emulator, code: string, n: number | null) => ok<SessionRecordsData>(em.run('getSessionRecords', code, n)).records;
 const refOf = (r: RecordView) => ({ kind: r.kind, instrument: r.instrument || null, row: r.row, date: r.date, session: r.session, goalId: r.goalId || null, ...(r.source ? { source: r.source } : {}) });

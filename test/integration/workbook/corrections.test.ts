@@ -1,7 +1,7 @@
 // Correct, never erase (issue 13): voidRecord and correctRecord mark the row in Voided and append the corrected row, the alerts tab, Supervision and the server's reads then ignore the voided row, a retry writes nothing, a row moved by hand is found by its identity or refused, and setClientStatus pauses, reactivates and discharges.
 import type { Emulator } from '../../../emulator';
 import type { AmendRecordData, ClientDetail, ClientSummary, RecordSessionData, SessionRecordsData } from '../../../src/contract';
-import { client, fiveGoalPlan, headerCols, ok, session, setUp } from '../../../kit/workbook';
+import { client, fiveGoalPlan, headerCols, ok, session, setUp, tabRows } from '../../../kit/workbook';
 import { columnLetters } from '../../../src/sheets/a1';
 import { stateDiff } from '../state-diff';
 
@@ -21,12 +21,7 @@ function clinic(): { em: Emulator; ids: string[] } {
   return { em, ids };
 }
 
-/** A tab as objects keyed by its header row (row `headerRow`), rows with a first cell only. */
-function table(em: Emulator, name: string, headerRow = 1): Record<string, unknown>[] {
-  const v = em.spreadsheet.getSheetByName(name)!.getDataRange().getValues();
-  const h = v[headerRow - 1].map(String);
-  return v.slice(headerRow).filter((r) => r[0] !== '').map((r) => Object.fromEntries(h.map((k, i) => [k, r[i]])));
-}
+const table = tabRows;
 
 const alertsOf = (em: Emulator) => table(em, 'Attain alerts').find((r) => r.Client === 'C-0001')!;
 const supervisionOf = (em: Emulator) => table(em, 'Supervision', 3).find((r) => r.Client === 'C-0001');

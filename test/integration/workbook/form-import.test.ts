@@ -1,7 +1,7 @@
 // Questionnaires clients fill in themselves (issue 15): a linked Form responses tab is previewed and imported into PHQ-9 rows — the issue's batch imports exactly one row, the safety alert first and four reasons listed, nothing else changed — twice imports nothing new, and the responses tab is never touched.
 import type { Emulator } from '../../../emulator';
 import type { CheckReport, FormImportData } from '../../../src/contract';
-import { client, formResponses, headerCols, ok, setSetting, setUp, type FormRow } from '../../../kit/workbook';
+import { client, formResponses, type FormRow, headerCols, ok, setSetting, setUp, tabRows } from '../../../kit/workbook';
 import { stateDiff } from '../state-diff';
 
 jest.setTimeout(300_000);
@@ -9,12 +9,7 @@ jest.setTimeout(300_000);
 const ITEM9 = 'PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now';
 const TAB = 'Form Responses 1';
 
-/** A tab as objects keyed by its header row, rows with a first cell only. */
-function table(em: Emulator, name: string, headerRow = 1): Record<string, unknown>[] {
-  const v = em.spreadsheet.getSheetByName(name)!.getDataRange().getValues();
-  const h = v[headerRow - 1].map(String);
-  return v.slice(headerRow).filter((r) => r[0] !== '').map((r) => Object.fromEntries(h.map((k, i) => [k, r[i]])));
-}
+const table = tabRows;
 const responsesTab = (em: Emulator) => JSON.stringify(em.exportState().sheets.find((s) => s.name === TAB));
 
 /** C-0001 and C-0002 on Clients, the form linked in Settings, and C-0001's first response already imported. */
