@@ -141,6 +141,10 @@ interface PartialState {
   saved: { vertex: Record<string, unknown>; field: string; value: unknown }[];
 }
 
+/** HyperFormula's own date-time parser, and the characters a text it can parse is made of (its quick check, before lower-casing). */
+const parseDefault = HyperFormula.defaultConfig.parseDateTime;
+const MAYBE_DATE_TIME = /^[\s0-9/.\-:apmAPM]*$/;
+
 function sizeKey(a: SimpleCellAddress): string {
   return `${a.sheet}:${a.row}:${a.col}`;
 }
@@ -198,6 +202,8 @@ export class FormulaEngine {
     if (Object.keys(missing).length) lang.extendFunctions(missing);
     this.engineHf = HyperFormula.buildEmpty({
       licenseKey: 'gpl-v3',
+      // No undo history: the emulator never undoes through HyperFormula, and keeping it made every write walk the history (most of a load's time).
+      undoLimit: 0,
       functionPlugins: [...HyperFormula.getAllFunctionPlugins(), rowArrayPlugin(), this.filterPlugin(), this.customPlugin()],
       maxRows: 10_000_000,
       maxColumns: 18_278,
@@ -206,6 +212,8 @@ export class FormulaEngine {
       nullDate: { year: 1899, month: 12, day: 30 },
       leapYear1900: false,
       dateFormats: ['DD/MM/YYYY', 'YYYY-MM-DD'],
+      // HyperFormula tries every text it compares as a date; only digits, separators and am/pm can parse, so others skip the parser.
+      parseDateTime: (text: string, dateFormat?: string, timeFormat?: string) => (MAYBE_DATE_TIME.test(text) ? parseDefault(text, dateFormat, timeFormat) : undefined),
       useArrayArithmetic: false,
       // Float rounding off (pessimistic): formulas must round at thresholds themselves, never lean on an engine's rounding (README).
       smartRounding: false,
