@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEmulator, type Emulator, type EmulatorState } from '../emulator';
-import { seedEmulator, SEED_TIME_ZONE, SEED_USER } from './seed';
+import { SEED_USER } from './seed';
+import { seededDemo } from './seed-cache';
 
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -35,10 +36,7 @@ export function openSpreadsheet(opts: { stateFile: string; distDir: string; rese
     }
   }
   if (saved) return { emulator: createEmulator({ distDir, state: saved, user: SEED_USER }), seeded: false };
-  const emulator = createEmulator({ distDir, user: SEED_USER, timeZone: SEED_TIME_ZONE });
-  log('Seeding a demo clinic (fictional clients DEMO-01 …)…');
-  seedEmulator(emulator);
-  return { emulator, seeded: true };
+  return { emulator: seededDemo({ distDir, log }).emulator, seeded: true };
 }
 
 export interface StateSaver {

@@ -5,7 +5,9 @@
 //     is served by the preview server with its google.script.run shim, so its bootstrap calls reach the emulator.
 //   preview_start_ms — median over 3 starts, from spawning `node scripts/start.mjs --reset --no-build` (PORT on a free port,
 //     state in a temporary file via ATTAIN_PREVIEW_STATE) until GET / first answers 200; includes the seeding, not the build
-//     (issue 14: bench.mjs has built dist/ already).
+//     (issue 14: bench.mjs has built dist/ already). The seed cache is off (ATTAIN_SEED_CACHE=off): every start seeds.
+//   preview_reset_ms — the same, median over 3 starts, with the seeding this code made earlier today kept in a temporary seed
+//     cache (one start fills it first): what `npm start -- --reset` costs after the first seeding of the day.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -61,13 +63,13 @@ async function sidebarFirstRender(root: string, tmp: string, runs: number): Prom
   }
 }
 
-async function previewStart(root: string, tmp: string): Promise<number> {
+async function previewStart(root: string, tmp: string, seedCache: string): Promise<number> {
   const port = await freePort();
   const stateFile = path.join(tmp, `start-bench-${port}.json`);
   const t0 = performance.now();
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '--reset', '--no-build'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), ATTAIN_PREVIEW_STATE: stateFile },
+    env: { ...process.env, PORT: String(port), ATTAIN_PREVIEW_STATE: stateFile, ATTAIN_SEED_CACHE: seedCache },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -101,8 +103,13 @@ export async function run(report: Report, ctx: { dist: unknown; root: string }):
   try {
     report('sidebar_first_render_ms', Math.round((await sidebarFirstRender(ctx.root, tmp, 7)) * 10) / 10, 'ms');
     const starts: number[] = [];
-    for (let i = 0; i < 3; i += 1) starts.push(await previewStart(ctx.root, tmp));
+    for (let i = 0; i < 3; i += 1) starts.push(await previewStart(ctx.root, tmp, 'off'));
     report('preview_start_ms', Math.round(median(starts)), 'ms');
+    const kept = path.join(tmp, 'seed-cache');
+    await previewStart(ctx.root, tmp, kept);
+    const resets: number[] = [];
+    for (let i = 0; i < 3; i += 1) resets.push(await previewStart(ctx.root, tmp, kept));
+    report('preview_reset_ms', Math.round(median(resets)), 'ms');
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -2,14 +2,12 @@
 // every displayed cell of every block (tables and the charts' tables) equals the snapshot demo-review-before.json, which was read
 // with the per-cell whole-column formulas (commit 68af02b's Review layout, emulator FILTER of d331e03) before they were replaced.
 // A snapshot, not the old formulas rebuilt here: the old layout is gone from src, and a copy of it in test/ would be a second truth.
-import { createEmulator } from '../../../emulator';
-import { seedEmulator, SEED_TIME_ZONE, SEED_USER } from '../../../preview/seed';
+import { seededDemo } from '../../../preview/seed-cache';
 import before from './demo-review-before.json';
 import { reviewDisplay, type ReviewDisplay } from './demo-values';
 
 test('every demo client sees the Review values it saw before the client rows were staged', () => {
-  const em = createEmulator({ user: SEED_USER, timeZone: SEED_TIME_ZONE });
-  seedEmulator(em);
+  const em = seededDemo().emulator;
   const was = before as ReviewDisplay;
   const now = reviewDisplay(em, was.columns);
   expect(Object.keys(now.clients)).toEqual(Object.keys(was.clients));

@@ -1,6 +1,6 @@
 // "Check this spreadsheet" (issue 12, deliverable 6): a clean set-up workbook and the seeded demo have no problems; each seeded defect (a formula replaced by a value, a renamed header, a removed protection, a deleted index, a numeric-looking client code, a wrong total, change from first, reliable change or priority rank typed over a formula) is named by tab, column and rows with its fix; a first administration's reliable change is blank, as core says; the check writes nothing but one Audit row.
-import { createEmulator, type Emulator } from '../../../emulator';
-import { seedEmulator, SEED_TIME_ZONE, SEED_USER } from '../../../preview/seed';
+import type { Emulator } from '../../../emulator';
+import { seededDemo } from '../../../preview/seed-cache';
 import { changesFromFirst, reliableChangeFromFirst } from '../../../src/core/change';
 import { findInstrument } from '../../../src/core/instruments/registry';
 import { client, fiveGoalPlan, ok, session, setUp } from '../../../kit/workbook';
@@ -197,8 +197,7 @@ test("a Priorities rank typed over: named with the rank core gives (DBT tier fir
 });
 
 test('the seeded demo clinic: no problem; its change, reliable change and priority cells are among those compared (one typed over each is named)', () => {
-  const em = createEmulator({ user: SEED_USER, timeZone: SEED_TIME_ZONE });
-  seedEmulator(em);
+  const em = seededDemo().emulator;
   const clean = check(em);
   expect(lines(clean.problems)).toEqual([]);
   const phq9 = tab(em, 'PHQ-9');

@@ -1,6 +1,7 @@
 // No collateral damage: on the seeded demo clinic, with a clinic's own column typed at the end of every tab, each sidebar save changes exactly the cells its screen owns, appends its rows and one Audit row, and nothing else in the whole workbook.
 import { createEmulator, type Emulator, type EmulatorState } from '../../../emulator';
-import { SEED_TIME_ZONE, SEED_USER, seedEmulator } from '../../../preview/seed';
+import { SEED_TIME_ZONE, SEED_USER } from '../../../preview/seed';
+import { seededDemo } from '../../../preview/seed-cache';
 import { headerCols, ok } from '../../../kit/workbook';
 import { columnLetters } from '../../../src/sheets/a1';
 import type { ClientDetail, GoalView, SavePlanInput, StartReviewData } from '../../../src/contract';
@@ -12,8 +13,7 @@ const CLINIC_TABS = ['Clients', 'Goals', 'Sessions', 'Ratings', 'Priorities', 'R
 
 /** The demo clinic, plus a "Clinic note" column a clinic typed after the last header of each record tab, filled on every row. */
 function demo(): EmulatorState {
-  const em = createEmulator({ user: SEED_USER, timeZone: SEED_TIME_ZONE });
-  seedEmulator(em);
+  const em = seededDemo().emulator;
   for (const name of CLINIC_TABS) {
     const sheet = em.spreadsheet.getSheetByName(name)!;
     const col = sheet.getLastColumn() + 1;

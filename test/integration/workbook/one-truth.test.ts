@@ -1,6 +1,7 @@
 // One truth on every screen, on the seeded demo clinic: the review status the Session and Review screens show is, word for word, what the Supervision and alerts tabs show for the same client; the export counts only clients whose rows it carries, and leaves out codes that look like names.
-import { createEmulator, type Emulator } from '../../../emulator';
-import { SEED_TIME_ZONE, SEED_USER, seedEmulator } from '../../../preview/seed';
+import type { Emulator } from '../../../emulator';
+import { SEED_USER } from '../../../preview/seed';
+import { seededDemo } from '../../../preview/seed-cache';
 import { ok } from '../../../kit/workbook';
 import type { ClientDetail, OutcomesData, StartReviewData } from '../../../src/contract';
 import { cadenceText } from '../../../sidebar/model/review';
@@ -11,8 +12,7 @@ let em: Emulator;
 let codes: string[];
 
 beforeAll(() => {
-  em = createEmulator({ user: SEED_USER, timeZone: SEED_TIME_ZONE });
-  codes = seedEmulator(em).clients;
+  ({ emulator: em, summary: { clients: codes } } = seededDemo());
 });
 
 /** A tab's computed values as rows keyed by the header row `headRow` (1-based), blank rows left out. */

@@ -1,8 +1,7 @@
 // Repair (issue 12, deliverable 6a): what the check finds that setup makes or Attain's formulas and validations cover is put back, nothing typed in an input column changes, a possible rename is left to a person, the check afterwards is clean, a failure part-way changes nothing, and a retry repeats nothing.
 import type { Emulator, EmulatorState } from '../../../emulator';
-import { createEmulator } from '../../../emulator';
 import { emulator, measure, ok } from '../../../kit/workbook';
-import { seedEmulator, SEED_TIME_ZONE, SEED_USER } from '../../../preview/seed';
+import { seededDemo } from '../../../preview/seed-cache';
 import type { CheckReport, RepairReport } from '../../../src/contract';
 import type { Result } from '../refusing';
 import { stateDiff } from '../state-diff';
@@ -142,8 +141,7 @@ test('a deleted column whose header left no stranger in row 1 is one setup appen
 });
 
 test('on the seeded demo, Repair finds nothing to do and changes nothing but its Audit row', () => {
-  const em = createEmulator({ user: SEED_USER, timeZone: SEED_TIME_ZONE });
-  seedEmulator(em);
+  const em = seededDemo().emulator;
   const rows = tab(em, 'Audit').getLastRow();
   const before = em.exportState();
   const r = repair(em);

@@ -1,6 +1,7 @@
 // Risk first on the demo clinic (issue 13): the Clients list's badges are the alerts tab's (Supervision's) for every client, getClient's "Last time" carries DEMO-05's item-9 flag in its words, the acknowledgement lands in Audit, and a missing alerts tab shows no badges and no error.
-import { createEmulator, type Emulator } from '../../../emulator';
-import { seedEmulator, SEED_TIME_ZONE, SEED_USER } from '../../../preview/seed';
+import type { Emulator } from '../../../emulator';
+import { SEED_USER } from '../../../preview/seed';
+import { seededDemo } from '../../../preview/seed-cache';
 import { ALERT_ORDER } from '../../../src/core/alerts';
 import { ALERT_LABELS } from '../../../src/sheets/alert-formulas';
 import type { Bootstrap, ClientDetail, RecordSessionData } from '../../../src/contract';
@@ -14,8 +15,7 @@ const ITEM9 = 'PHQ-9 item 9 (self-harm thoughts) endorsed: review risk now';
 let em: Emulator;
 
 beforeAll(() => {
-  em = createEmulator({ user: SEED_USER, timeZone: SEED_TIME_ZONE });
-  seedEmulator(em);
+  em = seededDemo().emulator;
 });
 
 /** A tab as objects keyed by its header row (row `headerRow`), rows with a first cell only. */
