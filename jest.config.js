@@ -8,4 +8,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
   },
   testTimeout: 30000,
+  // Two suites at once on CI's 2 cores (jest's default leaves one core to its idle parent): the suites are CPU-bound emulator work.
+  maxWorkers: 2,
 };
