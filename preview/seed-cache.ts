@@ -61,6 +61,8 @@ function write(file: string, kept: Kept): void {
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(kept));
     fs.renameSync(tmp, file);
+    // A seeding of other code or another day is never opened again: keep only this one (each is over ten megabytes).
+    for (const f of fs.readdirSync(path.dirname(file))) if (f.endsWith('.json') && f !== path.basename(file)) fs.rmSync(path.join(path.dirname(file), f), { force: true });
   } catch {
     // A read-only checkout still seeds; it just seeds every time.
   }
