@@ -19,10 +19,13 @@ export function stateDiff(a: EmulatorState, b: EmulatorState): string[] {
       out.push(`${name}: ${x ? 'removed' : 'added'}`);
       continue;
     }
-    const cells = (s: typeof x) => new Map((s.cells as Cell[]).map((c) => [c.a1, canonical({ ...c, a1: undefined })]));
+    const cells = (s: typeof x) => new Map((s.cells as Cell[]).map((c) => [c.a1, { ...c, a1: undefined }]));
     const cx = cells(x);
     const cy = cells(y);
-    for (const a1 of new Set([...cx.keys(), ...cy.keys()])) if (cx.get(a1) !== cy.get(a1)) out.push(`${name}!${a1}: ${cx.get(a1) ?? '∅'} → ${cy.get(a1) ?? '∅'}`);
+    // Plain JSON first (most cells are written alike); the canonical form only where it differs, as it costs far more.
+    const same = (p: object | undefined, q: object | undefined) => (p && q ? JSON.stringify(p) === JSON.stringify(q) || canonical(p) === canonical(q) : p === q);
+    const text = (c: object | undefined) => (c ? canonical(c) : '∅');
+    for (const a1 of new Set([...cx.keys(), ...cy.keys()])) if (!same(cx.get(a1), cy.get(a1))) out.push(`${name}!${a1}: ${text(cx.get(a1))} → ${text(cy.get(a1))}`);
     const rest = (s: typeof x) => JSON.stringify({ ...s, cells: undefined });
     if (rest(x) !== rest(y)) out.push(`${name}: sheet properties differ: ${rest(x).slice(0, 300)} → ${rest(y).slice(0, 300)}`);
   }
