@@ -113,6 +113,15 @@ function numKeyed(m: Map<number, number>): Record<string, number> {
   return out;
 }
 
+/** A cell's format keys, saved and loaded in this order. */
+const FORMAT_KEYS = ['nf', 'note', 'bg', 'fw', 'fc', 'wrap', 'ha'] as const;
+
+/** A "row:col" key as one sortable number, row-major. */
+function rowMajor(key: string): number {
+  const [r, c] = key.split(':').map(Number);
+  return r * 100000 + c;
+}
+
 export function exportState(wb: Workbook, stores: PropertyStores, activeSheet: SheetModel | null): EmulatorState {
   const sheets: SheetState[] = wb.sheets.map((sm) => {
     const cells = new Map<string, CellState>();
@@ -142,8 +151,9 @@ export function exportState(wb: Workbook, stores: PropertyStores, activeSheet: S
     for (const [r, cols] of sm.fmt)
       for (const [c, f] of cols) {
         const s = cell(r, c);
-        const { dv, ...rest } = f;
-        Object.assign(s, rest);
+        // Keys in one fixed order (the order formats were set is not kept by a saved and loaded document).
+        for (const k of FORMAT_KEYS) if (f[k] !== undefined) (s as unknown as Record<string, unknown>)[k] = f[k];
+        const dv = f.dv;
         if (dv) s.dv = { criteria: dv.criteria, args: dv.args.map((a) => argOut(wb, a)), allowInvalid: dv.allowInvalid, helpText: dv.helpText };
       }
     return {
@@ -160,7 +170,7 @@ export function exportState(wb: Workbook, stores: PropertyStores, activeSheet: S
       hiddenRows: [...sm.hiddenRows].sort((a, b) => a - b),
       hiddenColumns: [...sm.hiddenCols].sort((a, b) => a - b),
       // Row-major order, from the keys (parsing each A1 inside the sort made it most of an export's time).
-      cells: [...cells].map(([k, c]) => { const [r, col] = k.split(':').map(Number); return { at: r * 100000 + col, c }; }).sort((a, b) => a.at - b.at).map((x) => x.c),
+      cells: [...cells].map(([k, c]) => ({ at: rowMajor(k), c })).sort((a, b) => a.at - b.at).map((x) => x.c),
       conditionalFormats: sm.conditionalFormats.map((cf) => ({ ranges: cf.ranges.map((g) => wb.gridA1(g)), condition: cf.condition ? { type: cf.condition.type, values: cf.condition.values.map((a) => argOut(wb, a)) } : null, gradient: cf.gradient ? JSON.parse(JSON.stringify(cf.gradient)) : null, format: { ...cf.format } })),
       charts: sm.charts.map((m) => chartOut(wb, m)),
       protections: sm.protections.map((p) => protectionOut(wb, p)),
@@ -205,7 +215,7 @@ export function importState(wb: Workbook, state: EmulatorState, stores: Property
       const r = ref.startRow as number;
       const col = ref.startCol as number;
       const fmt: CellFmt = {};
-      for (const k of ['nf', 'note', 'bg', 'fw', 'fc', 'wrap', 'ha'] as const) if (c[k] !== undefined) (fmt as Record<string, unknown>)[k] = c[k];
+      for (const k of FORMAT_KEYS) if (c[k] !== undefined) (fmt as Record<string, unknown>)[k] = c[k];
       if (c.dv) fmt.dv = { criteria: c.dv.criteria, args: c.dv.args.map((a) => argIn(wb, a)), allowInvalid: c.dv.allowInvalid, helpText: c.dv.helpText } as DataValidationSpec;
       if (Object.keys(fmt).length) wb.setFmt(sm, r, col, fmt);
     }
