@@ -93,6 +93,14 @@ export const BOOLEAN_NAMES = ['TRUE', 'FALSE'];
 const DIVERGENT: [RegExp, string][] = [
   [/\bSORT\s*\((?:[^()]|\([^()]*\))*,\s*(?:-\s*1|FALSE|0)\s*\)/i, 'SORT with a descending third argument differs: Sheets reads it as is_ascending (TRUE/FALSE), HyperFormula as sort_order (1/-1), so -1 sorts ascending in Sheets and FALSE/0 is #VALUE! here'],
   [/\bTEXT\s*\([^;]*"[^"]*%[^"]*"\s*\)/i, 'TEXT with a percent format differs: HyperFormula does not multiply by 100'],
+  // Sheets: "If 0 is given for row or column, the whole column or row is returned" (support.google.com/docs/answer/3098242).
+  [/\bINDEX\s*\((?:[^()]|\([^()]*\))*?,\s*0\s*(?:,|\))/i, 'INDEX with a row or column of 0 differs: Sheets returns the whole column or row, HyperFormula #VALUE! ("Argument cannot be less than 1")'],
+];
+
+/** Sheets syntax HyperFormula cannot parse, named in the parse error so the message says what to write instead. */
+const UNPARSED: [RegExp, string][] = [
+  [/(?<![A-Za-z0-9_$])\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}(?![A-Za-z0-9_$(])/i, 'an open-ended range (A2:A, "from row 2 to the last row") is Sheets syntax HyperFormula cannot parse; write the whole column (A:A) and leave the header out by a condition'],
+  [/\)\s*:\s*INDEX\s*\(/i, 'a range built from two INDEX calls (INDEX(…):INDEX(…)) is Sheets syntax HyperFormula cannot parse'],
 ];
 
 export interface FormulaProblem {
@@ -667,11 +675,19 @@ export class FormulaEngine {
     if (this.stale && this.knownNames(sheet, row, col)) return null;
     const v = this.value(sheet, row, col);
     if (!(v instanceof DetailedCellError)) return null;
-    if (v.type === 'ERROR' && /^Parsing error/.test(v.message)) return `Formula parse error: ${v.message.split('\n')[0]}`;
+    if (v.type === 'ERROR' && /^Parsing error/.test(v.message)) {
+      const known = UNPARSED.find(([re]) => re.test(withoutStrings(f)));
+      return `Formula parse error: ${known ? `${known[1]}. ` : ''}${v.message.split('\n')[0]}`;
+    }
     if (v.type === 'NAME') {
       const m = /^(?:Function name|Named expression) (.+) not recognized\.$/.exec(v.message);
       if (m && f.toUpperCase().includes(m[1].toUpperCase())) return v.message;
     }
     return null;
   }
+}
+
+/** A formula with its string literals emptied, so a pattern matched against it never matches inside quoted text. */
+function withoutStrings(formula: string): string {
+  return formula.replace(/"(?:[^"]|"")*"/g, '""');
 }

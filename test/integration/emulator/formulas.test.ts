@@ -152,6 +152,29 @@ describe('formulas', () => {
     expect(() => sh.getRange('D1').setFormula('=SORT(A1:A3, 1, FALSE)')).toThrow(/SORT with a descending third argument differs/);
   });
 
+  test('INDEX with a row or column of 0 (a whole column or row in Sheets) is refused; INDEX over a MATCH ending in 0 is not', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1:B3').setValues([['a', 1], ['b', 2], ['c', 3]]);
+    expect(() => sh.getRange('D1').setFormula('=SUM(INDEX(A1:B3, 0, 2))')).toThrow(/INDEX with a row or column of 0 differs/);
+    sh.getRange('D2').setFormula('=INDEX(B1:B3, MATCH("b", A1:A3, 0))');
+    expect(sh.getRange('D2').getValue()).toBe(2);
+  });
+
+  test('an open-ended range (A2:A) is refused with a message naming it and what to write instead', () => {
+    const { sh } = sheet1();
+    expect(() => sh.getRange('D1').setFormula("=MATCH(3, 'Sheet1'!$A$2:$A, 1)")).toThrow(/open-ended range \(A2:A.*write the whole column \(A:A\)/);
+  });
+
+  test('a range built from two INDEX calls is refused with a message naming it', () => {
+    const { sh } = sheet1();
+    expect(() => sh.getRange('D1').setFormula('=SUM(INDEX(A1:A9, 2):INDEX(A1:A9, 4))')).toThrow(/two INDEX calls/);
+  });
+
+  test('a parse error whose only look-alike of an open-ended range is inside a string keeps the plain parse message', () => {
+    const { sh } = sheet1();
+    expect(() => sh.getRange('D1').setFormula('=SUM(("A2:A"')).toThrow(/Formula parse error: Parsing error/);
+  });
+
   // Google's COUNTIF help: a range of text needs a string criterion; "0142" parses as the number 142, so it matches no text cell.
   test('a criterion that reads as a number or date matches only numbers, never text cells with the same characters, as in Sheets', () => {
     const { sh } = sheet1();
