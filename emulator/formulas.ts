@@ -91,7 +91,6 @@ export const BOOLEAN_NAMES = ['TRUE', 'FALSE'];
 
 /** Formulas both engines accept but compute differently: refused like unknown functions, so workbook formulas stay portable. */
 const DIVERGENT: [RegExp, string][] = [
-  [/\bSORT\s*\((?:[^()]|\([^()]*\))*,\s*(?:-\s*1|FALSE|0)\s*\)/i, 'SORT with a descending third argument differs: Sheets reads it as is_ascending (TRUE/FALSE), HyperFormula as sort_order (1/-1), so -1 sorts ascending in Sheets and FALSE/0 is #VALUE! here'],
   [/\bTEXT\s*\([^;]*"[^"]*%[^"]*"\s*\)/i, 'TEXT with a percent format differs: HyperFormula does not multiply by 100'],
   // Sheets: "If 0 is given for row or column, the whole column or row is returned" (support.google.com/docs/answer/3098242).
   [/\bINDEX\s*\((?:[^()]|\([^()]*\))*?,\s*0\s*(?:,|\))/i, 'INDEX with a row or column of 0 differs: Sheets returns the whole column or row, HyperFormula #VALUE! ("Argument cannot be less than 1")'],
@@ -340,21 +339,63 @@ export class FormulaEngine {
           if (!rows.length || !rows[0].length) return new CellError(ErrorType.NA, 'No matches are found in FILTER evaluation.');
           return SimpleRangeValue.onlyValues(rows as never);
         });
-        if (!(result instanceof SimpleRangeValue)) return result;
-        const key = filterKey(ast, state.formulaAddress);
-        const had = engine.filterSizes.get(key);
-        const got = { height: result.height(), width: result.width() };
-        if (!had || had.height !== got.height || had.width !== got.width) {
-          engine.filterSizes.set(key, got);
-          engine.pending.set(sizeKey(state.formulaAddress), { ...state.formulaAddress });
-        }
-        const vertex = self.dependencyGraph.getCell(state.formulaAddress) as { array?: { size?: { height: number; width: number } } } | undefined;
-        // A spill keeps the size predicted from the last result until its formula is re-entered: more would not fit (HyperFormula throws).
-        // The vertex's own size when it has one: a FILTER inside ARRAYFORMULA(IFNA(…)) can run twice before settle re-enters it, and the
-        // second run's `had` is already the new size.
-        const room = vertex?.array?.size ?? had ?? { height: 1, width: 1 };
-        if (!vertex || !('array' in vertex) || (got.height <= room.height && got.width <= room.width)) return result;
-        return SimpleRangeValue.onlyValues(result.data.slice(0, room.height).map((r) => r.slice(0, room.width)) as never);
+        return engine.sized(result, ast, state, self.dependencyGraph);
+      }
+      /**
+       * SORT as Sheets has it: SORT(range, sort_column, is_ascending, …) with any number of keys, each a column of the range (1-based)
+       * or a range beside it of the same height (support.google.com/docs/answer/3093150); empty cells last whichever way; otherwise
+       * HyperFormula's own comparison (numbers before text, text case-blind), the one its MATCH searches with. Sized like FILTER.
+       */
+      sheetsSort(ast: { args: unknown[] }, state: { formulaAddress: SimpleCellAddress }): unknown {
+        const self = this as unknown as { runFunction: Run; metadata(n: string): unknown; dependencyGraph: { getCell(a: SimpleCellAddress): unknown }; arithmeticHelper: { compare(a: unknown, b: unknown): number } };
+        const result = self.runFunction(ast.args, state, self.metadata('SORT'), (range, ...given) => {
+          const rest = given.filter((x) => x !== undefined);
+          const h = range.height();
+          if (h === 0 || range.width() === 0) return new CellError(ErrorType.NA, 'SORT has an empty range');
+          if (rest.length % 2 === 1) return new CellError(ErrorType.NA, 'SORT expects sort_column and is_ascending in pairs');
+          const keys: { col: (i: number) => unknown; up: boolean }[] = [];
+          for (let k = 0; k < rest.length; k += 2) {
+            const by = rest[k];
+            const up = rest[k + 1] as unknown as { data: unknown[][] };
+            const dir = scalarOfInterpreterValue(up.data[0][0]);
+            if (by.height() === 1 && by.width() === 1 && h > 1) {
+              const n = Number(scalarOfInterpreterValue(by.data[0][0]));
+              if (!Number.isInteger(n) || n < 1 || n > range.width()) return new CellError(ErrorType.VALUE, `SORT has sort_column ${n}: expected a column of the range, 1 to ${range.width()}`);
+              keys.push({ col: (i) => range.data[i][n - 1], up: dir === true || dir === 1 });
+            } else {
+              if (by.height() !== h || by.width() !== 1) return new CellError(ErrorType.VALUE, `SORT has a sort range of ${by.height()}×${by.width()}: expected one column of ${h} rows`);
+              keys.push({ col: (i) => by.data[i][0], up: dir === true || dir === 1 });
+            }
+          }
+          if (!keys.length) keys.push({ col: (i) => range.data[i][0], up: true });
+          const cmp = (a: number, b: number): number => {
+            for (const k of keys) {
+              const [x, y] = [k.col(a), k.col(b)];
+              const [ex, ey] = [x === EmptyValue, y === EmptyValue];
+              if (ex || ey) {
+                if (ex && ey) continue;
+                return ex ? 1 : -1;
+              }
+              const c = self.arithmeticHelper.compare(x, y);
+              if (c !== 0) return k.up ? c : -c;
+            }
+            return a - b;
+          };
+          const order = Array.from({ length: h }, (_, i) => i).sort(cmp);
+          return SimpleRangeValue.onlyValues(order.map((i) => range.data[i]) as never);
+        });
+        return engine.sized(result, ast, state, self.dependencyGraph);
+      }
+      /**
+       * A SORT is as large as its range: the larger of the size HyperFormula predicts for that argument (a nested FILTER's last size,
+       * which may have just grown) and the size this call last produced (a whole column, which HyperFormula predicts as one cell).
+       */
+      sheetsSortSize(ast: { args: unknown[] }, state: { formulaAddress: SimpleCellAddress }): ArraySize {
+        const self = this as unknown as { arraySizeForAst(a: unknown, s: unknown): ArraySize };
+        if (!ast.args.length) return ArraySize.error();
+        const size = self.arraySizeForAst(ast.args[0], { ...state, arraysFlag: true });
+        const last = engine.filterSizes.get(filterKey(ast, state.formulaAddress));
+        return new ArraySize(Math.max(size.width, last?.width ?? 1), Math.max(size.height, last?.height ?? 1));
       }
       sheetsFilterSize(ast: object, state: { formulaAddress: SimpleCellAddress }): ArraySize {
         const s = engine.filterSizes.get(filterKey(ast, state.formulaAddress));
@@ -369,8 +410,36 @@ export class FormulaEngine {
         parameters: [{ argumentType: 'RANGE' }, { argumentType: 'RANGE' }],
         repeatLastArgs: 1,
       },
+      SORT: {
+        method: 'sheetsSort',
+        sizeOfResultArrayMethod: 'sheetsSortSize',
+        enableArrayArithmeticForArguments: true,
+        parameters: [{ argumentType: 'RANGE' }, { argumentType: 'RANGE', optionalArg: true }, { argumentType: 'RANGE', optionalArg: true }],
+        repeatLastArgs: 2,
+      },
     };
     return SheetsFilter as unknown as ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number];
+  }
+
+  /**
+   * A FILTER or SORT result sized as its spill can hold: the size this call last produced (a change is recorded, and settle re-enters
+   * the formula), cut to the spill's current size until then — more would not fit (HyperFormula throws).
+   */
+  sized(result: unknown, ast: object, state: { formulaAddress: SimpleCellAddress }, graph: { getCell(a: SimpleCellAddress): unknown }): unknown {
+    if (!(result instanceof SimpleRangeValue)) return result;
+    const key = filterKey(ast, state.formulaAddress);
+    const had = this.filterSizes.get(key);
+    const got = { height: result.height(), width: result.width() };
+    if (!had || had.height !== got.height || had.width !== got.width) {
+      this.filterSizes.set(key, got);
+      this.pending.set(sizeKey(state.formulaAddress), { ...state.formulaAddress });
+    }
+    const vertex = graph.getCell(state.formulaAddress) as { array?: { size?: { height: number; width: number } } } | undefined;
+    // The vertex's own size when it has one: a FILTER inside ARRAYFORMULA(IFNA(…)) can run twice before settle re-enters it, and the
+    // second run's `had` is already the new size.
+    const room = vertex?.array?.size ?? had ?? { height: 1, width: 1 };
+    if (!vertex || !('array' in vertex) || (got.height <= room.height && got.width <= room.width)) return result;
+    return SimpleRangeValue.onlyValues(result.data.slice(0, room.height).map((r) => r.slice(0, room.width)) as never);
   }
 
   /**

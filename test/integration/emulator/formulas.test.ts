@@ -149,7 +149,29 @@ describe('formulas', () => {
 
   test('a formula both engines accept but compute differently is refused', () => {
     const { sh } = sheet1();
-    expect(() => sh.getRange('D1').setFormula('=SORT(A1:A3, 1, FALSE)')).toThrow(/SORT with a descending third argument differs/);
+    expect(() => sh.getRange('D1').setFormula('=TEXT(0.5, "0%")')).toThrow(/TEXT with a percent format differs/);
+  });
+
+  // Google's SORT help (support.google.com/docs/answer/3093150): sort_column is a column of the range or a range beside it; is_ascending TRUE or FALSE; pairs repeat.
+  test('SORT sorts as in Sheets: is_ascending FALSE descends, keys repeat in pairs, a key may be a range beside the data, blanks go last', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1:C5').setValues([['b', 2, 10], ['a', 2, 20], ['c', 1, 30], ['', 3, 40], ['B', 1, 50]]);
+    sh.getRange('E1').setFormula('=SORT(A1:C5, 1, FALSE)');
+    expect(sh.getRange('E1:E5').getValues().map((r) => r[0])).toEqual(['c', 'b', 'B', 'a', '']);
+    sh.getRange('I1').setFormula('=SORT(C1:C5, B1:B5, TRUE, A1:A5, TRUE)');
+    expect(sh.getRange('I1:I5').getValues().map((r) => r[0])).toEqual([50, 30, 20, 10, 40]);
+    sh.getRange('J1').setFormula('=SORT(B1:B5, 1, TRUE)');
+    expect(sh.getRange('J1:J5').getValues().map((r) => r[0])).toEqual([1, 1, 2, 2, 3]);
+  });
+
+  test('a SORT over whole columns spills every row and follows the data as it grows', () => {
+    const { emu, sh } = sheet1();
+    sh.getRange('A1:A3').setValues([[3], [1], [2]]);
+    const other = emu.spreadsheet.insertSheet('Sorted');
+    other.getRange('A1').setFormula('=SORT(ROW(Sheet1!$A:$A), Sheet1!$A:$A, TRUE)');
+    expect(other.getRange('A1:A3').getValues()).toEqual([[2], [3], [1]]);
+    sh.getRange('A4:A5').setValues([[0], [5]]);
+    expect(other.getRange('A1:A6').getValues()).toEqual([[4], [2], [3], [1], [5], ['']]);
   });
 
   test('INDEX with a row or column of 0 (a whole column or row in Sheets) is refused; INDEX over a MATCH ending in 0 is not', () => {
