@@ -12,11 +12,13 @@ import { costInputOf, type FormulaCell } from './formula-cost';
 /** 1-based positions by layout key, in layout order (how setup lays out a fresh tab). */
 const positions = (layout: TabLayout) => new Map(layout.columns.map((c, i) => [c.key, i + 1] as const));
 
-/** One computed column's formula on every row 2 … last, as the row's action (or setup's fill) writes it. */
+/** One computed column's formula on every row 2 … last, as the row's action (or setup's fill) writes it; a spill column's in its header cell. */
 function rowFormulas(layout: TabLayout, last: number, out: FormulaCell[]): void {
   const at = positions(layout);
   const letters = (k: string) => columnLetters(at.get(k)!);
   for (const c of layout.columns) {
+    // A spill column: one formula, in its header cell, as setup writes it.
+    if (c.spill) out.push({ sheet: layout.name, formula: c.spill({ row: 1, col: letters, cell: (k) => `${letters(k)}1`, has: (k) => at.has(k) }) });
     if (!c.formula) continue;
     for (let row = 2; row <= last; row++) out.push({ sheet: layout.name, formula: c.formula({ row, col: letters, cell: (k) => `${letters(k)}${row}`, has: (k) => at.has(k) }) });
   }

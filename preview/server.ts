@@ -78,6 +78,9 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<Preview> 
   let boundPort = opts.port ?? 8080;
   const host = opts.host ?? '127.0.0.1';
   const server = http.createServer(createRoutes({ emulator, tracker, functions, clientJs, css, sidebarHtml: () => sidebarHtml(sidebarFile, functions, shimJs), port: () => boundPort, log }));
+  // Node closes an idle kept-alive socket after 5 s; a server busy past that (the emulator computes synchronously) can close one the
+  // client is just reusing, which the client sees as ECONNRESET. Sockets are tracked and closed on shutdown, so a long timeout costs nothing.
+  server.keepAliveTimeout = 120_000;
   const sockets = new Set<Socket>();
   server.on('connection', (s) => {
     sockets.add(s);

@@ -107,7 +107,7 @@ export function instrumentReliableChange(def: InstrumentDefinition, before: unkn
 
 /** One row of an instrument tab as its "Change from first" column reads it, in sheet order. */
 export interface TabTotalRow {
-  /** Client code as typed ('' when blank); rows match case-insensitively, as Sheets' COUNTIFS criteria do. */
+  /** Client code as typed ('' when blank); rows match case-insensitively, as Sheets compares text. */
   client: string;
   /** The date as a day number (any increasing scale); null when the cell holds no date. */
   day: number | null;
@@ -117,9 +117,9 @@ export interface TabTotalRow {
 
 /** A row's change from the client's first administration in the tab. */
 export interface FromFirst {
-  /** Total minus the mean of the client's totals on the first date, rounded to the instrument's decimals; null (blank) without a total, client or date. */
+  /** Total minus the first administration's total, rounded to the instrument's decimals; null (blank) on a row that is not scored. */
   change: number | null;
-  /** On the client's first date (no earlier-dated scored row of the client up to here): a baseline, whose reliable change is blank. */
+  /** Dated on or before the first administration's date: a baseline, whose reliable change is blank. */
   firstAdministration: boolean;
 }
 
@@ -129,25 +129,27 @@ function roundAway(value: number, places: number): number {
   return (value < 0 ? -Math.round(-value * f) : Math.round(value * f)) / f;
 }
 
+/** A row that counts: a client, a date and a total of 0 or more. */
+const isScored = (r: TabTotalRow): boolean => r.client !== '' && r.day !== null && r.total !== null && r.total >= 0;
+
 /**
- * "Change from first" of every row, as the tab's formula computes it: among rows 2…this one, the client's scored rows (total ≥ 0, a date)
- * on their earliest date are the first administration (ties averaged); the change is this total minus their mean.
+ * "Change from first" of every row, as the tab's formulas compute it: the client's first administration is their earliest-dated scored
+ * row anywhere in the tab (a row typed later with an earlier date becomes the first for every row), the upper row when two share that
+ * date; a scored row's change is its total minus that one's. Rows that are not scored (no client, date or total) are blank.
  */
 export function changesFromFirst(rows: readonly TabTotalRow[], decimals: number): FromFirst[] {
-  const first = new Map<string, { day: number; sum: number; n: number }>();
-  return rows.map((r) => {
+  const first = new Map<string, TabTotalRow>();
+  for (const r of rows) {
+    if (!isScored(r)) continue;
     const key = r.client.toLowerCase();
-    const ok = r.client !== '' && r.day !== null && r.total !== null;
-    if (ok && (r.total as number) >= 0) {
-      const f = first.get(key);
-      const [day, total] = [r.day as number, r.total as number];
-      if (!f || day < f.day) first.set(key, { day, sum: total, n: 1 });
-      else if (day === f.day) first.set(key, { day, sum: f.sum + total, n: f.n + 1 });
-    }
-    const f = ok ? first.get(key) : undefined;
-    if (!f) return { change: null, firstAdministration: false };
-    const diff = (r.total as number) - f.sum / f.n;
-    return { change: decimals > 0 ? roundAway(diff, decimals) : diff, firstAdministration: (r.day as number) <= f.day };
+    const f = first.get(key);
+    if (!f || (r.day as number) < (f.day as number)) first.set(key, r);
+  }
+  return rows.map((r) => {
+    if (!isScored(r)) return { change: null, firstAdministration: false };
+    const f = first.get(r.client.toLowerCase()) as TabTotalRow;
+    const diff = (r.total as number) - (f.total as number);
+    return { change: decimals > 0 ? roundAway(diff, decimals) : diff, firstAdministration: (r.day as number) <= (f.day as number) };
   });
 }
 

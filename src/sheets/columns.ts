@@ -34,6 +34,13 @@ export interface ColumnSpec {
   formula?: (r: RowRefs) => string;
   /** Added by a later layout: actions work without it (and skip what it is for) until setup adds it, so an upgrade never blocks a save. */
   optional?: boolean;
+  /**
+   * A helper computed once for the whole column: the header cell's formula, whose result is the header and then one value per data row
+   * (refs give the column letters; the row is 1). Never written, read or formatted per row: actions leave its cells to the spill.
+   */
+  spill?: (r: RowRefs) => string;
+  /** A working column nobody needs to read: setup hides it. */
+  hidden?: boolean;
 }
 
 export interface TabLayout {

@@ -143,7 +143,7 @@ export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOpt
     cols.push({
       key: 'change',
       header: 'Change from first',
-      note: "Computed: this total minus the client's first total in this tab (earliest date among rows up to this one).",
+      note: "Computed: this total minus the total of the client's first administration in this tab (their earliest-dated row; the upper one when two share that date).",
       kind: 'formula',
       width: 90,
       formula: (r) => changeFormula(def, r),
@@ -162,7 +162,73 @@ export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOpt
     }
   }
   cols.push(voidedCol(), sourceCol());
+  if (!def.noTotal) cols.push(...orderColumns());
   return cols;
+}
+
+/**
+ * The tab in client order, for "Change from first" without comparing rows with rows (cost near-linear in the tab, not rows × rows):
+ * "Order: rows" sorts the tab's rows 2…last (scored rows first, then by client, date and row); "Order: first" gives, at each sorted place,
+ * the place where its client's run starts (its earliest-dated scored row); "Order: place" is where each row sits in that order. A row's
+ * first administration is then four INDEX lookups away. Added by setup after Source (optional); hidden.
+ */
+export function orderColumns(): ColumnSpec[] {
+  const note = (what: string) => `Working column (hidden): ${what} Attain writes and computes it; do not edit, sort or delete it. Check this spreadsheet repairs it.`;
+  return [
+    { key: 'orderFirst', header: 'Order: first', note: note('at each place of "Order: rows", the place where that client\'s rows start.'), kind: 'formula', width: 60, optional: true, hidden: true, formula: orderFirstFormula },
+    { key: 'orderRows', header: 'Order: rows', note: note("this tab's rows sorted: scored rows first, then by client, date and row."), kind: 'formula', width: 60, optional: true, hidden: true, spill: orderRowsFormula },
+    { key: 'orderPlace', header: 'Order: place', note: note('where each row of this tab sits in "Order: rows".'), kind: 'formula', width: 60, optional: true, hidden: true, spill: orderPlaceFormula },
+  ];
+}
+
+const whole = (r: RowRefs, key: string) => `$${r.col(key)}:$${r.col(key)}`;
+/** The tab has the order columns (setup adds them to an older tab; until then the change columns keep the criteria formulas). */
+const hasOrder = (r: RowRefs): boolean => ['orderFirst', 'orderRows', 'orderPlace'].every((k) => r.has?.(k) ?? true);
+
+/** The tab's last row with a client, date or total (rows after it are not sorted, so the spills end where the data does). */
+function lastDataRow(r: RowRefs): string {
+  return `MAX(IF(LEN(${whole(r, 'client')}&${whole(r, 'date')}&${whole(r, 'total')}),ROW(${whole(r, 'client')}),0))`;
+}
+
+/** [core changesFromFirst isScored] 1 on a row with a client, a date and a total of 0 or more, else 0 (as an array over the tab). */
+function scoredFlags(r: RowRefs): string {
+  const [c, d, t] = ['client', 'date', 'total'].map((k) => whole(r, k));
+  return `ISNUMBER(${t})*(${t}>=0)*(${c}<>"")*ISNUMBER(${d})`;
+}
+
+/**
+ * "Order: rows": row 1, then rows 2…last, scored first, then by client (as text, case-blind), date and row; row 1 shows as the header.
+ * Row 1 is sorted in, first, so an empty tab is the header alone and the spill never ends below the data (no wrapper around the spill:
+ * an IF or IFERROR outside it would hide its size).
+ */
+function orderRowsFormula(r: RowRefs): string {
+  const rows = `ROW(${whole(r, 'client')})`;
+  const keep = `${rows}<=MAX(${lastDataRow(r)},1)`;
+  const f = (x: string) => `FILTER(${x},${keep})`;
+  const d = whole(r, 'date');
+  const sorted = `SORT(${f(rows)},${f(`(${rows}>1)*1`)},TRUE,${f(`1-${scoredFlags(r)}`)},TRUE,${f(`${whole(r, 'client')}&""`)},TRUE,${f(`IF(ISNUMBER(${d}),${d},0)`)},TRUE,${f(rows)},TRUE)`;
+  return `=ARRAYFORMULA(IF(${sorted}=1,"Order: rows",${sorted}))`;
+}
+
+/** "Order: first" at place p (row p + 1): the row of "Order: rows" where this place's client run starts; an unreadable row above stops the run with an error. */
+function orderFirstFormula(r: RowRefs): string {
+  const [x, y, c] = [r.col('orderRows'), r.col('orderFirst'), whole(r, 'client')];
+  const prev = r.row - 1;
+  const same = `IFERROR(INDEX(${c},${x}${r.row})&""=INDEX(${c},${x}${prev})&"",FALSE)`;
+  return `=IF(${same},IF(ISNUMBER(${y}${prev}),${y}${prev},NA()),ROW())`;
+}
+
+/** "Order: place": at row n (n ≥ 2), the row of "Order: rows" that holds row n; row 1 shows as the header. */
+function orderPlaceFormula(r: RowRefs): string {
+  const x = whole(r, 'orderRows');
+  const keep = `ISNUMBER(${x})+(ROW(${x})=1)`;
+  const sorted = `SORT(FILTER(ROW(${x}),${keep}),FILTER(IF(ROW(${x})=1,1,${x}),${keep}),TRUE)`;
+  return `=ARRAYFORMULA(IF(${sorted}=1,"Order: place",${sorted}))`;
+}
+
+/** [core changesFromFirst] The row of this row's first administration: its client's earliest-dated scored row (four INDEX lookups). */
+function firstRowOf(r: RowRefs): string {
+  return `INDEX(${whole(r, 'orderRows')},INDEX(${whole(r, 'orderFirst')},INDEX(${whole(r, 'orderPlace')},ROW())))`;
 }
 
 /** Where a row came from when not typed at a session: a form response's key (optional: setup appends it after Voided on re-run). */
@@ -177,12 +243,32 @@ export const sourceCol = (): ColumnSpec => ({
 
 const r0 = (key: string) => `{${key}}`;
 
-/** Rows 2…this one of a column, and this row's cell. */
-const upTo = (r: RowRefs, key: string) => `$${r.col(key)}$2:$${r.col(key)}${r.row}`;
 const me = (r: RowRefs, key: string) => `$${r.col(key)}${r.row}`;
 
-/** [core changesFromFirst] Total minus the first total: the earliest-dated scored row of the same client among rows 2…this one (ties averaged); blank without a total, client or date. */
+/** [core changesFromFirst] This total minus the total of the client's first administration; blank on a row that is not scored. */
 function changeFormula(def: InstrumentDefinition, r: RowRefs): string {
+  if (!hasOrder(r)) return legacyChangeFormula(def, r);
+  const decimals = decimalsOf(def);
+  const diff = `${me(r, 'total')}-INDEX(${whole(r, 'total')},${firstRowOf(r)})`;
+  // A row that is not scored (no client, no date, no total or one below 0) is blank; a text total fails the subtraction, so blank too.
+  return `=IF(OR(${me(r, 'total')}="",${me(r, 'client')}="",NOT(ISNUMBER(${me(r, 'date')})),N(${me(r, 'total')})<0),"",IFERROR(${decimals > 0 ? `ROUND(${diff},${decimals})` : diff},""))`;
+}
+
+/** [core reliableChangeFromFirst] The change against the points threshold; blank without a change and on or before the first administration's date. */
+function rcFormula(r: RowRefs, better: string, points: number): string {
+  if (!hasOrder(r)) return legacyRcFormula(r, better, points);
+  const c = r.cell('change');
+  const b = better.replace(/\{change\}/g, c);
+  const firstDate = `INDEX(${whole(r, 'date')},${firstRowOf(r)})`;
+  const [up, none, down]: ReliableChange[] = ['Reliable improvement', 'No reliable change', 'Reliable deterioration'];
+  return `=IF(${c}="","",IFERROR(IF(${me(r, 'date')}<=${firstDate},"",IF(${atThresholdTest(b, '>=', points)},${str(up)},IF(${atThresholdTest(`-(${b})`, '>=', points)},${str(down)},${str(none)}))),""))`;
+}
+
+/** Rows 2…this one of a column, and this row's cell. */
+const upTo = (r: RowRefs, key: string) => `$${r.col(key)}$2:$${r.col(key)}${r.row}`;
+
+/** Before setup adds the order columns (an upgraded workbook): the first total among rows 2…this one by criteria, rows × rows. */
+function legacyChangeFormula(def: InstrumentDefinition, r: RowRefs): string {
   const [cl, d, t] = ['client', 'date', 'total'].map((k) => upTo(r, k));
   const scored = `${t},">=0"`;
   const firstDate = `MINIFS(${d},${cl},${me(r, 'client')},${scored})`;
@@ -195,8 +281,8 @@ function changeFormula(def: InstrumentDefinition, r: RowRefs): string {
   return `=IF(OR(${me(r, 'total')}="",${me(r, 'client')}="",NOT(ISNUMBER(${me(r, 'date')}))),"",IFERROR(${decimals > 0 ? `ROUND(${diff},${decimals})` : diff},""))`;
 }
 
-/** [core reliableChangeFromFirst] The change against the points threshold; blank without a change and on the client's first date (no earlier-dated scored row up to here). */
-function rcFormula(r: RowRefs, better: string, points: number): string {
+/** Before setup adds the order columns: reliable change blank when no earlier-dated scored row of the client is above. */
+function legacyRcFormula(r: RowRefs, better: string, points: number): string {
   const c = r.cell('change');
   const b = better.replace(/\{change\}/g, c);
   const earlier = `COUNTIFS(${upTo(r, 'client')},${me(r, 'client')},${upTo(r, 'total')},">=0",${upTo(r, 'date')},"<"&${me(r, 'date')})`;

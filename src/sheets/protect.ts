@@ -88,7 +88,7 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** Each run of adjacent formula columns of a tab, rows 2 … the sheet's last row, keyed by its description. */
 function computedRuns(tab: Tab): Map<string, Range> {
-  const at = tab.layout.columns.filter((c) => c.formula && tab.cols.has(c.key)).map((c) => ({ c, n: tab.cols.get(c.key) as number })).sort((a, b) => a.n - b.n);
+  const at = tab.layout.columns.filter((c) => (c.formula || c.spill) && tab.cols.has(c.key)).map((c) => ({ c, n: tab.cols.get(c.key) as number })).sort((a, b) => a.n - b.n);
   const out = new Map<string, Range>();
   const rows = tab.sheet.getMaxRows() - 1;
   for (let i = 0; i < at.length && rows > 0; ) {

@@ -1,7 +1,7 @@
 // Setup and migration: creates missing tabs, columns and settings rows, never deleting, reordering or overwriting anything already there.
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import type { InstrumentDefinition } from '../core/instruments/schema';
-import type { ColumnSpec, TabLayout } from './columns';
+import type { ColumnSpec, RowRefs, TabLayout } from './columns';
 import { problemText, type DefinitionProblem } from '../core/instruments/clinic-definition';
 import { FIXED_TABS, INSTRUMENTS, instrumentTab, SCHEMA_VERSION, SETTINGS } from './layout';
 import { isClinicLayout, readWorkbookInstruments } from './clinic-registry';
@@ -45,10 +45,10 @@ export type Confirm = (title: string, prompt: string) => boolean;
 
 const HEADER_BACKGROUND = '#e8eaed';
 
-/** Header cells, notes, bold, background and widths for columns placed at `firstCol`… (new tab or appended columns). */
-function writeHeaders(sheet: Sheet, firstCol: number, cols: readonly ColumnSpec[]): void {
+/** Header cells, notes, bold, background and widths for columns placed at `firstCol`… (new tab or appended columns); a spill column's header is its formula. */
+function writeHeaders(sheet: Sheet, firstCol: number, cols: readonly ColumnSpec[], refs?: RowRefs): void {
   const range = sheet.getRange(1, firstCol, 1, cols.length);
-  range.setValues([cols.map((c) => c.header)]);
+  range.setValues([cols.map((c) => (c.spill && refs ? c.spill(refs) : c.header))]);
   range.setNotes([cols.map((c) => c.note)]);
   range.setFontWeight('bold');
   range.setBackground(HEADER_BACKGROUND);
@@ -59,6 +59,44 @@ function writeHeaders(sheet: Sheet, firstCol: number, cols: readonly ColumnSpec[
     const w = cols[i].width;
     if (w) sheet.setColumnWidths(firstCol + i, j - i + 1, w);
     i = j + 1;
+  }
+  // Working columns are hidden, one call per run of them.
+  for (let i = 0; i < cols.length; ) {
+    if (!cols[i].hidden) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < cols.length && cols[j + 1].hidden) j++;
+    sheet.hideColumns(firstCol + i, j - i + 1);
+    i = j + 1;
+  }
+}
+
+/** Row-1 references for a header row laid out as `headers` (a spill column's formula names the columns it reads). */
+function headerRefs(layout: TabLayout, headers: readonly unknown[]): RowRefs {
+  const at = bindTab(layout, null as unknown as Sheet, headers).cols;
+  const letters = (key: string) => {
+    const n = at.get(key);
+    if (n === undefined) throw new LayoutError(`Expected a "${key}" column in the "${layout.name}" tab; found none`);
+    return columnLetters(n);
+  };
+  return { row: 1, col: letters, cell: (key) => `${letters(key)}1`, has: (key) => at.has(key) };
+}
+
+/**
+ * The order columns just added to an instrument tab: the change columns' existing formulas are rewritten to read them (the criteria
+ * formulas compared rows with rows); a value typed by hand stays.
+ */
+function rewriteChangeFormulas(tab: Tab, lastRow: number): void {
+  if (lastRow < 2) return;
+  for (const c of tab.layout.columns.filter((x) => (x.key === 'change' || x.key === 'rc') && x.formula && tab.cols.has(x.key))) {
+    const range = tab.sheet.getRange(2, tab.cols.get(c.key) as number, lastRow - 1, 1);
+    const formulas = range.getFormulas();
+    if (!formulas.some(([f]) => f.startsWith('='))) continue;
+    const values = range.getValues();
+    const refs = (row: number): RowRefs => ({ row, col: (k) => columnLetters(tab.cols.get(k) as number), cell: (k) => `${columnLetters(tab.cols.get(k) as number)}${row}`, has: (k) => tab.cols.has(k) });
+    range.setValues(formulas.map(([f], i) => [f.startsWith('=') ? (c.formula as (r: RowRefs) => string)(refs(i + 2)) : values[i][0]]));
   }
 }
 
@@ -104,7 +142,7 @@ export function ensureTab(ss: Spreadsheet, sheets: Map<string, Sheet>, layout: T
     sheet = ss.insertSheet(layout.name, sheets.size);
     sheets.set(layout.name.toLowerCase(), sheet);
     ensureColumns(sheet, layout.columns.length);
-    writeHeaders(sheet, 1, layout.columns);
+    writeHeaders(sheet, 1, layout.columns, headerRefs(layout, layout.columns.map((c) => c.header)));
     sheet.setFrozenRows(1);
     const tab = bindTab(layout, sheet, layout.columns.map((c) => c.header));
     formatBlock(tab, 2, sheet.getMaxRows() - 1);
@@ -120,13 +158,14 @@ export function ensureTab(ss: Spreadsheet, sheets: Map<string, Sheet>, layout: T
   while (lastHeader > 0 && String(header[lastHeader - 1] ?? '').trim() === '') lastHeader--;
   const firstNew = lastHeader + 1;
   ensureColumns(sheet, lastHeader + existing.missing.length);
-  writeHeaders(sheet, firstNew, existing.missing);
   const after = [...header.slice(0, lastHeader), ...existing.missing.map((c) => c.header)];
+  writeHeaders(sheet, firstNew, existing.missing, headerRefs(layout, after));
   const tab = bindTab(layout, sheet, after);
   const maxRows = sheet.getMaxRows();
   formatBlock(tab, 2, maxRows - 1, new Set(existing.missing.map((c) => c.key)));
   fillFormulas(tab, existing.missing, sheet.getLastRow());
   if (existing.missing.some((c) => c.key === 'voided')) guardVoidedFormulas(tab, sheet.getLastRow());
+  if (existing.missing.some((c) => c.key === 'orderFirst')) rewriteChangeFormulas(tab, sheet.getLastRow());
   report.addedColumns.push({ tab: layout.name, headers: existing.missing.map((c) => c.header) });
   return tab;
 }

@@ -178,13 +178,15 @@ export function readColumns(tab: Tab, keys: readonly string[], lastRow?: number)
 /** Reads every layout column for a block of rows in one call: row objects keyed by layout key. */
 export function readRows(tab: Tab, firstRow: number, lastRow: number): Record<string, unknown>[] {
   if (lastRow < firstRow) return [];
-  const at = [...tab.cols.values()];
+  // A spill column's cells belong to its header formula, not to the row: not read.
+  const cols = [...tab.cols].filter(([k]) => !tab.layout.columns.find((c) => c.key === k)?.spill);
+  const at = cols.map(([, c]) => c);
   const first = Math.min(...at);
   const last = Math.max(...at);
   const block = tab.sheet.getRange(firstRow, first, lastRow - firstRow + 1, last - first + 1).getValues();
   return block.map((r) => {
     const o: Record<string, unknown> = {};
-    for (const [k, c] of tab.cols) o[k] = r[c - first];
+    for (const [k, c] of cols) o[k] = r[c - first];
     return o;
   });
 }
@@ -216,7 +218,7 @@ function runNeedsFormats(run: readonly ColumnSpec[], rows: readonly Record<strin
 function columnRuns(tab: Tab): ColumnSpec[][] {
   return adjacentRuns(
     tab,
-    tab.layout.columns.filter((c) => tab.cols.has(c.key)),
+    tab.layout.columns.filter((c) => tab.cols.has(c.key) && !c.spill),
   );
 }
 
@@ -299,7 +301,7 @@ function adjacentRuns(tab: Tab, cols: readonly ColumnSpec[]): ColumnSpec[][] {
 /** Number formats and validations of the layout on a block of rows (new tab, migrated column, grown sheet); one call per run. */
 export function formatBlock(tab: Tab, firstRow: number, numRows: number, only?: ReadonlySet<string>): void {
   if (numRows < 1) return;
-  const placed = tab.layout.columns.filter((c) => tab.cols.has(c.key) && (!only || only.has(c.key)));
+  const placed = tab.layout.columns.filter((c) => tab.cols.has(c.key) && !c.spill && (!only || only.has(c.key)));
   for (const run of adjacentRuns(tab, placed.filter((c) => columnFormat(c) !== null))) {
     const formats = run.map((c) => columnFormat(c) as string);
     tab.sheet.getRange(firstRow, col(tab, run[0].key), numRows, run.length).setNumberFormats(Array.from({ length: numRows }, () => formats));

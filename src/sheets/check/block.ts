@@ -74,7 +74,7 @@ export const isBlankCell = (v: unknown): boolean => v === '' || v === null || v 
 
 /** Indexes of rows holding data: any Attain input column (not computed) non-blank. A row with only formulas is not data. */
 export function dataRows(block: TabBlock): number[] {
-  const inputs = block.layout.columns.filter((c) => !c.formula && block.cols.has(c.key)).map((c) => (block.cols.get(c.key) as number) - 1);
+  const inputs = block.layout.columns.filter((c) => !c.formula && !c.spill && block.cols.has(c.key)).map((c) => (block.cols.get(c.key) as number) - 1);
   const out: number[] = [];
   block.values.forEach((r, i) => {
     if (inputs.some((c) => !isBlankCell(r[c]))) out.push(i);

@@ -174,7 +174,7 @@ export function changeValues(block: TabBlock, def: InstrumentDefinition): ValueC
     return { client, day: dayOf(cellOf(block, i, 'date')), total: typeof t === 'number' && isFinite(t) ? t : null };
   });
   const changes = changesFromFirst(rows, decimalsOf(def));
-  const why = ", the client's rows up to this one";
+  const why = ", against the client's first administration in this tab";
   const check = (key: string, i: number, expected: number | string | null) => {
     compared++;
     const sheet = cellOf(block, i, key);

@@ -5,10 +5,13 @@ import { client, fiveGoalPlan, objective, longGoal, ok, serial, session, setUp }
 
 type Result = { ok: boolean; message?: string; errors?: Record<string, string>; data?: unknown };
 
+/** A tab's data rows as a reader sees them: up to the hidden working columns ("Order: …", instrument tabs), which are not the row's data. */
 function rows(em: Emulator, name: string): unknown[][] {
   const s = em.spreadsheet.getSheetByName(name)!;
   const last = s.getLastRow();
-  return last < 2 ? [] : s.getRange(2, 1, last - 1, s.getLastColumn()).getValues();
+  const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].map(String);
+  const width = header.some((h) => h.startsWith('Order: ')) ? header.findIndex((h) => h.startsWith('Order: ')) : header.length;
+  return last < 2 ? [] : s.getRange(2, 1, last - 1, width).getValues();
 }
 
 function formulas(em: Emulator, name: string, row: number): string[] {

@@ -158,8 +158,8 @@ test('a Change from first typed over: the typed value (layout), then the change 
   const r = check(em);
   expect(lines(r.problems)).toEqual([
     `layout | PHQ-9 | column Change from first (${L(change)}), row 3 | Expected the formula; found a typed value (first: -3 in row 3).`,
-    `values | PHQ-9 | column Change from first (${L(change)}), row 3 | Expected -7 (recomputed from the row's inputs, the client's rows up to this one); the sheet shows -3.`,
-    `values | PHQ-9 | column Reliable change (${L(rc)}), row 3 | Expected "Reliable improvement" (recomputed from the row's inputs, the client's rows up to this one); the sheet shows "No reliable change".`,
+    `values | PHQ-9 | column Change from first (${L(change)}), row 3 | Expected -7 (recomputed from the row's inputs, against the client's first administration in this tab); the sheet shows -3.`,
+    `values | PHQ-9 | column Reliable change (${L(rc)}), row 3 | Expected "Reliable improvement" (recomputed from the row's inputs, against the client's first administration in this tab); the sheet shows "No reliable change".`,
   ]);
   expect(r.counts).toEqual({ layout: 1, values: 2, platform: 0 });
 });
@@ -171,7 +171,7 @@ test('a Reliable change typed over on a first administration: named with the bla
   const r = check(em);
   expect(lines(r.problems)).toEqual([
     `layout | GAD-7 | column Reliable change (${L(rc)}), row 2 | Expected the formula; found a typed value (first: "No reliable change" in row 2).`,
-    `values | GAD-7 | column Reliable change (${L(rc)}), row 2 | Expected blank (recomputed from the row's inputs, the client's rows up to this one); the sheet shows "No reliable change".`,
+    `values | GAD-7 | column Reliable change (${L(rc)}), row 2 | Expected blank (recomputed from the row's inputs, against the client's first administration in this tab); the sheet shows "No reliable change".`,
   ]);
 });
 
@@ -212,7 +212,7 @@ test('the seeded demo clinic: no problem; its change, reliable change and priori
   const values = check(em).problems.filter((p) => p.area === 'values').map((p) => `${p.tab} | ${p.where} | ${p.problem}`);
   expect(values).toEqual(
     expect.arrayContaining([
-      `PHQ-9 | column Change from first (${L(change)}), row ${last} | Expected ${shownChange} (recomputed from the row's inputs, the client's rows up to this one); the sheet shows 99.`,
+      `PHQ-9 | column Change from first (${L(change)}), row ${last} | Expected ${shownChange} (recomputed from the row's inputs, against the client's first administration in this tab); the sheet shows 99.`,
       expect.stringMatching(new RegExp(`^PHQ-9 \\| column Reliable change \\(${L(rc)}\\), row ${last - 1} \\| Expected .*; the sheet shows "Typed"\\.$`)),
       `Priorities | column Rank (${L(rank)}), row 2 | Expected ${shownRank} (recomputed from the row's inputs, DBT tier then score within the client's goals, ties in row order); the sheet shows 99.`,
     ]),

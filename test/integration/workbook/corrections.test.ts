@@ -174,7 +174,9 @@ describe('a workbook set up before the Voided column', () => {
     // An older workbook: no Voided header (nor the later Source beside it), and formulas without the guard.
     const unguard = (x: string) => x.replace(/^=IF\([A-Z]+\d+<>"","",(.*)\)$/, '=$1');
     for (const r of [2, 3]) for (const c of [t, f]) sheet.getRange(r, c).setFormula(unguard(sheet.getRange(r, c).getFormula()));
-    sheet.getRange(1, v, 1, 2).setValues([['', '']]);
+    // Every header from Voided on (Source and the later order columns with it) blank, as before those columns existed.
+    const width = sheet.getLastColumn();
+    sheet.getRange(1, v, 1, width - v + 1).setValues([new Array(width - v + 1).fill('')]);
     expect(src).toBe(v + 1);
     expect(sheet.getRange(2, t).getFormula()).not.toMatch(/<>""/);
     em.run('setupSpreadsheet');

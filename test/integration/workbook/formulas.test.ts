@@ -3,7 +3,8 @@ import type { Emulator } from '../../../emulator';
 import { BUILT_IN_INSTRUMENTS } from '../../../src/core/instruments/registry';
 import { bandLabel, scoreItems, type ScoreOptions } from '../../../src/core/instruments/score';
 import type { InstrumentDefinition } from '../../../src/core/instruments/schema';
-import { instrumentReliableChange } from '../../../src/core/change';
+import { changesFromFirst, instrumentReliableChange } from '../../../src/core/change';
+import { decimalsOf } from '../../../src/sheets/instrument-layout';
 import { priorityScore, rankPriorities } from '../../../src/core/priority';
 import { turnerStokesWeight } from '../../../src/core/gas';
 import { client, fiveGoalPlan, ok, setUp } from '../../../kit/workbook';
@@ -68,9 +69,10 @@ describe('formula results equal core', () => {
     const opts = OPTIONS[def.id] ?? {};
     const rows = values.slice(1);
     expect(rows.length).toBe(12);
-    const seen: { client: string; date: number; total: number | null }[] = [];
+    // [core changesFromFirst] over the whole tab: the client's earliest-dated scored row is the first, wherever it sits.
+    const changes = def.noTotal ? [] : changesFromFirst(rows.map((row) => ({ client: String(row[0]), day: (row[at('Date')] as Date).getTime(), total: scoreItems(def, row.slice(itemStart, itemStart + width)).total })), decimalsOf(def));
     let checked = 0;
-    rows.forEach((row) => {
+    rows.forEach((row, i) => {
       const itemVals = row.slice(itemStart, itemStart + width).map((v) => (v === '' ? '' : v));
       const score = scoreItems(def, itemVals);
       const expected: Record<string, unknown> = {};
@@ -82,18 +84,11 @@ describe('formula results equal core', () => {
       }
       if (!def.noTotal && (def.bandSchemes || def.cutoff)) expected.Band = score.total === null ? '' : bandLabel(def, score.total, undefined, opts);
       if (def.critical?.length) expected['Safety flag'] = score.flags.join('; ');
-      const date = (row[at('Date')] as Date).getTime();
-      const clientCode = String(row[0]);
-      seen.push({ client: clientCode, date, total: score.total });
       if (!def.noTotal) {
-        const scored = seen.filter((x) => x.client === clientCode && x.total !== null);
-        const firstDate = Math.min(...scored.map((x) => x.date));
-        const firsts = scored.filter((x) => x.date === firstDate).map((x) => x.total as number);
-        const first = firsts.reduce((a, b) => a + b, 0) / firsts.length;
-        const change = score.total === null ? '' : score.total - first;
-        expected['Change from first'] = change;
+        const change = changes[i].change;
+        expected['Change from first'] = change ?? '';
         // A first administration (the client's first date) is the baseline: its reliable change is blank.
-        if (def.reliableChange?.points !== undefined) expected['Reliable change'] = change === '' || date === firstDate ? '' : instrumentReliableChange(def, first, score.total);
+        if (def.reliableChange?.points !== undefined) expected['Reliable change'] = change === null || changes[i].firstAdministration ? '' : instrumentReliableChange(def, (score.total as number) - change, score.total);
       }
       for (const [h, want] of Object.entries(expected)) {
         const got = row[at(h)];

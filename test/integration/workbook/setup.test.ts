@@ -31,7 +31,9 @@ describe('setup on a new spreadsheet', () => {
     expect(sheet).toBeDefined();
     expect(sheet.frozenRows).toBe(1);
     const header = layout.columns.map((_, i) => sheet.cells.find((c) => c.a1 === `${columnLetters(i + 1)}1`));
-    expect(header.map((c) => c?.v)).toEqual(layout.columns.map((c) => c.header));
+    // A spill column's header cell is its formula, whose first value is the header.
+    expect(header.map((c, i) => (layout.columns[i].spill ? c?.f?.startsWith('=') : c?.v))).toEqual(layout.columns.map((c) => (c.spill ? true : c.header)));
+    expect(em.spreadsheet.getSheetByName(name)!.getRange(1, 1, 1, layout.columns.length).getValues()[0]).toEqual(layout.columns.map((c) => c.header));
     expect(header.map((c) => c?.note)).toEqual(layout.columns.map((c) => c.note));
     expect(header.every((c) => c?.fw === 'bold')).toBe(true);
   });

@@ -48,7 +48,8 @@ function workbook() {
     const specs = instrumentColumns(def);
     const src = tab(def.name, specs);
     const refs = (row: number) => ({ row, col: (k: string) => src.col(k), cell: (k: string) => `${src.col(k)}${row}` });
-    put(def.name, [specs.map((s) => s.header), ...Array.from({ length: ROWS }, (_, i) => specs.map((s) => (s.formula ? s.formula(refs(i + 2)) : '')))]);
+    // A spill column's header cell holds its formula, as setup writes it.
+    put(def.name, [specs.map((s) => (s.spill ? s.spill(refs(1)) : s.header)), ...Array.from({ length: ROWS }, (_, i) => specs.map((s) => (s.formula ? s.formula(refs(i + 2)) : '')))]);
     return { def, options: {}, tab: src, specs };
   });
   const set = (row: number) => `'Settings'!$B$${row}`;

@@ -204,31 +204,53 @@ describe("an instrument tab's change from first and reliable change", () => {
     expect(rows.map((r) => reliableChangeFromFirst(phq9, r))).toEqual([null, 'Reliable improvement', 'No reliable change']);
   });
 
-  test('every row on the first date is a first administration (blank), and the change is against their mean', () => {
+  test('every row on the first date is a first administration (blank); the change is against the upper one of them', () => {
     const rows = changesFromFirst([row('C-1', 10, 20), row('C-1', 10, 10), row('C-1', 17, 30)], 0);
-    expect(rows.map((r) => [r.change, r.firstAdministration])).toEqual([[0, true], [-5, true], [15, false]]);
+    expect(rows.map((r) => [r.change, r.firstAdministration])).toEqual([[0, true], [-10, true], [10, false]]);
     expect(rows.map((r) => reliableChangeFromFirst(phq9, r))).toEqual([null, null, 'Reliable deterioration']);
   });
 
-  test('a row typed above an earlier date is measured against the earliest date among rows up to it, so the earlier row becomes the first', () => {
+  test('a row typed below with an earlier date is the first for every row of the client, those above it too', () => {
     const rows = changesFromFirst([row('C-1', 17, 12), row('C-1', 10, 20), row('C-1', 24, 8)], 0);
-    expect(rows.map((r) => [r.change, r.firstAdministration])).toEqual([[0, true], [0, true], [-12, false]]);
+    expect(rows.map((r) => [r.change, r.firstAdministration])).toEqual([[-8, false], [0, true], [-12, false]]);
   });
 
-  test('clients match case-insensitively (as COUNTIFS does); rows without client, date or total are blank and count for nobody', () => {
+  test('clients match case-insensitively; rows without client, date or total are blank and count for nobody', () => {
     const rows = changesFromFirst([row('C-1', 10, 20), row('', 5, 1), row('C-1', null, 3), row('c-1', 17, 14), row('C-1', 24, null)], 0);
     expect(rows.map((r) => r.change)).toEqual([0, null, null, -6, null]);
+  });
+
+  test('a total below 0 is not scored: blank, and never a first', () => {
+    const rows = changesFromFirst([row('C-1', 5, -1), row('C-1', 10, 20), row('C-1', 17, 14)], 0);
+    expect(rows.map((r) => r.change)).toEqual([null, 0, -6]);
   });
 
   test('a total with decimals is rounded half away from zero to the instrument\'s decimals, as ROUND does', () => {
     expect(changesFromFirst([row('C-1', 1, 3.2), row('C-1', 2, 3.1), row('C-1', 3, 8.2)], 1).map((r) => r.change)).toEqual([0, -0.1, 5]);
   });
 
-  test('law: a later row of a client never changes an earlier row (the formula reads rows 2…this one)', () => {
-    const arb = fc.array(fc.record({ client: fc.constantFrom('A', 'a', 'B', ''), day: fc.option(fc.integer({ min: 1, max: 5 })), total: fc.option(fc.integer({ min: 0, max: 27 })) }));
+  test('law: where no client has two scored rows on one date, the order of the rows changes nothing (the first is the earliest date)', () => {
+    const arb = fc.uniqueArray(fc.record({ client: fc.constantFrom('A', 'a', 'B', ''), day: fc.option(fc.integer({ min: 1, max: 9 })), total: fc.option(fc.integer({ min: 0, max: 27 })) }), {
+      selector: (r) => (r.client === '' || r.day === null || r.total === null ? Math.random() : `${r.client.toLowerCase()}|${r.day}`),
+    });
     fc.assert(
-      fc.property(arb, arb, (head, tail) => {
-        expect(changesFromFirst([...head, ...tail], 0).slice(0, head.length)).toEqual(changesFromFirst(head, 0));
+      fc.property(arb, (rows) => {
+        expect(changesFromFirst([...rows].reverse(), 0).reverse()).toEqual(changesFromFirst(rows, 0));
+      }),
+    );
+  });
+
+  test('law: a scored row\'s change is its total minus the total of its client\'s earliest scored row', () => {
+    const arb = fc.array(fc.record({ client: fc.constantFrom('A', 'B'), day: fc.integer({ min: 1, max: 50 }), total: fc.integer({ min: 0, max: 27 }) }), { minLength: 1 });
+    fc.assert(
+      fc.property(arb, (rows) => {
+        const out = changesFromFirst(rows, 0);
+        rows.forEach((r, i) => {
+          const mine = rows.filter((x) => x.client === r.client);
+          const earliest = Math.min(...mine.map((x) => x.day));
+          const first = mine.find((x) => x.day === earliest)!;
+          expect(out[i]).toEqual({ change: r.total - first.total, firstAdministration: r.day === earliest });
+        });
       }),
     );
   });

@@ -15,10 +15,12 @@ const five = fiveYearFormulas(base, clinic);
 const on = (sheet: string) => five.formulas.filter((f) => f.sheet === sheet);
 
 describe('the five-year workbook\u2019s formulas', () => {
-  test('each PHQ-9 row 2 … last carries every computed column of the PHQ-9 layout', () => {
-    const computed = instrumentTab(BUILT_IN_INSTRUMENTS.find((d) => d.id === 'phq9')!).columns.filter((c) => c.formula).length;
-    expect(computed).toBeGreaterThan(0);
-    expect(on('PHQ-9')).toHaveLength(computed * clinic.tabs['PHQ-9'].rows.length);
+  test('each PHQ-9 row 2 … last carries every computed column of the PHQ-9 layout, and each spill column its one header formula', () => {
+    const columns = instrumentTab(BUILT_IN_INSTRUMENTS.find((d) => d.id === 'phq9')!).columns;
+    const computed = columns.filter((c) => c.formula).length;
+    const spills = columns.filter((c) => c.spill).length;
+    expect([computed, spills]).toEqual([expect.any(Number), 2]);
+    expect(on('PHQ-9')).toHaveLength(computed * clinic.tabs['PHQ-9'].rows.length + spills);
   });
 
   test('a row\u2019s formulas name that row', () => {

@@ -29,7 +29,8 @@ describe('layouts', () => {
     for (const l of ALL)
       for (const c of l.columns) {
         if (c.kind === 'date') expect([l.name, c.key, c.validation?.kind]).toEqual([l.name, c.key, 'date']);
-        if (c.kind === 'formula') expect([l.name, c.key, typeof c.formula, c.validation]).toEqual([l.name, c.key, 'function', undefined]);
+        // A computed column has a formula per row, or one for the whole column in its header cell (a spill), never both.
+        if (c.kind === 'formula') expect([l.name, c.key, typeof (c.formula ?? c.spill), !!(c.formula && c.spill), c.validation]).toEqual([l.name, c.key, 'function', false, undefined]);
       }
   });
 
