@@ -7,7 +7,7 @@ import { FIXED_TABS, INSTRUMENTS, instrumentTab, SCHEMA_VERSION, SETTINGS } from
 import { isClinicLayout, readWorkbookInstruments } from './clinic-registry';
 import { NO_CLINIC_INSTRUMENTS } from './instruments-tab';
 import { APPLIED_PROPERTY, appliedText, appliesAtSetup, parseApplied, parseSettings, settingRows, type Settings } from './settings';
-import { bindTab, formatBlock, LayoutError, readColumns, readHeader, sheetsByName, verifiedTab, writeRows, type Tab } from './table';
+import { bindTab, formatBlock, LayoutError, readColumns, readHeader, refsFor, sheetsByName, verifiedTab, writeRows, type Tab } from './table';
 import { dataValidation } from './validation';
 import { ensureHeaderProtection, ensureProtections, PROTECTION_PROPERTY, PROTECTION_SET_BY_PROPERTY, TAB_PREFIX, type Strictness } from './protect';
 import { afterConfirmation, decideMode, RELAX_PROMPT, RELAX_TITLE, type ProtectionMode } from './protection-mode';
@@ -75,13 +75,7 @@ function writeHeaders(sheet: Sheet, firstCol: number, cols: readonly ColumnSpec[
 
 /** Row-1 references for a header row laid out as `headers` (a spill column's formula names the columns it reads). */
 function headerRefs(layout: TabLayout, headers: readonly unknown[]): RowRefs {
-  const at = bindTab(layout, null as unknown as Sheet, headers).cols;
-  const letters = (key: string) => {
-    const n = at.get(key);
-    if (n === undefined) throw new LayoutError(`Expected a "${key}" column in the "${layout.name}" tab; found none`);
-    return columnLetters(n);
-  };
-  return { row: 1, col: letters, cell: (key) => `${letters(key)}1`, has: (key) => at.has(key) };
+  return refsFor(bindTab(layout, null as unknown as Sheet, headers), 1);
 }
 
 /**
@@ -95,8 +89,7 @@ function rewriteChangeFormulas(tab: Tab, lastRow: number): void {
     const formulas = range.getFormulas();
     if (!formulas.some(([f]) => f.startsWith('='))) continue;
     const values = range.getValues();
-    const refs = (row: number): RowRefs => ({ row, col: (k) => columnLetters(tab.cols.get(k) as number), cell: (k) => `${columnLetters(tab.cols.get(k) as number)}${row}`, has: (k) => tab.cols.has(k) });
-    range.setValues(formulas.map(([f], i) => [f.startsWith('=') ? (c.formula as (r: RowRefs) => string)(refs(i + 2)) : values[i][0]]));
+    range.setValues(formulas.map(([f], i) => [f.startsWith('=') ? (c.formula as (r: RowRefs) => string)(refsFor(tab, i + 2)) : values[i][0]]));
   }
 }
 

@@ -191,7 +191,8 @@ export function readRows(tab: Tab, firstRow: number, lastRow: number): Record<st
   });
 }
 
-function refsFor(tab: Tab, row: number): RowRefs {
+/** Where each layout column of a tab sits, for the formula of one row. */
+export function refsFor(tab: Tab, row: number): RowRefs {
   return {
     row,
     col: (key) => columnLetters(col(tab, key)),
