@@ -192,6 +192,9 @@ export class FormulaEngine {
   /** True while current() evaluates part of the graph; a custom function or FILTER met there sends the read to a full evaluation. */
   private inPartial = false;
   private partialSpoiled = false;
+  /** Milliseconds spent evaluating (full and partial evaluations, spill settling) since the engine was made: the bench's recalc figure. */
+  evaluationMs = 0;
+  private timing = 0;
 
   constructor(
     readonly customNames: string[],
@@ -456,10 +459,30 @@ export class FormulaEngine {
   /** Evaluates pending writes, if any (see `hf`). */
   fresh(): void {
     if (!this.stale) return;
-    this.undoPartial();
-    this.stale = false;
-    this.engineHf.resumeEvaluation();
-    this.settle();
+    this.timed(() => {
+      this.undoPartial();
+      this.stale = false;
+      this.engineHf.resumeEvaluation();
+      this.settle();
+    });
+  }
+
+  /** Runs `fn`, adding its time to evaluationMs unless an outer call is already timing (evaluations nest). */
+  private timed<T>(fn: () => T): T {
+    if (this.timing++ > 0) {
+      try {
+        return fn();
+      } finally {
+        this.timing--;
+      }
+    }
+    const t0 = performance.now();
+    try {
+      return fn();
+    } finally {
+      this.timing--;
+      this.evaluationMs += performance.now() - t0;
+    }
   }
 
   /** The engine, suspended, for a write: its evaluation waits for the next read. */
@@ -490,6 +513,11 @@ export class FormulaEngine {
    */
   private current(sheet: number): void {
     if (!this.stale || this.inPartial) return;
+    this.timed(() => this.evaluatePart(sheet));
+  }
+
+  /** current()'s work, timed there. */
+  private evaluatePart(sheet: number): void {
     const hf = this.internals();
     const g = hf.dependencyGraph as unknown as GraphInternals;
     const p = (this.partial ??= this.reachOfWrites(g));
@@ -605,6 +633,11 @@ export class FormulaEngine {
 
   /** Re-enters custom-function formulas whose result size changed, so their spill matches the result (Sheets resizes spills). */
   settle(): void {
+    this.timed(() => this.settleSpills());
+  }
+
+  /** settle()'s work, timed there. */
+  private settleSpills(): void {
     this.fresh();
     for (let round = 0; round < 8 && this.pending.size > 0; round++) {
       const todo = [...this.pending.values()];

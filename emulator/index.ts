@@ -93,6 +93,8 @@ export interface Emulator {
   view(): PreviewView;
   exportState(): EmulatorState;
   formulaErrors(): { sheet: string; a1: string; formula: string; error: string }[];
+  /** Milliseconds the formula engine has spent evaluating since this emulator was made (everything is evaluated first). */
+  evaluationMs(): number;
 }
 
 /** The custom-function names Attain declares (src/server/entrypoints.json, kind "custom"). */
@@ -355,6 +357,11 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
 
     formulaErrors() {
       return [...wb.formulaProblems(), ...wb.sheets.flatMap((sm) => conditionProblems(wb, sm))];
+    },
+
+    evaluationMs() {
+      wb.engine.fresh();
+      return wb.engine.evaluationMs;
     },
   };
   return emulator;
