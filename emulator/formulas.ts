@@ -133,8 +133,13 @@ interface EngineInternals {
 type GraphNode = object;
 
 interface GraphInternals {
-  graph: { adjacentNodes(n: GraphNode): Set<GraphNode> };
+  graph: { adjacentNodes(n: GraphNode): Set<GraphNode>; hasNode(n: GraphNode): boolean };
   verticesToRecompute(): GraphNode[];
+}
+
+/** HyperFormula 3's array formulas by corner; a blocked one holds an ErroredArray whose error is SPILL. */
+interface ArrayInternals {
+  arrayMapping: { arrayMapping: Map<string, { array?: { error?: { type?: string } }; getAddress(service: unknown): SimpleCellAddress }> };
 }
 
 /** What current() has evaluated since the last write: undone before the next write or full evaluation (see current()). */
@@ -545,7 +550,8 @@ export class FormulaEngine {
         if (n === 0) ready.push(d);
       }
     }
-    if (order.length !== need.size || this.pending.size) return this.fresh();
+    // A blocked spill may have room now: only the full evaluation re-enters it (settle).
+    if (order.length !== need.size || this.pending.size || this.blockedSpills().length) return this.fresh();
     const sizes = { filter: new Map(this.filterSizes), spill: new Map(this.spillSizes) };
     this.inPartial = true;
     this.partialSpoiled = false;
@@ -583,7 +589,8 @@ export class FormulaEngine {
     const service = this.internals()._lazilyTransformingAstService;
     while (stack.length) {
       const v = stack.pop()!;
-      if (seen.has(v)) continue;
+      // A cell written and then cleared before any full evaluation is still among the dirty nodes, but no longer in the graph.
+      if (seen.has(v) || !g.graph.hasNode(v)) continue;
       seen.add(v);
       const f = v as { formula?: unknown; getAddress?(s: unknown): SimpleCellAddress };
       if ('formula' in f && typeof f.getAddress === 'function') {
@@ -631,7 +638,22 @@ export class FormulaEngine {
     return this.engineHf.getSheetFormulas(sheet);
   }
 
-  /** Re-enters custom-function formulas whose result size changed, so their spill matches the result (Sheets resizes spills). */
+  /**
+   * Array formulas whose spill is blocked by a cell in its way (#REF!): HyperFormula keeps one blocked until it is re-entered, while
+   * Sheets expands it again as soon as the cells are free. Few (one per array formula to look at), and none in a healthy workbook.
+   */
+  private blockedSpills(): SimpleCellAddress[] {
+    const arrays = (this.internals().dependencyGraph as unknown as ArrayInternals).arrayMapping.arrayMapping;
+    const service = this.internals()._lazilyTransformingAstService;
+    const out: SimpleCellAddress[] = [];
+    for (const v of arrays.values()) if (v.array?.error?.type === 'SPILL') out.push({ ...v.getAddress(service) });
+    return out;
+  }
+
+  /**
+   * Re-enters custom-function formulas whose result size changed, so their spill matches the result (Sheets resizes spills), and
+   * blocked spills once, so one whose cells were cleared expands again as in Sheets (one still blocked stays #REF!).
+   */
   settle(): void {
     this.timed(() => this.settleSpills());
   }
@@ -639,6 +661,7 @@ export class FormulaEngine {
   /** settle()'s work, timed there. */
   private settleSpills(): void {
     this.fresh();
+    for (const a of this.blockedSpills()) this.pending.set(sizeKey(a), a);
     for (let round = 0; round < 8 && this.pending.size > 0; round++) {
       const todo = [...this.pending.values()];
       this.pending.clear();

@@ -320,12 +320,14 @@ export interface CheckProblem {
   repair?: 'setup' | 'formulas' | 'validation';
 }
 
-/** What Repair would do about a report's problems: the problems it fixes, the formula cells it rewrites and their columns ("Goals Weight"), the validations it re-applies, whether it re-runs setup. */
+/** What Repair would do about a report's problems: the problems it fixes, the formula cells it rewrites and their columns ("Goals Weight"), the validations it re-applies, the typed cells it clears from working columns, whether it re-runs setup. */
 export interface CheckRepairPlan {
   problems: number;
   formulaCells: number;
   formulaColumns: string[];
   validationCells: number;
+  /** Typed cells cleared from hidden working (spill) columns, whose values the Audit row keeps. */
+  clearedCells: number;
   setup: boolean;
 }
 
@@ -339,6 +341,7 @@ export interface RepairReport {
   repaired: {
     formulaCells: number;
     validationCells: number;
+    clearedCells: number;
     createdTabs: string[];
     addedColumns: number;
     addedSettings: number;

@@ -160,7 +160,8 @@ export function ensureIndex(ss: Spreadsheet, sheets: Map<string, Sheet>, tabs: r
           r[0] === t.layout.name &&
           typeof r[1] === 'number' &&
           r[2] === rows[i][2] &&
-          t.layout.columns.every((c, j) => r[j + POSITIONS_AT] === t.cols.get(c.key)) &&
+          // A blocked spill's header shows an error, so its position reads 0 until the cells blocking it are cleared.
+          t.layout.columns.every((c, j) => r[j + POSITIONS_AT] === (t.blockedSpills?.has(c.key) ? 0 : t.cols.get(c.key))) &&
           isLiveRow(formulas[i + 1], t.layout.name, t.layout.columns.length) &&
           // An index written before positions refused doubled headers is brought up to date.
           positionsOnRowOne(formulas[i + 1], t.layout.columns.length)

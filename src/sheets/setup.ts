@@ -7,7 +7,7 @@ import { FIXED_TABS, INSTRUMENTS, instrumentTab, SCHEMA_VERSION, SETTINGS } from
 import { isClinicLayout, readWorkbookInstruments } from './clinic-registry';
 import { NO_CLINIC_INSTRUMENTS } from './instruments-tab';
 import { APPLIED_PROPERTY, appliedText, appliesAtSetup, parseApplied, parseSettings, settingRows, type Settings } from './settings';
-import { bindTab, formatBlock, LayoutError, readColumns, readHeader, refsFor, sheetsByName, verifiedTab, writeRows, type Tab } from './table';
+import { bindTab, formatBlock, LayoutError, readColumns, readHeader, refsFor, sheetsByName, spillHeaders, verifiedTab, writeRows, type Tab } from './table';
 import { dataValidation } from './validation';
 import { ensureHeaderProtection, ensureProtections, PROTECTION_PROPERTY, PROTECTION_SET_BY_PROPERTY, TAB_PREFIX, type Strictness } from './protect';
 import { afterConfirmation, decideMode, RELAX_PROMPT, RELAX_TITLE, type ProtectionMode } from './protection-mode';
@@ -153,9 +153,18 @@ export function ensureTab(ss: Spreadsheet, sheets: Map<string, Sheet>, layout: T
     report.createdTabs.push(layout.name);
     return tab;
   }
-  const header = headers?.get(layout.name.toLowerCase()) ?? readHeader(sheet);
+  let header = headers?.get(layout.name.toLowerCase()) ?? readHeader(sheet);
   // Only a verified header is extended: a moved, doubled or foreign row 1 stops here (verifyBeforeSetup has said so already).
-  const existing = verifiedTab(layout, sheet, header, true);
+  let existing = verifiedTab(layout, sheet, header, true);
+  if (existing.missing.some((c) => c.spill)) {
+    // A blocked spill shows an error, not its header: row 1's formulas (read only then) find it, so no second column is appended.
+    const found = spillHeaders(layout, header, sheet.getRange(1, 1, 1, Math.max(1, header.length)).getFormulas()[0]);
+    if (found.blocked.length) {
+      header = found.header;
+      existing = { ...verifiedTab(layout, sheet, header, true), blockedSpills: new Set(found.blocked.map((b) => b.col.key)) };
+      for (const b of found.blocked) report.notes.push(`The "${layout.name}" tab's working column "${b.col.header}" (${columnLetters(b.at)}) shows an error: cells typed below its header block it, so Change from first is blank there. Check this spreadsheet names them; its Repair clears them.`);
+    }
+  }
   if (existing.missing.length === 0) return existing;
   // A missing column goes after the last non-empty header cell, never in the middle.
   let lastHeader = header.length;

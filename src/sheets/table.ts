@@ -21,6 +21,8 @@ export interface Tab {
   lastRow?: number;
   /** The action's journal (from its Book): appends and overwrites record how to undo themselves before they write. */
   journal?: Journal;
+  /** Spill columns found by their header formula while blocked (row 1 shows an error, so the index's MATCH cannot see them yet). */
+  blockedSpills?: ReadonlySet<string>;
 }
 
 /** Thrown when a tab or one of its columns is missing: the message tells the user what to run. */
@@ -34,6 +36,30 @@ export function headerMap(header: readonly unknown[]): Map<string, number> {
     if (k !== '' && !m.has(k)) m.set(k, i + 1);
   });
   return m;
+}
+
+/** The error texts Sheets shows in a cell (getValues gives them as strings). */
+const ERROR_TEXT = /^#(REF!|N\/A|NAME\?|VALUE!|DIV\/0!|NUM!|ERROR!|NULL!)$/;
+export const isErrorText = (v: unknown): boolean => typeof v === 'string' && ERROR_TEXT.test(v);
+
+/**
+ * Row 1 with each spill column's header put back where its formula sits but its value is an error (a spill blocked by a typed
+ * cell shows #REF!, not the header), so binding finds the column instead of taking it for missing. A cell counts when its
+ * formula holds the header as a "…" literal (every spill formula writes its own header that way). `blocked` lists those columns.
+ */
+export function spillHeaders(layout: TabLayout, header: readonly unknown[], formulas: readonly unknown[]): { header: unknown[]; blocked: { col: ColumnSpec; at: number }[] } {
+  const out = [...header];
+  const blocked: { col: ColumnSpec; at: number }[] = [];
+  const have = headerMap(header);
+  for (const c of layout.columns) {
+    if (!c.spill || have.has(c.header.toLowerCase())) continue;
+    const literal = `"${c.header.toLowerCase()}"`;
+    const i = header.findIndex((v, j) => isErrorText(v) && typeof formulas[j] === 'string' && (formulas[j] as string).toLowerCase().includes(literal));
+    if (i < 0) continue;
+    out[i] = c.header;
+    blocked.push({ col: c, at: i + 1 });
+  }
+  return { header: out, blocked };
 }
 
 /** Binds a layout to a sheet's actual header row. */

@@ -1,7 +1,7 @@
 // One tab read for "Check this spreadsheet": its used block's values and formulas (row 1 the header) and the data rows' validations, three reads per tab whatever its size, bound to a layout by header name.
 import type { ColumnSpec, RowRefs, TabLayout } from '../columns';
 import { columnLetters } from '../a1';
-import { headerMap } from '../table';
+import { headerMap, spillHeaders } from '../table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
@@ -11,6 +11,10 @@ export interface TabBlock {
   sheet: Sheet;
   /** Row 1 as read. */
   header: unknown[];
+  /** Row 1's formulas ('' where a cell has none). */
+  headerFormulas: string[];
+  /** Spill columns found by their header formula while row 1 shows an error there (a typed cell below blocks the spill). */
+  blockedSpills: Set<string>;
   /** Rows 2 … the last used row (index i is sheet row i + 2), every used column. */
   values: unknown[][];
   formulas: string[][];
@@ -33,12 +37,14 @@ export function readBlock(sheet: Sheet, layout: TabLayout): TabBlock {
   const width = header.length;
   const rows = all.length - 1;
   const rules = rows > 0 && width > 0 ? sheet.getRange(2, 1, rows, width).getDataValidations() : [];
+  // A blocked spill's header cell shows an error, yet it is that column: bound by its formula, not reported missing.
+  const spills = spillHeaders(layout, header, formulas[0] ?? []);
   const at = new Map<string, number[]>();
-  header.forEach((h, i) => {
+  spills.header.forEach((h, i) => {
     const k = String(h ?? '').trim().toLowerCase();
     if (k) at.set(k, [...(at.get(k) ?? []), i + 1]);
   });
-  const byHeader = headerMap(header);
+  const byHeader = headerMap(spills.header);
   const cols = new Map<string, number>();
   const missing: ColumnSpec[] = [];
   const doubled: TabBlock['doubled'] = [];
@@ -51,7 +57,7 @@ export function readBlock(sheet: Sheet, layout: TabLayout): TabBlock {
       if (where.length > 1) doubled.push({ header: c.header, at: where });
     }
   }
-  return { layout, sheet, header, values: all.slice(1), formulas: formulas.slice(1), rules, cols, missing, doubled };
+  return { layout, sheet, header, headerFormulas: formulas[0] ?? [], blockedSpills: new Set(spills.blocked.map((b) => b.col.key)), values: all.slice(1), formulas: formulas.slice(1), rules, cols, missing, doubled };
 }
 
 /** The cell references a computed column's formula is built from, for one sheet row, from the block's positions. */

@@ -36,12 +36,17 @@ export function optionVariants(def: InstrumentDefinition): InstrumentOptions[] {
   return out;
 }
 
-/** Cells Repair may rewrite, as the check read them: a computed column's lost formulas, or a column's lost validations, in data rows (sheet rows, ascending). */
+/**
+ * Cells Repair may rewrite, as the check read them: a computed column's lost formulas, or a column's lost validations, in data rows;
+ * or a spill column's typed cells to clear (any row below row 1) and, when row 1 lost it, its header formula (sheet rows, ascending).
+ */
 export interface CellRepair {
-  kind: 'formulas' | 'validation';
+  kind: 'formulas' | 'validation' | 'spill';
   block: TabBlock;
   col: ColumnSpec;
   rows: number[];
+  /** A spill column whose header cell holds a typed value: the formula setup writes there. */
+  header?: string;
 }
 
 /** Row 1 lacks an Attain header while holding headers Attain does not know (a rename Attain cannot tell from a clinic's column), doubles one, or is not Attain's: setup would add a second column or refuse, so Repair leaves setup alone. */
@@ -56,9 +61,11 @@ export function blocksSetup(block: TabBlock): boolean {
 function strangersOf(block: TabBlock): { h: string; col: number }[] {
   const known = new Set(block.layout.columns.map((c) => c.header.toLowerCase()));
   const span = Math.max(0, ...block.cols.values()) + block.missing.length;
+  // A bound column is Attain's even when row 1 shows an error there (a blocked spill).
+  const bound = new Set(block.cols.values());
   return block.header
     .map((h, i) => ({ h: String(h ?? '').trim(), col: i + 1 }))
-    .filter((x) => x.col <= span && x.h !== '' && !known.has(x.h.toLowerCase()));
+    .filter((x) => x.col <= span && x.h !== '' && !known.has(x.h.toLowerCase()) && !bound.has(x.col));
 }
 
 /** The tab's header problems: a column whose header is gone (renamed or deleted) or doubled. */
@@ -135,6 +142,67 @@ function formulaProblems(block: TabBlock, def: InstrumentDefinition | null, cell
   });
 }
 
+/** How many typed cells a spill problem names ("V3 \"x\", V5 12 …"); Repair's Audit row lists them all. */
+const NAMED_CELLS = 5;
+
+/** "V3 \"x\", V5 12": a column's cells by A1 with the value (or formula) each holds. */
+export function cellsText(block: TabBlock, col: number, rows: readonly number[], max = rows.length): string {
+  const letter = columnLetters(col);
+  const held = (row: number) => block.formulas[row - 2]?.[col - 1] || block.values[row - 2]?.[col - 1];
+  const named = rows.slice(0, max).map((row) => `${letter}${row} ${shown(held(row))}`);
+  return `${named.join(', ')}${rows.length > max ? ` … (${rows.length} in all)` : ''}`;
+}
+
+/**
+ * Each spill column fills its rows from its header cell's formula. A typed cell below row 1 blocks it (row 1 shows #REF!, "Array
+ * result was not expanded"); a value typed over row 1 removes it. Either way what reads the column (Change from first, Reliable
+ * change) goes blank. Repair clears the typed cells (the Audit row keeps their values) and writes a lost header formula back.
+ */
+function spillProblems(block: TabBlock, cells: CellRepair[]): Problem[] {
+  const out: Problem[] = [];
+  for (const c of block.layout.columns) {
+    const at = block.cols.get(c.key);
+    if (!c.spill || at === undefined) continue;
+    const formula = block.headerFormulas[at - 1] ?? '';
+    const blocked = block.blockedSpills.has(c.key);
+    if (formula && !blocked) continue;
+    // Below row 1 a spill's own cells hold no formula, and a blocked or lost spill has none there: anything non-blank was typed or pasted.
+    const rows = block.values.map((r, i) => (!isBlankCell(r[at - 1]) || block.formulas[i]?.[at - 1] ? i + 2 : 0)).filter((r) => r > 0);
+    const letter = columnLetters(at);
+    const readers = 'Change from first and Reliable change, which read it,';
+    if (blocked) {
+      if (!rows.length) continue; // an error with nothing typed below is not a blocked spill: the formula problems say the rest
+      cells.push({ kind: 'spill', block, col: c, rows });
+      out.push({
+        area: 'layout',
+        tab: block.layout.name,
+        where: `${columnText(c.header, at)}, ${rowRanges(rows)}`,
+        problem: `Expected "${c.header}" in row 1, its formula filling the rows below (a hidden working column); found ${shown(block.header[at - 1])}: the spill is blocked by ${rows.length} typed cell(s) in column ${letter} (${cellsText(block, at, rows, NAMED_CELLS)}). ${readers} are blank on this tab until they go.`,
+        fix: `Repair clears them (their values are kept in the Audit row). Or delete them yourself: unhide column ${letter}, select ${rows.length === 1 ? 'the cell' : 'the cells'} and press Delete.`,
+        repair: 'formulas',
+      });
+      continue;
+    }
+    let header: string;
+    try {
+      header = c.spill(refsOf(block, 1));
+    } catch {
+      continue; // the formula reads a column whose header is gone: that header problem is reported instead
+    }
+    cells.push({ kind: 'spill', block, col: c, rows, header });
+    const below = rows.length ? `, and ${rows.length} value(s) below it (${cellsText(block, at, rows, NAMED_CELLS)})` : '';
+    out.push({
+      area: 'layout',
+      tab: block.layout.name,
+      where: `${columnText(c.header, at)}, row 1${rows.length ? `, ${rowRanges(rows)}` : ''}`,
+      problem: `Expected the formula in row 1 that shows "${c.header}" and fills the rows below (a hidden working column); found the value ${shown(block.header[at - 1])} typed over it${below}. ${readers} are blank or stale on this tab until it is back.`,
+      fix: `Repair writes the formula back, as Set up writes it${rows.length ? ', and clears the values below (kept in the Audit row)' : ''}. Or undo the edit (Edit ▸ Undo, or File ▸ Version history).`,
+      repair: 'formulas',
+    });
+  }
+  return out;
+}
+
 const CRITERIA: Record<Validation['kind'], string> = { list: 'VALUE_IN_LIST', number: 'NUMBER_BETWEEN', checkbox: 'CHECKBOX', date: 'DATE_IS_VALID_DATE' };
 
 /** Each constrained column's data rows carry a rule of the layout's kind. */
@@ -168,7 +236,7 @@ export function tabProblems(block: TabBlock, def: InstrumentDefinition | null, c
   const header = headerProblems(block);
   // Without its first column Attain cannot find the rows; the header message says what to do.
   if (!block.cols.has(block.layout.columns[0].key)) return header;
-  return [...header, ...formulaProblems(block, def, cells), ...validationProblems(block, cells)];
+  return [...header, ...spillProblems(block, cells), ...formulaProblems(block, def, cells), ...validationProblems(block, cells)];
 }
 
 /** A tab setup would make that is not there. */
@@ -185,7 +253,8 @@ export function indexProblems(sheets: ReadonlyMap<string, Sheet>, blocks: readon
   const stale = blocks.filter((b) => {
     if (b.missing.some((c) => !c.optional) || b.doubled.length) return false; // the header problem is reported; setup rewrites the row once it is fixed
     const row = parsed.get(b.layout.name);
-    return !row || [...b.cols].some(([k, c]) => row.cols.get(k) !== c);
+    // A blocked spill's position reads 0 in the index until its typed cells go: the spill problem is reported instead.
+    return !row || [...b.cols].some(([k, c]) => row.cols.get(k) !== c && !b.blockedSpills.has(k));
   });
   if (!stale.length) return [];
   return [

@@ -1,4 +1,4 @@
-// Repair for "Check this spreadsheet": re-runs setup's idempotent path when something setup makes is missing, rewrites Attain's formula into the computed cells the check found broken and re-applies lost validations (data rows only, through the journal), then checks again and writes one Audit row.
+// Repair for "Check this spreadsheet": re-runs setup's idempotent path when something setup makes is missing, rewrites Attain's formula into the computed cells the check found broken, re-applies lost validations and clears typed cells that block a spill column (through the journal), then checks again and writes one Audit row.
 import { BUILT_IN_INSTRUMENTS } from '../../core/instruments/registry';
 import type { InstrumentDefinition } from '../../core/instruments/schema';
 import type { Book } from '../book';
@@ -8,7 +8,7 @@ import { AUDIT } from '../layout';
 import { setupWorkbook } from '../setup';
 import { writeRows, type Tab } from '../table';
 import { dataValidation } from '../validation';
-import type { CellRepair } from './layout';
+import { cellsText, type CellRepair } from './layout';
 import { inspectWorkbook, type CheckOutcome } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -16,6 +16,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export interface Repaired {
   formulaCells: number;
   validationCells: number;
+  /** Typed cells cleared from spill columns (their values are listed in the Audit row). */
+  clearedCells: number;
   createdTabs: string[];
   addedColumns: number;
   addedSettings: number;
@@ -28,7 +30,7 @@ export interface RepairOutcome {
   check: CheckOutcome;
 }
 
-export const NOTHING_REPAIRED: Repaired = { formulaCells: 0, validationCells: 0, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 };
+export const NOTHING_REPAIRED: Repaired = { formulaCells: 0, validationCells: 0, clearedCells: 0, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 };
 
 /** Runs of consecutive sheet rows: [first, count] pairs from ascending rows. */
 export function rowRuns(rows: readonly number[]): [number, number][] {
@@ -91,11 +93,38 @@ function revalidate(book: Book, c: CellRepair, first: number, count: number): vo
   range.setDataValidation(dataValidation(c.col.validation!, c.col.note));
 }
 
-/** "3 formula cells (Goals Weight), 1 validation cell; set-up: created Attain index; 2 protections" or "nothing". */
-export function repairedText(r: Repaired, formulaColumns: readonly string[], notes: readonly string[] = []): string {
+/** How many cleared cells the Audit row lists with their values (a whole column pasted as values is counted beyond that). */
+const MAX_AUDITED = 200;
+
+/**
+ * Clears one spill column's typed cells (each run of rows below row 1; never another column) and writes back a lost header
+ * formula; the journal puts back what each cell held. Returns "PHQ-9 V3 \"x\"" for the Audit row, so nothing typed is lost.
+ */
+function clearSpill(book: Book, c: CellRepair): string {
+  const b = c.block;
+  const at = b.cols.get(c.col.key) as number;
+  for (const [first, count] of rowRuns(c.rows)) {
+    const range = b.sheet.getRange(first, at, count, 1);
+    // A formula is put back as its text, anything else as its value (what the check read).
+    const held = Array.from({ length: count }, (_, i) => [b.formulas[first - 2 + i]?.[at - 1] || (b.values[first - 2 + i]?.[at - 1] ?? '')]);
+    book.journal.record({ what: `${rowsText(b.layout.name, first, count)}, column ${c.col.header}`, undo: () => range.setValues(held) });
+    range.clearContent();
+  }
+  if (c.header) {
+    const cell = b.sheet.getRange(1, at);
+    const was = b.header[at - 1];
+    book.journal.record({ what: `${b.layout.name} row 1, column ${c.col.header}`, undo: () => cell.setValue(was) });
+    cell.setFormula(c.header);
+  }
+  return c.rows.length ? `${b.layout.name} ${c.col.header}: ${cellsText(b, at, c.rows, MAX_AUDITED)}` : '';
+}
+
+/** "3 formula cells (Goals Weight), 1 validation cell; set-up: created Attain index; 2 protections" or "nothing"; `cleared` lists the cells cleared with their values. */
+export function repairedText(r: Repaired, formulaColumns: readonly string[], notes: readonly string[] = [], cleared: readonly string[] = []): string {
   const parts = [
     r.formulaCells ? `${r.formulaCells} formula cell(s) rewritten (${formulaColumns.join(', ')})` : '',
     r.validationCells ? `${r.validationCells} validation(s) re-applied` : '',
+    r.clearedCells ? `${r.clearedCells} typed cell(s) cleared from working columns (${cleared.join('; ')})` : '',
     r.createdTabs.length ? `created ${r.createdTabs.join(', ')}` : '',
     r.addedColumns ? `${r.addedColumns} column(s) added` : '',
     r.addedSettings ? `${r.addedSettings} setting row(s) added` : '',
@@ -133,7 +162,15 @@ export function repairWorkbook(book: Book, instruments: readonly InstrumentDefin
     notes = report.notes;
     book.reopen();
   }
+  const cleared: string[] = [];
   for (const c of cells) {
+    if (c.kind === 'spill') {
+      const text = clearSpill(book, c);
+      if (text) cleared.push(text);
+      repaired.clearedCells += c.rows.length;
+      if (c.header) repaired.formulaCells++;
+      continue;
+    }
     for (const [first, count] of rowRuns(c.rows)) {
       if (c.kind === 'formulas') rewriteFormulas(book, c, first, count);
       else revalidate(book, c, first, count);
@@ -143,7 +180,7 @@ export function repairWorkbook(book: Book, instruments: readonly InstrumentDefin
   }
   // Nothing written: the first look is the report. Otherwise look again (the probes' answers do not change with a repair).
   const check = plan.setup || cells.length ? inspectWorkbook(book, instruments, { probes: found.probes }).outcome : found;
-  const summary = `Repair: ${repairedText(repaired, plan.formulaColumns, notes)} After it: ${check.summary}`;
+  const summary = `Repair: ${repairedText(repaired, plan.formulaColumns, notes, cleared)} After it: ${check.summary}`;
   book.audit({ action: 'repairSpreadsheet', client: '', entity: 'workbook', summary });
   return { repaired, summary, check };
 }

@@ -38,12 +38,13 @@ export interface CheckOutcome {
   repair: RepairPlan;
 }
 
-/** What Repair would do: how many problems it fixes, the formula cells it rewrites (and in which columns), the validations it re-applies, whether it re-runs setup. */
+/** What Repair would do: how many problems it fixes, the formula cells it rewrites (and in which columns), the validations it re-applies, the typed cells it clears from spill columns, whether it re-runs setup. */
 export interface RepairPlan {
   problems: number;
   formulaCells: number;
   formulaColumns: string[];
   validationCells: number;
+  clearedCells: number;
   setup: boolean;
 }
 
@@ -210,12 +211,15 @@ export function inspectWorkbook(book: Book, builtIns: readonly InstrumentDefinit
   const counts = { layout: 0, values: 0, platform: 0 };
   for (const p of problems) counts[p.area]++;
   const checkedAt = Utilities.formatDate(new Date(), book.timeZone(), 'yyyy-MM-dd HH:mm:ss');
-  const formulas = cells.filter((c) => c.kind === 'formulas');
+  const formulas = cells.filter((c) => c.kind === 'formulas' || c.header);
+  const spills = cells.filter((c) => c.kind === 'spill');
   const repair: RepairPlan = {
     problems: problems.filter((p) => p.repair).length,
-    formulaCells: formulas.reduce((n, c) => n + c.rows.length, 0),
+    // A spill column's lost header formula is one formula cell; its typed cells are cleared, not rewritten.
+    formulaCells: formulas.reduce((n, c) => n + (c.kind === 'spill' ? 1 : c.rows.length), 0),
     formulaColumns: [...new Set(formulas.map((c) => `${c.block.layout.name} ${c.col.header}`))],
     validationCells: cells.filter((c) => c.kind === 'validation').reduce((n, c) => n + c.rows.length, 0),
+    clearedCells: spills.reduce((n, c) => n + c.rows.length, 0),
     setup: problems.some((p) => p.repair === 'setup'),
   };
   const outcome: CheckOutcome = { checkedAt, tabs: blocks.length, rows, cellsCompared: compared, counts, problems: problems.slice(0, MAX_LISTED), moreProblems: Math.max(0, problems.length - MAX_LISTED), probes, summary: '', repair };

@@ -174,6 +174,20 @@ describe('formulas', () => {
     expect(other.getRange('A1:A6').getValues()).toEqual([[4], [2], [3], [1], [5], ['']]);
   });
 
+  // Sheets: a spill with a value in its way shows #REF! ("Array result was not expanded because it would overwrite data in …"), and expands once the cell is cleared.
+  test('a spill blocked by a typed cell reads #REF! and expands again once that cell is cleared (an ARRAYFORMULA and a whole-column SORT)', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1:A3').setValues([[3], [1], [2]]);
+    sh.getRange('C1').setFormula('=ARRAYFORMULA(A1:A3*2)');
+    sh.getRange('D1').setFormula('=SORT(ROW($A:$A), $A:$A, TRUE)');
+    sh.getRange('C2:D2').setValues([['x', 'y']]);
+    expect(sh.getRange('C1:D3').getValues()).toEqual([['#REF!', '#REF!'], ['x', 'y'], ['', '']]);
+    sh.getRange('C2:D2').clearContent();
+    expect(sh.getRange('C1:D3').getValues()).toEqual([[6, 2], [2, 3], [4, 1]]);
+    sh.getRange('A4').setValue(0);
+    expect(sh.getRange('D1:D4').getValues()).toEqual([[4], [2], [3], [1]]);
+  });
+
   test('INDEX with a row or column of 0 (a whole column or row in Sheets) is refused; INDEX over a MATCH ending in 0 is not', () => {
     const { sh } = sheet1();
     sh.getRange('A1:B3').setValues([['a', 1], ['b', 2], ['c', 3]]);

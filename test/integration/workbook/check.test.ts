@@ -1,4 +1,4 @@
-// "Check this spreadsheet" (issue 12, deliverable 6): a clean set-up workbook and the seeded demo have no problems; each seeded defect (a formula replaced by a value, a renamed header, a removed protection, a deleted index, a numeric-looking client code, a wrong total, change from first, reliable change or priority rank typed over a formula) is named by tab, column and rows with its fix; a first administration's reliable change is blank, as core says; the check writes nothing but one Audit row.
+// "Check this spreadsheet" (issue 12, deliverable 6): a clean set-up workbook and the seeded demo have no problems; each seeded defect (a formula replaced by a value, a renamed header, a removed protection, a deleted index, a numeric-looking client code, a wrong total, change from first, reliable change or priority rank typed over a formula, a typed cell blocking a spill column or a value typed over its header formula) is named by tab, column and rows with its fix; a first administration's reliable change is blank, as core says; the check writes nothing but one Audit row.
 import type { Emulator } from '../../../emulator';
 import { seededDemo } from '../../../preview/seed-cache';
 import { changesFromFirst, reliableChangeFromFirst } from '../../../src/core/change';
@@ -162,6 +162,35 @@ test('a Change from first typed over: the typed value (layout), then the change 
     `values | PHQ-9 | column Reliable change (${L(rc)}), row 3 | Expected "Reliable improvement" (recomputed from the row's inputs, against the client's first administration in this tab); the sheet shows "No reliable change".`,
   ]);
   expect(r.counts).toEqual({ layout: 1, values: 2, platform: 0 });
+});
+
+test('a typed cell blocking the "Order: rows" spill: named by column, cell and value with its fix, not as a missing header', () => {
+  const em = twoSessions();
+  const rows = colOf(em, 'PHQ-9', 'Order: rows');
+  const sheet = tab(em, 'PHQ-9');
+  sheet.getRange(3, rows).setValue('note');
+  expect(sheet.getRange(1, rows).getValue()).toBe('#REF!');
+  const r = check(em);
+  const layout = r.problems.filter((p) => p.area === 'layout');
+  expect(lines(layout)).toEqual([
+    `layout | PHQ-9 | column Order: rows (${L(rows)}), row 3 | Expected "Order: rows" in row 1, its formula filling the rows below (a hidden working column); found "#REF!": the spill is blocked by 1 typed cell(s) in column ${L(rows)} (${L(rows)}3 "note"). Change from first and Reliable change, which read it, are blank on this tab until they go.`,
+  ]);
+  expect(layout[0].fix).toBe(`Repair clears them (their values are kept in the Audit row). Or delete them yourself: unhide column ${L(rows)}, select the cell and press Delete.`);
+  expect(layout[0].repair).toBe('formulas');
+  expect(r.repair?.clearedCells).toBe(1);
+});
+
+test('the text "Order: rows" typed over its header formula: the header cell named as lacking its formula, fixed by Repair', () => {
+  const em = twoSessions();
+  const rows = colOf(em, 'PHQ-9', 'Order: rows');
+  tab(em, 'PHQ-9').getRange(1, rows).setValue('Order: rows');
+  const r = check(em);
+  const layout = r.problems.filter((p) => p.area === 'layout');
+  expect(lines(layout)).toEqual([
+    `layout | PHQ-9 | column Order: rows (${L(rows)}), row 1 | Expected the formula in row 1 that shows "Order: rows" and fills the rows below (a hidden working column); found the value "Order: rows" typed over it. Change from first and Reliable change, which read it, are blank or stale on this tab until it is back.`,
+  ]);
+  expect(layout[0].repair).toBe('formulas');
+  expect(r.repair).toMatchObject({ formulaCells: 1, formulaColumns: ['PHQ-9 Order: rows'], clearedCells: 0 });
 });
 
 test('a Reliable change typed over on a first administration: named with the blank core expects', () => {

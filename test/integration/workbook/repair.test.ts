@@ -1,4 +1,4 @@
-// Repair (issue 12, deliverable 6a): what the check finds that setup makes or Attain's formulas and validations cover is put back, nothing typed in an input column changes, a possible rename is left to a person, the check afterwards is clean, a failure part-way changes nothing, and a retry repeats nothing.
+// Repair (issue 12, deliverable 6a): what the check finds that setup makes or Attain's formulas and validations cover is put back, nothing typed in an input column changes, a possible rename is left to a person, a typed cell blocking a spill column is cleared (its value kept in the Audit row), the check afterwards is clean, a failure part-way changes nothing, and a retry repeats nothing.
 import type { Emulator, EmulatorState } from '../../../emulator';
 import { emulator, measure, ok } from '../../../kit/workbook';
 import { seededDemo } from '../../../preview/seed-cache';
@@ -65,7 +65,7 @@ describe('a workbook with every repairable defect', () => {
       'Attain index |  | setup',
       'Goals |  | setup',
     ]);
-    expect(found.repair).toEqual({ problems: 5, formulaCells: 2, formulaColumns: ['Goals Weight', 'PHQ-9 Total'], validationCells: 1, setup: true });
+    expect(found.repair).toEqual({ problems: 5, formulaCells: 2, formulaColumns: ['Goals Weight', 'PHQ-9 Total'], validationCells: 1, clearedCells: 0, setup: true });
   });
 
   test('a weight typed over its formula gets the formula back, and its value is recomputed', () => {
@@ -82,7 +82,7 @@ describe('a workbook with every repairable defect', () => {
   test('the removed protection, the deleted index tab and the lost validation are back, and the check afterwards finds no problem', () => {
     expect(result.check.problems).toEqual([]);
     expect(result.check.counts).toEqual({ layout: 0, values: 0, platform: 0 });
-    expect(result.repaired).toEqual({ formulaCells: 2, validationCells: 1, createdTabs: ['Attain index'], addedColumns: 0, addedSettings: 0, protections: 1 });
+    expect(result.repaired).toEqual({ formulaCells: 2, validationCells: 1, clearedCells: 0, createdTabs: ['Attain index'], addedColumns: 0, addedSettings: 0, protections: 1 });
     expect(tab(em, 'Attain index').isSheetHidden()).toBe(true);
     expect(lines(check(em))).toEqual([]);
   });
@@ -119,7 +119,7 @@ test('a possibly renamed header stays listed, not repaired into a second column;
   sessions.getRange(1, colOf(em, 'Sessions', 'Event note')).setValue('Notes');
   tab(em, 'Goals').getRange(3, colOf(em, 'Goals', 'Weight')).setValue(99);
   const r = repair(em);
-  expect(r.repaired).toEqual({ formulaCells: 1, validationCells: 0, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 });
+  expect(r.repaired).toEqual({ formulaCells: 1, validationCells: 0, clearedCells: 0, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 });
   expect(sessions.getLastColumn()).toBe(width);
   expect(sessions.getRange(1, 1, 1, width).getValues()[0].filter((h) => h === 'Event note')).toEqual([]);
   expect(lines(r.check)).toEqual(['Sessions | row 1 | manual']);
@@ -140,12 +140,72 @@ test('a deleted column whose header left no stranger in row 1 is one setup appen
   expect(fixed.check.problems).toEqual([]);
 });
 
+describe('a typed cell blocking the "Order: rows" spill', () => {
+  const em = emulator(CLEAN);
+  const rows = colOf(em, 'PHQ-9', 'Order: rows');
+  const change = colOf(em, 'PHQ-9', 'Change from first');
+  const phq9 = tab(em, 'PHQ-9');
+  const auditRows = tab(em, 'Audit').getLastRow();
+  phq9.getRange(2, rows).setValue('typed by hand');
+  const blocked = { header: phq9.getRange(1, rows).getValue(), change: phq9.getRange(2, change).getValue() };
+  const result = repair(em);
+  const A1 = `${String.fromCharCode(64 + rows)}2`;
+
+  test('the blocked spill read #REF! and blanked Change from first before the repair', () => {
+    expect(blocked).toEqual({ header: '#REF!', change: '' });
+  });
+
+  test('Repair clears the cell: the header reads "Order: rows" again and Change from first is a number again', () => {
+    expect(phq9.getRange(1, rows).getValue()).toBe('Order: rows');
+    expect(phq9.getRange(2, change).getValue()).toBe(0);
+    expect(result.repaired).toEqual({ formulaCells: 0, validationCells: 0, clearedCells: 1, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 });
+    expect(result.check.problems).toEqual([]);
+  });
+
+  test('the Audit row keeps the cleared cell and its value', () => {
+    expect(lastAudit(em).Summary).toBe(result.summary);
+    expect(result.summary).toMatch(new RegExp(`^Repair: 1 typed cell\\(s\\) cleared from working columns \\(PHQ-9 Order: rows: ${A1} "typed by hand"\\)\\. After it: No problem\\(s\\)`));
+  });
+
+  test('whole-workbook diff against the workbook before the typed cell: only the repair\u2019s Audit row differs', () => {
+    expect(stateDiff(workbook(emulator(CLEAN)), workbook(emulatorAt(em, auditRows)))).toEqual([]);
+  });
+});
+
+test('the text "Order: rows" typed over its header formula: Repair writes the formula back as setup wrote it', () => {
+  const em = emulator(CLEAN);
+  const rows = colOf(em, 'PHQ-9', 'Order: rows');
+  const header = tab(em, 'PHQ-9').getRange(1, rows);
+  const formula = header.getFormula();
+  header.setValue('Order: rows');
+  const r = repair(em);
+  expect(r.repaired.formulaCells).toBe(1);
+  expect([header.getFormula(), header.getValue()]).toEqual([formula, 'Order: rows']);
+  expect(r.check.problems).toEqual([]);
+});
+
+test('a failure at the repair\u2019s last write (its Audit row) puts the cleared cell back', () => {
+  const em = emulator(CLEAN);
+  const rows = colOf(em, 'PHQ-9', 'Order: rows');
+  tab(em, 'PHQ-9').getRange(2, rows).setValue('typed by hand');
+  const state = em.exportState();
+  const dry = emulator(state);
+  const m = measure(dry, () => repair(dry));
+  const failing = emulator(state);
+  failing.failCalls({ nth: m.write + m.format + m.structure });
+  const r = failing.run('repairSpreadsheet', {}) as Result;
+  failing.failCalls(null);
+  expect(r.ok).toBe(false);
+  expect(stateDiff(state, failing.exportState())).toEqual([]);
+  expect(tab(failing, 'PHQ-9').getRange(2, rows).getValue()).toBe('typed by hand');
+});
+
 test('on the seeded demo, Repair finds nothing to do and changes nothing but its Audit row', () => {
   const em = seededDemo().emulator;
   const rows = tab(em, 'Audit').getLastRow();
   const before = em.exportState();
   const r = repair(em);
-  expect(r.repaired).toEqual({ formulaCells: 0, validationCells: 0, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 });
+  expect(r.repaired).toEqual({ formulaCells: 0, validationCells: 0, clearedCells: 0, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 });
   expect(r.check.counts).toEqual({ layout: 0, values: 0, platform: 0 });
   const diff = stateDiff(before, em.exportState());
   expect(diff.filter((d) => !d.startsWith('Audit!'))).toEqual([]);

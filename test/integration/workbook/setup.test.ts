@@ -131,6 +131,25 @@ describe('setup is idempotent', () => {
     expect(twice.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
     expect(twice).toEqual(before);
   });
+
+  test('a typed cell blocking the "Order: rows" spill (row 1 shows #REF!): setup adds no second column and changes nothing, and its report says so', () => {
+    const em = setUp();
+    ok(em.run('addClient', client('C-0001')));
+    ok(em.run('recordSession', session('C-0001', [])));
+    const phq9 = em.spreadsheet.getSheetByName('PHQ-9')!;
+    const width = phq9.getLastColumn();
+    const at = phq9.getRange(1, 1, 1, width).getValues()[0].indexOf('Order: rows') + 1;
+    em.edit('PHQ-9', 2, at, 'typed');
+    const header = phq9.getRange(1, 1, 1, phq9.getMaxColumns()).getFormulas();
+    expect(phq9.getRange(1, at).getValue()).toBe('#REF!');
+    const before = em.exportState();
+    const report = em.run('setupSpreadsheet') as { addedColumns: unknown[]; notes: string[] };
+    expect(report.addedColumns).toEqual([]);
+    expect(report.notes).toEqual([`The "PHQ-9" tab's working column "Order: rows" (${columnLetters(at)}) shows an error: cells typed below its header block it, so Change from first is blank there. Check this spreadsheet names them; its Repair clears them.`]);
+    expect(phq9.getLastColumn()).toBe(width);
+    expect(phq9.getRange(1, 1, 1, phq9.getMaxColumns()).getFormulas()).toEqual(header);
+    expect(em.exportState()).toEqual(before);
+  });
 });
 
 describe('an older layout migrates in place', () => {
