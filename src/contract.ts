@@ -317,7 +317,7 @@ export interface CheckProblem {
   problem: string;
   fix: string;
   /** What Repair does about it (re-run setup, rewrite Attain's formulas, re-apply validations); absent when only a person can fix it. */
-  repair?: 'setup' | 'formulas' | 'validation';
+  repair?: 'setup' | 'formulas' | 'validation' | 'trim';
 }
 
 /** What Repair would do about a report's problems: the problems it fixes, the formula cells it rewrites and their columns ("Goals Weight"), the validations it re-applies, the typed cells it clears from working columns, whether it re-runs setup. */
@@ -328,6 +328,8 @@ export interface CheckRepairPlan {
   validationCells: number;
   /** Typed cells cleared from hidden working (spill) columns, whose values the Audit row keeps. */
   clearedCells: number;
+  /** Grid cells freed by deleting empty columns at the right of Attain's tabs (only once the spreadsheet nears Sheets' cell limit). */
+  trimmedCells: number;
   setup: boolean;
 }
 
@@ -342,6 +344,7 @@ export interface RepairReport {
     formulaCells: number;
     validationCells: number;
     clearedCells: number;
+    trimmedCells: number;
     createdTabs: string[];
     addedColumns: number;
     addedSettings: number;

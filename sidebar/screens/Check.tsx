@@ -19,6 +19,7 @@ export function repairPromise(plan: CheckRepairPlan): string {
     plan.formulaCells ? `rewrites Attain's formulas in ${plan.formulaCells} cell${plan.formulaCells === 1 ? '' : 's'} of ${plan.formulaColumns.length === 1 ? 'column' : 'columns'} ${plan.formulaColumns.join(', ')}` : '',
     plan.validationCells ? `re-applies data validation to ${plan.validationCells} cell${plan.validationCells === 1 ? '' : 's'}` : '',
     plan.clearedCells ? `clears ${plan.clearedCells} typed cell${plan.clearedCells === 1 ? '' : 's'} blocking a hidden working column (the Audit row keeps their values)` : '',
+    plan.trimmedCells ? `deletes the empty columns right of Attain's columns (${plan.trimmedCells} cells, toward Google Sheets' 10 million)` : '',
     plan.setup ? 're-runs set-up (it adds only what is missing, and applies any setting waiting for setup)' : '',
   ].filter(Boolean);
   return `Repair ${parts.join(', ')}; it does not change anything typed in input columns. Problems not marked "Repair fixes this" stay as they are.`;

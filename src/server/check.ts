@@ -48,7 +48,7 @@ export function checkSpreadsheetFromMenu(): Result<CheckReport> {
     ui.alert('Attain check', text, ui.ButtonSet.OK);
     return result;
   }
-  const ask = `${text}\n\nRepair ${repairable} problem(s) now? It re-runs set-up where something it makes is missing and rewrites Attain's formulas where they were lost (clearing typed cells that block a hidden working column, kept in the Audit row); it does not change anything typed in input columns.`;
+  const ask = `${text}\n\nRepair ${repairable} problem(s) now? It re-runs set-up where something it makes is missing and rewrites Attain's formulas where they were lost (clearing typed cells that block a hidden working column, kept in the Audit row; deleting empty columns at the right of Attain's tabs when the spreadsheet nears Google Sheets' cell limit); it does not change anything typed in input columns.`;
   if (ui.alert('Attain check', ask, ui.ButtonSet.YES_NO) !== ui.Button.YES) return result;
   const repaired = repairSpreadsheet({});
   ui.alert('Attain repair', repaired.ok ? repaired.data.summary : `The repair could not run: ${repaired.message}`, ui.ButtonSet.OK);

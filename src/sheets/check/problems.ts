@@ -8,8 +8,8 @@ export interface Problem {
   where: string;
   problem: string;
   fix: string;
-  /** What Repair does about it: re-run setup's idempotent path, rewrite Attain's formulas, or re-apply validations; absent when only a person can fix it. */
-  repair?: 'setup' | 'formulas' | 'validation';
+  /** What Repair does about it: re-run setup's idempotent path, rewrite Attain's formulas, re-apply validations, or delete empty columns at Attain tabs' right edge; absent when only a person can fix it. */
+  repair?: 'setup' | 'formulas' | 'validation' | 'trim';
 }
 
 /** The repair for anything setup makes when it is missing (tabs, columns, settings rows, index, protections): setup is safe to re-run. */

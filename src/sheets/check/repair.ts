@@ -1,6 +1,7 @@
 // Repair for "Check this spreadsheet": re-runs setup's idempotent path when something setup makes is missing, rewrites Attain's formula into the computed cells the check found broken, re-applies lost validations and clears typed cells that block a spill column (through the journal), then checks again and writes one Audit row.
 import { BUILT_IN_INSTRUMENTS } from '../../core/instruments/registry';
 import type { InstrumentDefinition } from '../../core/instruments/schema';
+import { columnLetters } from '../a1';
 import type { Book } from '../book';
 import type { JournalEntry } from '../journal';
 import { rowsText } from '../journal';
@@ -18,6 +19,8 @@ export interface Repaired {
   validationCells: number;
   /** Typed cells cleared from spill columns (their values are listed in the Audit row). */
   clearedCells: number;
+  /** Grid cells freed by deleting empty columns right of Attain's tabs (only past the size warning). */
+  trimmedCells: number;
   createdTabs: string[];
   addedColumns: number;
   addedSettings: number;
@@ -30,7 +33,7 @@ export interface RepairOutcome {
   check: CheckOutcome;
 }
 
-export const NOTHING_REPAIRED: Repaired = { formulaCells: 0, validationCells: 0, clearedCells: 0, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 };
+export const NOTHING_REPAIRED: Repaired = { formulaCells: 0, validationCells: 0, clearedCells: 0, trimmedCells: 0, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 };
 
 /** Runs of consecutive sheet rows: [first, count] pairs from ascending rows. */
 export function rowRuns(rows: readonly number[]): [number, number][] {
@@ -124,6 +127,7 @@ export function repairedText(r: Repaired, formulaColumns: readonly string[], not
   const parts = [
     r.formulaCells ? `${r.formulaCells} formula cell(s) rewritten (${formulaColumns.join(', ')})` : '',
     r.validationCells ? `${r.validationCells} validation(s) re-applied` : '',
+    r.trimmedCells ? `${r.trimmedCells} empty cell(s) freed (empty columns deleted right of Attain's columns)` : '',
     r.clearedCells ? `${r.clearedCells} typed cell(s) cleared from working columns (${cleared.join('; ')})` : '',
     r.createdTabs.length ? `created ${r.createdTabs.join(', ')}` : '',
     r.addedColumns ? `${r.addedColumns} column(s) added` : '',
@@ -139,13 +143,13 @@ export function repairedText(r: Repaired, formulaColumns: readonly string[], not
  * columns' data rows the check found without them; validations only onto data rows that lost them. Input cells are never written.
  */
 export function repairWorkbook(book: Book, instruments: readonly InstrumentDefinition[] = BUILT_IN_INSTRUMENTS): RepairOutcome {
-  const { outcome: found, cells } = inspectWorkbook(book, instruments);
+  const { outcome: found, cells, trim } = inspectWorkbook(book, instruments);
   const plan = found.repair;
   // Opened before the first write, so a broken Audit tab that setup will not fix stops the repair before anything is written.
   if (!plan.setup) book.tab(AUDIT);
   const repaired: Repaired = { ...NOTHING_REPAIRED, createdTabs: [] };
   let notes: string[] = [];
-  if (plan.setup || cells.length) {
+  if (plan.setup || cells.length || trim.length) {
     // Undone last: a tab made and removed again (by setup, or the check's probe tab) must not leave the person's view on a tab that is gone.
     const active = book.ss.getActiveSheet();
     book.journal.record({ what: 'the tab in view', undo: () => active && book.ss.setActiveSheet(active) });
@@ -161,6 +165,12 @@ export function repairWorkbook(book: Book, instruments: readonly InstrumentDefin
     repaired.protections = report.protectionsChanged;
     notes = report.notes;
     book.reopen();
+  }
+  for (const s of trim) {
+    // Undone by putting the same number of (empty) columns back: they held no values or formulas.
+    book.journal.record({ what: `${s.tab}, empty columns ${columnLetters(s.from)}–${columnLetters(s.from + s.count - 1)}`, undo: () => s.sheet.insertColumnsAfter(s.from - 1, s.count) });
+    s.sheet.deleteColumns(s.from, s.count);
+    repaired.trimmedCells += s.cells;
   }
   const cleared: string[] = [];
   for (const c of cells) {
@@ -179,7 +189,7 @@ export function repairWorkbook(book: Book, instruments: readonly InstrumentDefin
     }
   }
   // Nothing written: the first look is the report. Otherwise look again (the probes' answers do not change with a repair).
-  const check = plan.setup || cells.length ? inspectWorkbook(book, instruments, { probes: found.probes }).outcome : found;
+  const check = plan.setup || cells.length || trim.length ? inspectWorkbook(book, instruments, { probes: found.probes }).outcome : found;
   const summary = `Repair: ${repairedText(repaired, plan.formulaColumns, notes, cleared)} After it: ${check.summary}`;
   book.audit({ action: 'repairSpreadsheet', client: '', entity: 'workbook', summary });
   return { repaired, summary, check };

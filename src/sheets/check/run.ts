@@ -17,6 +17,7 @@ import { detectFormColumns, FORM_LINKS_KEY, parseFormLinks } from '../../core/fo
 import { createRegistry } from '../../core/instruments/registry';
 import { blocksSetup, indexProblems, missingTab, protectionProblems, settingsProblems, tabProblems, type CellRepair } from './layout';
 import type { Problem } from './problems';
+import { measureSize, sizeProblems, type SpareColumns } from './size';
 import { changeValues, codeValues, instrumentValues, priorityValues, weightValues, type ValueCheck } from './values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -45,6 +46,8 @@ export interface RepairPlan {
   formulaColumns: string[];
   validationCells: number;
   clearedCells: number;
+  /** Grid cells freed by deleting empty columns at Attain tabs' right edge (size warning only). */
+  trimmedCells: number;
   setup: boolean;
 }
 
@@ -52,6 +55,8 @@ export interface RepairPlan {
 export interface Inspection {
   outcome: CheckOutcome;
   cells: CellRepair[];
+  /** Empty columns Repair deletes: only when the spreadsheet is past the size warning. */
+  trim: SpareColumns[];
 }
 
 /** Settings as typed values from the Settings block (key and value columns), or the defaults when the tab cannot be read. */
@@ -199,6 +204,10 @@ export function inspectWorkbook(book: Book, builtIns: readonly InstrumentDefinit
   problems.push(...indexProblems(sheets, blocks.filter((b) => !isClinicLayout(b.layout)), layouts.map((l) => l.layout)));
   const strict = PropertiesService.getDocumentProperties().getProperty(PROTECTION_PROPERTY) === 'strict';
   problems.push(...protectionProblems(ss, blocks, sheets, strict));
+  const size = measureSize(ss.getSheets(), blocks);
+  const sized = sizeProblems(size);
+  problems.push(...sized);
+  const trim = sized.some((p) => p.repair === 'trim') ? size.spare : [];
   // A header only a person can fix makes setup add a second column or refuse: Repair then leaves setup alone.
   const setupBlocked = blocks.some(blocksSetup);
   if (setupBlocked) for (const p of problems) if (p.repair === 'setup') delete p.repair;
@@ -220,9 +229,10 @@ export function inspectWorkbook(book: Book, builtIns: readonly InstrumentDefinit
     formulaColumns: [...new Set(formulas.map((c) => `${c.block.layout.name} ${c.col.header}`))],
     validationCells: cells.filter((c) => c.kind === 'validation').reduce((n, c) => n + c.rows.length, 0),
     clearedCells: spills.reduce((n, c) => n + c.rows.length, 0),
+    trimmedCells: trim.reduce((n, s) => n + s.cells, 0),
     setup: problems.some((p) => p.repair === 'setup'),
   };
   const outcome: CheckOutcome = { checkedAt, tabs: blocks.length, rows, cellsCompared: compared, counts, problems: problems.slice(0, MAX_LISTED), moreProblems: Math.max(0, problems.length - MAX_LISTED), probes, summary: '', repair };
   outcome.summary = summaryLine(outcome);
-  return { outcome, cells };
+  return { outcome, cells, trim };
 }

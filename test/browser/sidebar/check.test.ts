@@ -49,13 +49,13 @@ const REPAIRABLE: CheckReport = {
     { area: 'layout', tab: 'Sessions', where: 'row 1', problem: 'Expected the header "Event note" in row 1; it is not there (renamed or deleted).', fix: 'If renamed, type "Event note" back.' },
   ],
   counts: { layout: 3, values: 0, platform: 0 },
-  repair: { problems: 2, formulaCells: 1, formulaColumns: ['Goals Weight'], validationCells: 0, clearedCells: 0, setup: true },
+  repair: { problems: 2, formulaCells: 1, formulaColumns: ['Goals Weight'], validationCells: 0, clearedCells: 0, trimmedCells: 0, setup: true },
 };
 
 const AFTER: RepairReport = {
-  repaired: { formulaCells: 1, validationCells: 0, clearedCells: 0, createdTabs: ['Attain index'], addedColumns: 0, addedSettings: 0, protections: 0 },
+  repaired: { formulaCells: 1, validationCells: 0, clearedCells: 0, trimmedCells: 0, createdTabs: ['Attain index'], addedColumns: 0, addedSettings: 0, protections: 0 },
   summary: 'Repair: 1 formula cell(s) rewritten (Goals Weight); created Attain index. After it: 1 problem(s): layout 1, values 0, platform 0.',
-  check: { ...REPAIRABLE, problems: [REPAIRABLE.problems[2]], counts: { layout: 1, values: 0, platform: 0 }, summary: '1 problem(s): layout 1, values 0, platform 0.', repair: { problems: 0, formulaCells: 0, formulaColumns: [], validationCells: 0, clearedCells: 0, setup: false } },
+  check: { ...REPAIRABLE, problems: [REPAIRABLE.problems[2]], counts: { layout: 1, values: 0, platform: 0 }, summary: '1 problem(s): layout 1, values 0, platform 0.', repair: { problems: 0, formulaCells: 0, formulaColumns: [], validationCells: 0, clearedCells: 0, trimmedCells: 0, setup: false } },
 };
 
 test('Repair: offered only for repairable problems, says what it will do before it runs, sends a request id, then shows what it repaired and the new report', async () => {

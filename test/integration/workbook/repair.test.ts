@@ -65,7 +65,7 @@ describe('a workbook with every repairable defect', () => {
       'Attain index |  | setup',
       'Goals |  | setup',
     ]);
-    expect(found.repair).toEqual({ problems: 5, formulaCells: 2, formulaColumns: ['Goals Weight', 'PHQ-9 Total'], validationCells: 1, clearedCells: 0, setup: true });
+    expect(found.repair).toEqual({ problems: 5, formulaCells: 2, formulaColumns: ['Goals Weight', 'PHQ-9 Total'], validationCells: 1, clearedCells: 0, trimmedCells: 0, setup: true });
   });
 
   test('a weight typed over its formula gets the formula back, and its value is recomputed', () => {
@@ -82,7 +82,7 @@ describe('a workbook with every repairable defect', () => {
   test('the removed protection, the deleted index tab and the lost validation are back, and the check afterwards finds no problem', () => {
     expect(result.check.problems).toEqual([]);
     expect(result.check.counts).toEqual({ layout: 0, values: 0, platform: 0 });
-    expect(result.repaired).toEqual({ formulaCells: 2, validationCells: 1, clearedCells: 0, createdTabs: ['Attain index'], addedColumns: 0, addedSettings: 0, protections: 1 });
+    expect(result.repaired).toEqual({ formulaCells: 2, validationCells: 1, clearedCells: 0, trimmedCells: 0, createdTabs: ['Attain index'], addedColumns: 0, addedSettings: 0, protections: 1 });
     expect(tab(em, 'Attain index').isSheetHidden()).toBe(true);
     expect(lines(check(em))).toEqual([]);
   });
@@ -119,7 +119,7 @@ test('a possibly renamed header stays listed, not repaired into a second column;
   sessions.getRange(1, colOf(em, 'Sessions', 'Event note')).setValue('Notes');
   tab(em, 'Goals').getRange(3, colOf(em, 'Goals', 'Weight')).setValue(99);
   const r = repair(em);
-  expect(r.repaired).toEqual({ formulaCells: 1, validationCells: 0, clearedCells: 0, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 });
+  expect(r.repaired).toEqual({ formulaCells: 1, validationCells: 0, clearedCells: 0, trimmedCells: 0, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 });
   expect(sessions.getLastColumn()).toBe(width);
   expect(sessions.getRange(1, 1, 1, width).getValues()[0].filter((h) => h === 'Event note')).toEqual([]);
   expect(lines(r.check)).toEqual(['Sessions | row 1 | manual']);
@@ -158,7 +158,7 @@ describe('a typed cell blocking the "Order: rows" spill', () => {
   test('Repair clears the cell: the header reads "Order: rows" again and Change from first is a number again', () => {
     expect(phq9.getRange(1, rows).getValue()).toBe('Order: rows');
     expect(phq9.getRange(2, change).getValue()).toBe(0);
-    expect(result.repaired).toEqual({ formulaCells: 0, validationCells: 0, clearedCells: 1, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 });
+    expect(result.repaired).toEqual({ formulaCells: 0, validationCells: 0, clearedCells: 1, trimmedCells: 0, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 });
     expect(result.check.problems).toEqual([]);
   });
 
@@ -205,7 +205,7 @@ test('on the seeded demo, Repair finds nothing to do and changes nothing but its
   const rows = tab(em, 'Audit').getLastRow();
   const before = em.exportState();
   const r = repair(em);
-  expect(r.repaired).toEqual({ formulaCells: 0, validationCells: 0, clearedCells: 0, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 });
+  expect(r.repaired).toEqual({ formulaCells: 0, validationCells: 0, clearedCells: 0, trimmedCells: 0, createdTabs: [], addedColumns: 0, addedSettings: 0, protections: 0 });
   expect(r.check.counts).toEqual({ layout: 0, values: 0, platform: 0 });
   const diff = stateDiff(before, em.exportState());
   expect(diff.filter((d) => !d.startsWith('Audit!'))).toEqual([]);

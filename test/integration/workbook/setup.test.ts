@@ -111,6 +111,8 @@ describe('setup is idempotent', () => {
     const plan = ok<{ goals: { id: string }[] }>(em.run('savePlan', fiveGoalPlan('C-0001')));
     ok(em.run('recordSession', session('C-0001', plan.goals.map((g) => g.id))));
     // Hand edits: a typed row, a user column with a header and values, a background, a changed setting, a note.
+    // The clinic adds columns of its own first (a tab setup creates is only as wide as its layout).
+    for (const t of ['Clients', 'Sessions']) em.spreadsheet.getSheetByName(t)!.insertColumnsAfter(em.spreadsheet.getSheetByName(t)!.getMaxColumns(), 2);
     em.edit('Clients', 3, 1, 'C-0002');
     em.edit('Clients', 3, 2, 'Dr Typed');
     em.edit('Clients', 1, 8, 'Referral source');
@@ -160,6 +162,8 @@ describe('an older layout migrates in place', () => {
     const plan = ok<{ goals: { id: string }[] }>(em.run('savePlan', fiveGoalPlan('C-0001')));
     // Make it "version 0": no Modality in Clients, no Weight in Goals, no Event note in Sessions, a user column in Clients.
     const ss = em.spreadsheet;
+    // A workbook set up before setup trimmed new tabs: Sheets' 26 columns each.
+    for (const t of ss.getSheets()) if (t.getMaxColumns() < 26) t.insertColumnsAfter(t.getMaxColumns(), 26 - t.getMaxColumns());
     const clients = ss.getSheetByName('Clients')!;
     clients.deleteColumn(6); // "Code is not a name" came later still
     clients.deleteColumn(5);
