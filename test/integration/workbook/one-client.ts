@@ -1,6 +1,6 @@
-// Shared by the check and repair suites: a tab by name, a header's column, and a set-up workbook with one client, a five-goal plan and one session.
-import type { Emulator } from '../../../emulator';
-import { client, fiveGoalPlan, ok, session, setUp } from '../../../kit/workbook';
+// Shared by the check, repair and size suites: a tab by name, a header's column, a set-up workbook with one client, a five-goal plan and one session, and a repair that fails at its last write.
+import type { Emulator, EmulatorState } from '../../../emulator';
+import { client, emulator, fiveGoalPlan, measure, ok, session, setUp } from '../../../kit/workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -25,4 +25,15 @@ export function oneClientClinic(): Emulator {
   const plan = ok<{ goals: { id: string }[] }>(em.run('savePlan', fiveGoalPlan('C-0001')));
   ok(em.run('recordSession', session('C-0001', plan.goals.map((g) => g.id))));
   return em;
+}
+
+/** Repair on a copy of `state` whose last write (its Audit row) fails: the emulator afterwards and whether the repair answered ok. */
+export function repairFailingAtLastWrite(state: EmulatorState): { em: Emulator; ok: boolean } {
+  const dry = emulator(state);
+  const m = measure(dry, () => ok(dry.run('repairSpreadsheet', {})));
+  const failing = emulator(state);
+  failing.failCalls({ nth: m.write + m.format + m.structure });
+  const r = failing.run('repairSpreadsheet', {}) as { ok: boolean };
+  failing.failCalls(null);
+  return { em: failing, ok: r.ok };
 }

@@ -5,7 +5,7 @@ import { seededDemo } from '../../../preview/seed-cache';
 import type { CheckReport, RepairReport } from '../../../src/contract';
 import type { Result } from '../refusing';
 import { stateDiff } from '../state-diff';
-import { colOf, oneClientClinic, tab } from './one-client';
+import { colOf, oneClientClinic, repairFailingAtLastWrite, tab } from './one-client';
 
 const clinicState = (): EmulatorState => oneClientClinic().exportState();
 const CLEAN = clinicState();
@@ -189,13 +189,8 @@ test('a failure at the repair\u2019s last write (its Audit row) puts the cleared
   const rows = colOf(em, 'PHQ-9', 'Order: rows');
   tab(em, 'PHQ-9').getRange(2, rows).setValue('typed by hand');
   const state = em.exportState();
-  const dry = emulator(state);
-  const m = measure(dry, () => repair(dry));
-  const failing = emulator(state);
-  failing.failCalls({ nth: m.write + m.format + m.structure });
-  const r = failing.run('repairSpreadsheet', {}) as Result;
-  failing.failCalls(null);
-  expect(r.ok).toBe(false);
+  const { em: failing, ok: answered } = repairFailingAtLastWrite(state);
+  expect(answered).toBe(false);
   expect(stateDiff(state, failing.exportState())).toEqual([]);
   expect(tab(failing, 'PHQ-9').getRange(2, rows).getValue()).toBe('typed by hand');
 });

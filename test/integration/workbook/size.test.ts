@@ -1,11 +1,10 @@
 // The spreadsheet's size against Google Sheets' 10 million cells: setup makes tabs only as wide as their layouts, Check warns from half the limit naming the empty columns at the right of Attain's tabs, and Repair deletes exactly those (nothing else changes).
 import type { Emulator, EmulatorState } from '../../../emulator';
-import { emulator, measure, ok } from '../../../kit/workbook';
-import type { Result } from '../refusing';
+import { emulator, ok } from '../../../kit/workbook';
 import type { CheckReport, RepairReport } from '../../../src/contract';
 import { FIXED_TABS } from '../../../src/sheets/layout';
 import { stateDiff } from '../state-diff';
-import { oneClientClinic, tab } from './one-client';
+import { oneClientClinic, repairFailingAtLastWrite, tab } from './one-client';
 
 const CLEAN = oneClientClinic().exportState();
 const check = (em: Emulator): CheckReport => ok<CheckReport>(em.run('checkSpreadsheet'));
@@ -76,12 +75,7 @@ test('a failure at the repair\u2019s last write (its Audit row) puts the deleted
   const em = emulator(CLEAN);
   grownRatings(em);
   const state = em.exportState();
-  const dry = emulator(state);
-  const m = measure(dry, () => repair(dry));
-  const failing = emulator(state);
-  failing.failCalls({ nth: m.write + m.format + m.structure });
-  const r = failing.run('repairSpreadsheet', {}) as Result;
-  failing.failCalls(null);
-  expect(r.ok).toBe(false);
+  const { em: failing, ok: answered } = repairFailingAtLastWrite(state);
+  expect(answered).toBe(false);
   expect(stateDiff(state, failing.exportState())).toEqual([]);
 });
