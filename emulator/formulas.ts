@@ -139,7 +139,7 @@ interface GraphInternals {
 
 /** HyperFormula 3's array formulas by corner; a blocked one holds an ErroredArray whose error is SPILL. */
 interface ArrayInternals {
-  arrayMapping: { arrayMapping: Map<string, { array?: { error?: { type?: string } }; getAddress(service: unknown): SimpleCellAddress }> };
+  arrayMapping: { arrayMapping: Map<string, { array?: { error?: { type?: string }; size?: { width: number; height: number } }; getAddress(service: unknown): SimpleCellAddress }> };
 }
 
 /** What current() has evaluated since the last write: undone before the next write or full evaluation (see current()). */
@@ -719,7 +719,7 @@ export class FormulaEngine {
   }
 
   addRows(sheet: number, index: number, n: number): void {
-    if (index < this.dims(sheet).height) this.writing().addRows(sheet, [index, n]);
+    if (index < this.dims(sheet).height) this.throughSpills(sheet, 'row', index, () => this.writing().addRows(sheet, [index, n]));
     this.written();
   }
 
@@ -729,13 +729,42 @@ export class FormulaEngine {
   }
 
   addColumns(sheet: number, index: number, n: number): void {
-    if (index < this.dims(sheet).width) this.writing().addColumns(sheet, [index, n]);
+    if (index < this.dims(sheet).width) this.throughSpills(sheet, 'col', index, () => this.writing().addColumns(sheet, [index, n]));
     this.written();
   }
 
   removeColumns(sheet: number, index: number, n: number): void {
     if (index < this.dims(sheet).width) this.writing().removeColumns(sheet, [index, n]);
     this.written();
+  }
+
+  /**
+   * Runs a row or column insertion that cuts through a spill below or right of its formula cell. Sheets allows it and the array
+   * fills its new extent; HyperFormula refuses ("Cannot move cell"; a removal through a spill it handles). So each such formula is
+   * made scalar for the move (INDEX(…,1,1), whose references HyperFormula moves like any other's) and restored after it.
+   */
+  private throughSpills(sheet: number, axis: 'row' | 'col', first: number, op: () => void): void {
+    const arrays = (this.internals().dependencyGraph as unknown as ArrayInternals).arrayMapping.arrayMapping;
+    const service = this.internals()._lazilyTransformingAstService;
+    const cut: SimpleCellAddress[] = [];
+    for (const v of arrays.values()) {
+      const a = v.getAddress(service);
+      const size = v.array?.size ?? { width: 1, height: 1 };
+      const [start, extent] = axis === 'row' ? [a.row, size.height] : [a.col, size.width];
+      if (a.sheet === sheet && start < first && start + extent - 1 >= first) cut.push({ ...a });
+    }
+    const wrapped = cut.map((a) => ({ a, f: this.engineHf.getCellFormula(a) })).filter((x): x is { a: SimpleCellAddress; f: string } => typeof x.f === 'string');
+    if (!wrapped.length) return op();
+    for (const { a, f } of wrapped) this.writing().setCellContents(a, `=INDEX(${f.slice(1)},1,1)`);
+    // Evaluated on either side of the move: HyperFormula's suspended bookkeeping kept the replaced array's node, which a later move trips on.
+    this.fresh();
+    op();
+    this.fresh();
+    for (const { a } of wrapped) {
+      const f = this.engineHf.getCellFormula(a);
+      const m = typeof f === 'string' ? /^=INDEX\(([\s\S]*),\s*1\s*,\s*1\s*\)$/.exec(f) : null;
+      if (m) this.writing().setCellContents(a, `=${m[1]}`);
+    }
   }
 
   /**

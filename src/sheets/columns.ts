@@ -41,6 +41,8 @@ export interface ColumnSpec {
   spill?: (r: RowRefs) => string;
   /** A working column nobody needs to read: setup hides it. */
   hidden?: boolean;
+  /** A per-row formula read by sorted place, not by its own row, so it belongs on every row 2…last, data or not: Check looks there too. */
+  everyRow?: boolean;
 }
 
 export interface TabLayout {

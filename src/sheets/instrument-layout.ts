@@ -175,7 +175,7 @@ export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOpt
 export function orderColumns(): ColumnSpec[] {
   const note = (what: string) => `Working column (hidden): ${what} Attain writes and computes it; do not edit, sort or delete it. Check this spreadsheet repairs it.`;
   return [
-    { key: 'orderFirst', header: 'Order: first', note: note('at each place of "Order: rows", the place where that client\'s rows start.'), kind: 'formula', width: 60, optional: true, hidden: true, formula: orderFirstFormula },
+    { key: 'orderFirst', header: 'Order: first', note: note('at each place of "Order: rows", the place where that client\'s rows start.'), kind: 'formula', width: 60, optional: true, hidden: true, everyRow: true, formula: orderFirstFormula },
     { key: 'orderRows', header: 'Order: rows', note: note("this tab's rows sorted: scored rows first, then by client, date and row."), kind: 'formula', width: 60, optional: true, hidden: true, spill: orderRowsFormula },
     { key: 'orderPlace', header: 'Order: place', note: note('where each row of this tab sits in "Order: rows".'), kind: 'formula', width: 60, optional: true, hidden: true, spill: orderPlaceFormula },
   ];

@@ -100,16 +100,21 @@ interface Bad {
   got: string;
 }
 
-/** Each computed cell of each data row holds the formula setup writes (any of the clinic's allowed choices for instrument bands). */
+/** Each computed cell of each data row (every row for an everyRow column) holds the formula setup writes (any of the clinic's allowed choices for instrument bands). */
 function formulaProblems(block: TabBlock, def: InstrumentDefinition | null, cells: CellRepair[]): Problem[] {
   const computed = block.layout.columns.filter((c) => c.formula && block.cols.has(c.key));
   if (!computed.length) return [];
   const variants = def ? optionVariants(def).map((o) => new Map(instrumentColumns(def, o).map((c) => [c.key, c]))) : [];
   const bad: Bad[] = [];
-  for (const i of dataRows(block)) {
+  const data = new Set(dataRows(block));
+  // A blank or hand-typed row between data rows still holds a place of "Order: rows": without its "Order: first" another row's change goes blank.
+  const everyRow = computed.filter((c) => c.everyRow);
+  for (let i = 0; i < block.values.length; i++) {
+    const cols = data.has(i) ? computed : everyRow;
+    if (!cols.length) continue;
     const row = i + 2;
     const refs = refsOf(block, row);
-    for (const c of computed) {
+    for (const c of cols) {
       const at = (block.cols.get(c.key) as number) - 1;
       const have = block.formulas[i]?.[at] ?? '';
       let want: string;

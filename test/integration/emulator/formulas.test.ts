@@ -188,6 +188,21 @@ describe('formulas', () => {
     expect(sh.getRange('D1:D4').getValues()).toEqual([[4], [2], [3], [1]]);
   });
 
+  // Sheets lets a row or column be inserted or deleted through an array's result; HyperFormula alone refuses ("Cannot move cell").
+  test('a row inserted or deleted through a spill: the array fills its new extent, and a bounded reference moves as in any formula', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1:A3').setValues([[3], [1], [2]]);
+    sh.getRange('C1').setFormula('=SORT(ROW($A:$A), $A:$A, TRUE)');
+    sh.getRange('D1').setFormula('=ARRAYFORMULA(A1:A3*2)');
+    sh.insertRowsBefore(2, 1);
+    expect(sh.getRange('C1').getFormula()).toBe('=SORT(ROW($A:$A), $A:$A, TRUE)');
+    expect(sh.getRange('D1').getFormula()).toBe('=ARRAYFORMULA(A1:A4*2)');
+    expect(sh.getRange('A1:D4').getValues()).toEqual([[3, '', 3, 6], ['', '', 4, 0], [1, '', 1, 2], [2, '', 2, 4]]);
+    sh.deleteRows(2, 2);
+    expect(sh.getRange('D1').getFormula()).toBe('=ARRAYFORMULA(A1:A2*2)');
+    expect(sh.getRange('A1:D2').getValues()).toEqual([[3, '', 2, 6], [2, '', 1, 4]]);
+  });
+
   test('INDEX with a row or column of 0 (a whole column or row in Sheets) is refused; INDEX over a MATCH ending in 0 is not', () => {
     const { sh } = sheet1();
     sh.getRange('A1:B3').setValues([['a', 1], ['b', 2], ['c', 3]]);

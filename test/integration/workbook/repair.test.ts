@@ -1,6 +1,6 @@
 // Repair (issue 12, deliverable 6a): what the check finds that setup makes or Attain's formulas and validations cover is put back, nothing typed in an input column changes, a possible rename is left to a person, a typed cell blocking a spill column is cleared (its value kept in the Audit row), the check afterwards is clean, a failure part-way changes nothing, and a retry repeats nothing.
 import type { Emulator, EmulatorState } from '../../../emulator';
-import { emulator, measure, ok } from '../../../kit/workbook';
+import { emulator, measure, ok, session } from '../../../kit/workbook';
 import { seededDemo } from '../../../preview/seed-cache';
 import type { CheckReport, RepairReport } from '../../../src/contract';
 import type { Result } from '../refusing';
@@ -170,6 +170,39 @@ describe('a typed cell blocking the "Order: rows" spill', () => {
   test('whole-workbook diff against the workbook before the typed cell: only the repair\u2019s Audit row differs', () => {
     expect(stateDiff(workbook(emulator(CLEAN)), workbook(emulatorAt(em, auditRows)))).toEqual([]);
   });
+});
+
+test('a session saved while the spill is blocked: Repair clears the cell, and the new row\u2019s change is core\u2019s again', () => {
+  const em = emulator(CLEAN);
+  const rows = colOf(em, 'PHQ-9', 'Order: rows');
+  const change = colOf(em, 'PHQ-9', 'Change from first');
+  const phq9 = tab(em, 'PHQ-9');
+  // Typed where the next row would go: the append goes below it (row 4), and the spill, now four rows long, is blocked by it.
+  phq9.getRange(3, rows).setValue('typed by hand');
+  const goals = ok<{ goals: { id: string }[] }>(em.run('getClient', 'C-0001')).goals.map((g) => g.id);
+  ok(em.run('recordSession', session('C-0001', goals, { date: '2026-01-19', measures: [{ instrument: 'phq9', items: [0, 0, 0, 0, 0, 0, 0, 0, 1] }] })));
+  expect(phq9.getRange(1, rows).getValue()).toBe('#REF!');
+  const r = repair(em);
+  expect(r.repaired.clearedCells).toBe(1);
+  // Against the first administration (total 8 on 2026-01-12), a total of 1 is −7; the check afterwards finds every formula as setup writes it.
+  expect(phq9.getRange(4, change).getValue()).toBe(-7);
+  expect(r.check.problems).toEqual([]);
+});
+
+test('a blank row inserted between two administrations: the check names its missing Order: first, and Repair\u2019s formula gives the later row its change again', () => {
+  const em = emulator(CLEAN);
+  const phq9 = tab(em, 'PHQ-9');
+  const change = colOf(em, 'PHQ-9', 'Change from first');
+  const goals = ok<{ goals: { id: string }[] }>(em.run('getClient', 'C-0001')).goals.map((g) => g.id);
+  ok(em.run('recordSession', session('C-0001', goals, { date: '2026-01-19', measures: [{ instrument: 'phq9', items: [0, 0, 0, 0, 0, 0, 0, 0, 1] }] })));
+  phq9.insertRowsBefore(3, 1);
+  // The later row sits at sorted place 3, whose run start is read from row 3, now blank.
+  expect(phq9.getRange(4, change).getValue()).toBe('');
+  const found = check(em);
+  expect(found.problems.map((p) => `${p.where} | ${p.repair ?? 'manual'}`)).toContain(`column Order: first (${String.fromCharCode(64 + colOf(em, 'PHQ-9', 'Order: first'))}), row 3 | formulas`);
+  const r = repair(em);
+  expect(phq9.getRange(4, change).getValue()).toBe(-7);
+  expect(r.check.problems).toEqual([]);
 });
 
 test('the text "Order: rows" typed over its header formula: Repair writes the formula back as setup wrote it', () => {
