@@ -154,6 +154,12 @@ export function repairWorkbook(book: Book, instruments: readonly InstrumentDefin
     const active = book.ss.getActiveSheet();
     book.journal.record({ what: 'the tab in view', undo: () => active && book.ss.setActiveSheet(active) });
   }
+  for (const s of trim) {
+    // Before setup, which may append a column where these were; undone by putting the same number of (empty) columns back: they held no values or formulas.
+    book.journal.record({ what: `${s.tab}, empty columns ${columnLetters(s.from)}–${columnLetters(s.from + s.count - 1)}`, undo: () => s.sheet.insertColumnsAfter(s.from - 1, s.count) });
+    s.sheet.deleteColumns(s.from, s.count);
+    repaired.trimmedCells += s.cells;
+  }
   if (plan.setup) {
     book.journal.record(setupUndo(book.ss));
     const had = new Set(book.ss.getSheets().map((s) => s.getName()));
@@ -165,12 +171,6 @@ export function repairWorkbook(book: Book, instruments: readonly InstrumentDefin
     repaired.protections = report.protectionsChanged;
     notes = report.notes;
     book.reopen();
-  }
-  for (const s of trim) {
-    // Undone by putting the same number of (empty) columns back: they held no values or formulas.
-    book.journal.record({ what: `${s.tab}, empty columns ${columnLetters(s.from)}–${columnLetters(s.from + s.count - 1)}`, undo: () => s.sheet.insertColumnsAfter(s.from - 1, s.count) });
-    s.sheet.deleteColumns(s.from, s.count);
-    repaired.trimmedCells += s.cells;
   }
   const cleared: string[] = [];
   for (const c of cells) {

@@ -79,3 +79,17 @@ test('a failure at the repair\u2019s last write (its Audit row) puts the deleted
   expect(answered).toBe(false);
   expect(stateDiff(state, failing.exportState())).toEqual([]);
 });
+
+test('with a column setup must add back as well: Repair deletes the empty columns first, then setup appends the column (none of it deleted)', () => {
+  const em = emulator(CLEAN);
+  const ratings = tab(em, 'Ratings');
+  const width = ratings.getLastColumn();
+  const last = ratings.getRange(1, width).getValue();
+  grownRatings(em);
+  ratings.deleteColumn(width);
+  const r = repair(em);
+  expect(r.repaired.addedColumns).toBe(1);
+  expect(r.repaired.trimmedCells).toBeGreaterThan(0);
+  expect([ratings.getRange(1, width).getValue(), ratings.getMaxColumns()]).toEqual([last, width]);
+  expect(sizeProblem(r.check)).toBeUndefined();
+});
