@@ -36,7 +36,24 @@ afterEach(async () => {
 
 async function openSidebar(): Promise<Frame> {
   await g.page.goto(preview.url);
+  // A sidebar a previous test left open is shown again by the page's first refresh, and Open Attain then reloads it: wait for that
+  // reload, or the frame found could be the first load's, navigated away under the test.
+  await g.page.waitForFunction(() => document.body.dataset.version !== undefined);
+  const before = await g.page.locator('#sidebar-frame').getAttribute('src');
   await clickMenu(g.page, 'Open Attain');
+  const src = String(
+    await (
+      await g.page.waitForFunction((b) => {
+        const now = document.getElementById('sidebar-frame')?.getAttribute('src') ?? '';
+        return now.startsWith('/sidebar') && now !== b ? now : false;
+      }, before)
+    ).jsonValue(),
+  );
+  // The frame has left the first load once its URL is the new one.
+  for (const deadline = Date.now() + 30000; !g.page.frames().some((f) => f.url().endsWith(src)); ) {
+    if (Date.now() > deadline) throw new Error(`Expected the sidebar frame to load ${src}; it did not within 30 s`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
   const frame = await sidebarFrame(g.page);
   await frame.locator('#app button:enabled').first().waitFor();
   return frame;
