@@ -643,11 +643,14 @@ export class FormulaEngine {
    * Sheets expands it again as soon as the cells are free. Few (one per array formula to look at), and none in a healthy workbook.
    */
   private blockedSpills(): SimpleCellAddress[] {
+    return this.arrayFormulas().filter((x) => x.blocked).map((x) => x.address);
+  }
+
+  /** Every array formula HyperFormula holds: its cell, the extent of its result, and whether a cell in its way blocks it. */
+  private arrayFormulas(): { address: SimpleCellAddress; size: { width: number; height: number }; blocked: boolean }[] {
     const arrays = (this.internals().dependencyGraph as unknown as ArrayInternals).arrayMapping.arrayMapping;
     const service = this.internals()._lazilyTransformingAstService;
-    const out: SimpleCellAddress[] = [];
-    for (const v of arrays.values()) if (v.array?.error?.type === 'SPILL') out.push({ ...v.getAddress(service) });
-    return out;
+    return [...arrays.values()].map((v) => ({ address: { ...v.getAddress(service) }, size: v.array?.size ?? { width: 1, height: 1 }, blocked: v.array?.error?.type === 'SPILL' }));
   }
 
   /**
@@ -744,22 +747,16 @@ export class FormulaEngine {
    * made scalar for the move (INDEX(…,1,1), whose references HyperFormula moves like any other's) and restored after it.
    */
   private throughSpills(sheet: number, axis: 'row' | 'col', first: number, op: () => void): void {
-    const arrays = (this.internals().dependencyGraph as unknown as ArrayInternals).arrayMapping.arrayMapping;
-    const service = this.internals()._lazilyTransformingAstService;
-    const cut: SimpleCellAddress[] = [];
-    for (const v of arrays.values()) {
-      const a = v.getAddress(service);
-      const size = v.array?.size ?? { width: 1, height: 1 };
-      const [start, extent] = axis === 'row' ? [a.row, size.height] : [a.col, size.width];
-      if (a.sheet === sheet && start < first && start + extent - 1 >= first) cut.push({ ...a });
-    }
+    const cut = this.arrayFormulas()
+      .filter(({ address: a, size }) => {
+        const [start, extent] = axis === 'row' ? [a.row, size.height] : [a.col, size.width];
+        return a.sheet === sheet && start < first && start + extent - 1 >= first;
+      })
+      .map((x) => x.address);
     const wrapped = cut.map((a) => ({ a, f: this.engineHf.getCellFormula(a) })).filter((x): x is { a: SimpleCellAddress; f: string } => typeof x.f === 'string');
     if (!wrapped.length) return op();
     for (const { a, f } of wrapped) this.writing().setCellContents(a, `=INDEX(${f.slice(1)},1,1)`);
-    // Evaluated on either side of the move: HyperFormula's suspended bookkeeping kept the replaced array's node, which a later move trips on.
-    this.fresh();
     op();
-    this.fresh();
     for (const { a } of wrapped) {
       const f = this.engineHf.getCellFormula(a);
       const m = typeof f === 'string' ? /^=INDEX\(([\s\S]*),\s*1\s*,\s*1\s*\)$/.exec(f) : null;

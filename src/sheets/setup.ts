@@ -100,13 +100,14 @@ function ensureColumns(sheet: Sheet, needed: number): void {
 }
 
 /**
- * A tab setup has just created keeps only its layout's columns: Sheets counts every cell of the grid against its 10 million
- * (Ratings at five-year size is 250,000 rows × 26 default columns = 6.5 million, 1.75 million with its 7), and every row an
- * append adds carries the tab's whole width.
+ * A tab setup has just created gets exactly its layout's columns (one read, then an insert or a delete): Sheets counts every cell
+ * of the grid against its 10 million (Ratings at five-year size is 250,000 rows × 26 default columns = 6.5 million, 1.75 million
+ * with its 7), and every row an append adds carries the tab's whole width.
  */
 function fitColumns(sheet: Sheet, width: number): void {
   const max = sheet.getMaxColumns();
-  if (max > width) sheet.deleteColumns(width + 1, max - width);
+  if (width > max) sheet.insertColumnsAfter(max, width - max);
+  else if (max > width) sheet.deleteColumns(width + 1, max - width);
 }
 
 /** Fills a newly added computed column for rows that already hold data, so old rows get the formula too. */
@@ -144,7 +145,6 @@ export function ensureTab(ss: Spreadsheet, sheets: Map<string, Sheet>, layout: T
   if (!sheet) {
     sheet = ss.insertSheet(layout.name, sheets.size);
     sheets.set(layout.name.toLowerCase(), sheet);
-    ensureColumns(sheet, layout.columns.length);
     fitColumns(sheet, layout.columns.length);
     writeHeaders(sheet, 1, layout.columns, headerRefs(layout, layout.columns.map((c) => c.header)));
     sheet.setFrozenRows(1);
