@@ -6,6 +6,8 @@ import type { TabLayout } from '../src/sheets/columns';
 import { CLIENTS, FIXED_TABS, instrumentTab, REVIEWS, SESSIONS, SETTINGS, TASKS } from '../src/sheets/layout';
 import { DEFAULT_INSTRUMENTS, settingRows } from '../src/sheets/settings';
 import { HELPER_TAB, helperBlock, helperCapacity, REVIEWS_HEADERS, SELECTOR, sourceTab, SUPERVISION_TAB, supervisionBlock } from '../src/sheets/supervision-tab';
+import { CODES_TAB, codesListFormula } from '../src/sheets/client-keys';
+import { colRef } from '../src/sheets/alert-formulas';
 import { fiveYearClinic, type Clinic } from './five-year-clinic';
 import { costInputOf, type FormulaCell } from './formula-cost';
 
@@ -56,6 +58,10 @@ export function fiveYearFormulas(demo: EmulatorState, clinic: Clinic = fiveYearC
     settings: { reviewEvery: ref('review.everySessions'), notOnTrack: ref('alerts.notOnTrackSession'), plateau: ref('alerts.plateauWindow'), measureOverdue: ref('alerts.measureOverdue') },
     selector: SELECTOR,
   };
+  // The hidden codes tab the key columns number clients by: one formula, as many used rows as clients.
+  formulas.push({ sheet: CODES_TAB, formula: codesListFormula(colRef(src.clients, 'code'), capacity) });
+  usedRows.set(CODES_TAB.toLowerCase(), clinic.tabs.Clients.rows.length);
+  generated.add(CODES_TAB.toLowerCase());
   const helper = helperBlock(src, capacity);
   for (const row of helper.rows.slice(1)) for (const f of row) if (f.startsWith('=')) formulas.push({ sheet: HELPER_TAB, formula: f });
   for (const row of supervisionBlock(helper.cols, capacity, src).rows) for (const f of row) if (f.startsWith('=')) formulas.push({ sheet: SUPERVISION_TAB, formula: f });

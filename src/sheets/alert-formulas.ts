@@ -3,6 +3,7 @@ import { ALERT_ORDER, RISK_WORDS, type AlertKind } from '../core/alerts';
 import { reliableThreshold } from '../core/reliable-change';
 import { REVIEW_POLICY } from '../core/review-cadence';
 import type { InstrumentDefinition } from '../core/instruments/schema';
+import { latestRow, ordinalOf, runCount, runTop } from './client-keys';
 import { chosenBands, type InstrumentOptions } from './instrument-layout';
 import { atThresholdTest, bandIfs, columnLetters, sheetRef, str } from './formulas';
 
@@ -94,13 +95,19 @@ export function helperColumns(src: AlertSources, row: number, capacity: number):
     const { clients: C, sessions: S, reviews: R, settings: set } = src;
     const withTotal = src.instruments.filter((i) => !i.def.noTotal && i.tab.has('total'));
     const thr = (d: InstrumentDefinition) => reliableThreshold(d, 'points');
-    /** [core isLiveRow] The client's latest live row of a tab: the plain bottom-up lookup unless the client has voided rows there. */
-    const latest = (tab: SourceTab, key: string) => (tab.has('voided') ? `IF(N(${c(voidsKey(tab))})=0,${latestOf(tab, key, A())},${latestLiveOf(tab, key, A())})` : latestOf(tab, key, A()));
+    const keyed = (tab: SourceTab) => tab.has('keyLive');
+    /** [core isLiveRow] A column's value on the client's latest live row of a tab: by its row from the tab's keys (client-keys.ts), else the older lookups. */
+    const latest = (tab: SourceTab, key: string) => {
+      if (keyed(tab)) return `IF(${c(rowKey(tab))}=0,"",INDEX(${colRef(tab, key)},${c(rowKey(tab))}))`;
+      return tab.has('voided') ? `IF(N(${c(voidsKey(tab))})=0,${latestOf(tab, key, A())},${latestLiveOf(tab, key, A())})` : latestOf(tab, key, A());
+    };
+    const o = () => c('ord');
 
     // ---- display ----
     add('client', 'Client', () => `=IFERROR(""&INDEX(${colRef(C, 'code')},ROW()),"")`, true);
     add('clinician', 'Clinician', () => blank(`IFERROR(""&INDEX(${colRef(C, 'clinician')},ROW()),"")`), true);
-    add('sessions', 'Sessions', () => blank(`COUNTIFS(${colRef(S, 'client')},${A()},${colRef(S, 'attended')},TRUE${liveOnly(S)})`), true);
+    const attended = S.has('keyAttended') ? colRef(S, 'keyAttended') : null;
+    add('sessions', 'Sessions', () => blank(attended ? runCount(attended, o()) : `COUNTIFS(${colRef(S, 'client')},${A()},${colRef(S, 'attended')},TRUE${liveOnly(S)})`), true);
     add('lastDate', 'Last session', () => blank(latest(S, 'date')), true, 'yyyy-mm-dd');
     for (const { def, options, tab } of withTotal) {
       const id = def.id;
@@ -112,23 +119,37 @@ export function helperColumns(src: AlertSources, row: number, capacity: number):
         add(`${id}.category`, `${def.name} change`, () => `=IF(OR(${A()}="",${c(`${id}.n`)}<2),"",IF(${c(`${id}.worse`)},"Deteriorated",IF(${c(`${id}.better`)},IF(${cl},"Improved","Recovered"),IF(${cl},"Unchanged","Non-reliably recovered"))))`, true);
       }
     }
-    add('gasT', 'GAS T-score', () => blank(`IF(${c('lastReview')}=0,"",IFERROR(${latestOf(R, 'tScore', A())},""))`), true, '0.0');
-    add('gasChange', 'GAS change', () => blank(`IF(${c('lastReview')}=0,"",IFERROR(${latestOf(R, 'change', A())},""))`), true, '0.0');
+    const ofReview = (key: string) => (keyed(R) ? latest(R, key) : latestOf(R, key, A()));
+    add('gasT', 'GAS T-score', () => blank(`IF(${c('lastReview')}=0,"",IFERROR(${ofReview('tScore')},""))`), true, '0.0');
+    add('gasChange', 'GAS change', () => blank(`IF(${c('lastReview')}=0,"",IFERROR(${ofReview('change')},""))`), true, '0.0');
     add('alerts', 'Alerts', () => blank(`TEXTJOIN("; ",TRUE,${alertParts().join(',')})`), true);
     add('review', 'Review', () => blank(`IF(${c('reviewOverdue')},"Overdue",IF(${c('since')}>=${set.reviewEvery},"Due","At session "&(${c('lastReview')}+${set.reviewEvery})))`), true);
     // [core riskWord] the most urgent kind in words; the number that orders clients stays in the working column riskRank.
-    add('risk', 'Risk', () => blank(`${ALERT_ORDER.map((k) => `IF(${kindAny(k)},${str(RISK_WORDS[k])},`).join('')}${str(RISK_WORDS.none)}${')'.repeat(ALERT_ORDER.length)}`), true);
+    add('risk', 'Risk', () => blank(`IF(${c('unreadable')},NA(),${ALERT_ORDER.map((k) => `IF(${kindAny(k)},${str(RISK_WORDS[k])},`).join('')}${str(RISK_WORDS.none)}${')'.repeat(ALERT_ORDER.length)})`), true);
 
     // ---- working columns ----
     const statusCell = `INDEX(${colRef(C, 'status')},ROW())`;
     // [core riskRank] lower is more at risk: 2^n − 1 less one bit per kind present, safety the highest bit.
-    add('riskRank', 'Risk rank', () => blank(`${2 ** ALERT_ORDER.length - 1}${ALERT_ORDER.map((k, i) => `-${2 ** (ALERT_ORDER.length - 1 - i)}*(${kindAny(k)})`).join('')}`));
+    // A client whose figures cannot be read (a blocked key column: #N/A) ranks 0, first in Supervision, its Risk showing the error.
+    add('riskRank', 'Risk rank', () => blank(`IF(${c('unreadable')},0,IFERROR(${2 ** ALERT_ORDER.length - 1}${ALERT_ORDER.map((k, i) => `-${2 ** (ALERT_ORDER.length - 1 - i)}*(${kindAny(k)})`).join('')},0))`));
+    // Any figure read from a key column is an error while that column's spill is blocked (Check names it; Repair clears it).
+    add('unreadable', 'Figures unreadable', () => {
+      const read = [c('sessions'), ...[S, R, ...src.instruments.map((i) => i.tab)].filter(keyed).map((t) => c(rowKey(t))), ...withTotal.filter((i) => i.tab.has('keyScored')).map((i) => c(`${i.def.id}.n`))];
+      return `=OR(${read.map((x) => `ISERROR(${x})`).join(',')})`;
+    });
     add('active', 'Active', () => `=IFERROR(AND(${A()}<>"",${statusCell}<>"paused",${statusCell}<>"discharged"),FALSE)`);
     add('shown', 'Shown', () => `=AND(${c('active')},OR(${src.selector}="",${c('clinician')}=${src.selector}))`);
-    add('lastReview', 'Last review session', () => blank(`N(IFERROR(${latestOf(R, 'session', A())},0))`));
-    add('since', 'Attended since review', () => blank(`IF(${c('lastReview')}=0,${c('sessions')},COUNTIFS(${colRef(S, 'client')},${A()},${colRef(S, 'attended')},TRUE,${colRef(S, 'session')},">"&${c('lastReview')}${liveOnly(S)}))`));
-    // Correct, never erase: each tab's voided rows of this client; only a client with some pays for the live-rows lookup.
-    for (const t of [S, ...src.instruments.map((i) => i.tab)].filter((x) => x.has('voided'))) {
+    add('lastReview', 'Last review session', () => blank(`N(IFERROR(${ofReview('session')},0))`));
+    // Session numbers are whole: "after the review" is every key at or above the review's session + 0.5.
+    const since = () => (attended ? runCount(attended, o(), `${c('lastReview')}+0.5`) : `COUNTIFS(${colRef(S, 'client')},${A()},${colRef(S, 'attended')},TRUE,${colRef(S, 'session')},">"&${c('lastReview')}${liveOnly(S)})`);
+    add('since', 'Attended since review', () => blank(`IF(${c('lastReview')}=0,${c('sessions')},${since()})`));
+    // [client-keys.ts] the client's place in the sorted Clients codes (0 for none), and its latest live row of each keyed tab.
+    add('ord', 'Client place', () => `=${ordinalOf(A())}`);
+    for (const t of [S, R, ...src.instruments.map((i) => i.tab)].filter(keyed)) {
+      add(rowKey(t), `${t.name} latest row`, () => blank(latestRow(colRef(t, 'keyLive'), o())));
+    }
+    // Correct, never erase: each unkeyed tab's voided rows of this client; only a client with some pays for the live-rows lookup.
+    for (const t of [S, ...src.instruments.map((i) => i.tab)].filter((x) => x.has('voided') && !keyed(x))) {
       add(voidsKey(t), `${t.name} voided rows`, () => blank(`COUNTIFS(${colRef(t, 'client')},${A()},${colRef(t, 'voided')},"<>")`));
     }
     add('reviewOverdue', 'Review overdue', () => `=AND(${A()}<>"",N(${c('since')})>=${set.reviewEvery}+${REVIEW_POLICY.graceSessions})`);
@@ -142,7 +163,8 @@ export function helperColumns(src: AlertSources, row: number, capacity: number):
     for (const { def, options, tab } of withTotal) {
       const id = def.id;
       const [cl, se, to] = [colRef(tab, 'client'), colRef(tab, 'session'), colRef(tab, 'total')];
-      add(`${id}.n`, `${def.name} scored`, () => blank(`COUNTIFS(${cl},${A()},${to},">=0")`));
+      const scoredKeys = tab.has('keyScored') && tab.has('keyScoredTotal') ? colRef(tab, 'keyScored') : null;
+      add(`${id}.n`, `${def.name} scored`, () => blank(scoredKeys ? runCount(scoredKeys, o()) : `COUNTIFS(${cl},${A()},${to},">=0")`));
       // First = latest − the tab's "Change from first" on the latest row.
       add(`${id}.first`, `${def.name} first`, () => `=IF(${c(`${id}.latest`)}="","",IFERROR(${c(`${id}.latest`)}-${latest(tab, 'change')},""))`);
       const t = thr(def);
@@ -156,10 +178,18 @@ export function helperColumns(src: AlertSources, row: number, capacity: number):
       // [core notOnTrack] first and latest both clinical ([S39a] "unchanged"), no reliable change either way.
       const clinicalBoth = def.cutoff ? `,${clinical(def, options, f)},${clinical(def, options, l)}` : '';
       add(`${id}.notOnTrack`, `${def.name} not on track`, () => `=IFERROR(AND(N(${c('sessions')})>=${set.notOnTrack},N(${c(`${id}.n`)})>=2${clinicalBoth},NOT(${c(`${id}.better`)}),NOT(${c(`${id}.worse`)})),FALSE)`);
-      add(`${id}.window`, `${def.name} plateau window start`, () => `=IF(N(${c(`${id}.n`)})<${set.plateau},"",IFERROR(LARGE(FILTER(${se},${cl}=${A()},ISNUMBER(${to}),${se}>=1),${set.plateau}),""))`);
       const latestClinical = def.cutoff ? `,${clinical(def, options, l)}` : '';
-      const inWindow = `${cl},${A()},${to},">=0",${se},">="&${c(`${id}.window`)}`;
-      add(`${id}.plateau`, `${def.name} plateau`, () => `=IF(${c(`${id}.window`)}="",FALSE,AND(TRUE${latestClinical},${atThresholdTest(`MAXIFS(${to},${inWindow})-MINIFS(${to},${inWindow})`, '<', t)}))`);
+      if (scoredKeys) {
+        // [core plateau] the last M scored administrations: the M places below the client's run top in "Order: scored totals" (M ≤ PLATEAU_MAX).
+        add(`${id}.window`, `${def.name} scored run top`, () => blank(runTop(scoredKeys, o())));
+        const totals = colRef(tab, 'keyScoredTotal');
+        const win = () => Array.from({ length: PLATEAU_MAX }, (_, i) => `INDEX(${totals},${c(`${id}.window`)}+${i === 0 ? '1' : `MIN(${i},${set.plateau}-1)+1`})`).join(',');
+        add(`${id}.plateau`, `${def.name} plateau`, () => `=IF(N(${c(`${id}.n`)})<${set.plateau},FALSE,AND(TRUE${latestClinical},${atThresholdTest(`MAX(${win()})-MIN(${win()})`, '<', t)}))`);
+      } else {
+        add(`${id}.window`, `${def.name} plateau window start`, () => `=IF(N(${c(`${id}.n`)})<${set.plateau},"",IFERROR(LARGE(FILTER(${se},${cl}=${A()},ISNUMBER(${to}),${se}>=1),${set.plateau}),""))`);
+        const inWindow = `${cl},${A()},${to},">=0",${se},">="&${c(`${id}.window`)}`;
+        add(`${id}.plateau`, `${def.name} plateau`, () => `=IF(${c(`${id}.window`)}="",FALSE,AND(TRUE${latestClinical},${atThresholdTest(`MAXIFS(${to},${inWindow})-MINIFS(${to},${inWindow})`, '<', t)}))`);
+      }
     }
     // Ordering: risk key, then the client code's place in the sorted codes, then the row (core orders by risk; ties by code).
     const span = (key: string) => `$${at.get(key)}$2:$${at.get(key)}$${capacity + 1}`;
@@ -229,6 +259,10 @@ export function liveOnly(tab: SourceTab): string {
 }
 
 const voidsKey = (tab: SourceTab) => `voided:${tab.name}`;
+const rowKey = (tab: SourceTab) => `row:${tab.name}`;
+
+/** The widest plateau window the sheet reads (Settings allows 2–12; core takes up to 20). */
+export const PLATEAU_MAX = 20;
 
 /** A column's value on the client's latest live row (Voided blank): the client's live rows filtered, the last taken; "" when none. */
 function latestLiveOf(tab: SourceTab, key: string, client: string): string {

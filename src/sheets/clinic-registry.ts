@@ -6,12 +6,13 @@ import { INDEX_TAB } from './index-tab';
 import { FIXED_TABS } from './layout';
 import { REVIEW_TAB } from './review-dashboard';
 import { HELPER_TAB, SUPERVISION_TAB } from './supervision-tab';
+import { CODES_TAB } from './client-keys';
 import { readClinicInstruments, type ClinicInstruments } from './instruments-tab';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Tab names Attain uses itself: a clinic instrument's tab may not take one. */
-export const RESERVED_TAB_NAMES: readonly string[] = [...FIXED_TABS.map((l) => l.name), SUPERVISION_TAB, REVIEW_TAB, HELPER_TAB, INDEX_TAB];
+export const RESERVED_TAB_NAMES: readonly string[] = [...FIXED_TABS.map((l) => l.name), SUPERVISION_TAB, REVIEW_TAB, HELPER_TAB, CODES_TAB, INDEX_TAB];
 
 /** The Instruments tab (or none) read in one block. */
 export function readWorkbookInstruments(sheet: Sheet | null): ClinicInstruments {

@@ -1,4 +1,5 @@
 // Instrument tab columns generated from a registry definition: items, then native formulas for total, subscales, band, safety flag, change and reliable change.
+import { liveKeyColumn, scoredKeyColumns } from './client-keys';
 import type { Band, InstrumentDefinition } from '../core/instruments/schema';
 import { instrumentKey } from '../core/instruments/registry';
 import { roundTo } from '../core/numbers';
@@ -163,6 +164,8 @@ export function instrumentColumns(def: InstrumentDefinition, opts: InstrumentOpt
   }
   cols.push(voidedCol(), sourceCol());
   if (!def.noTotal) cols.push(...orderColumns());
+  // The alerts tab's keys (client-keys.ts): its latest row always, its scored rows when the instrument has a total.
+  cols.push(liveKeyColumn(), ...(def.noTotal ? [] : scoredKeyColumns()));
   return cols;
 }
 

@@ -1,4 +1,5 @@
 // Tab layouts as data: every tab's columns (key, header, note, kind, validation, number format, width, computed formula) and the schema version.
+import { attendedKeyColumn, liveKeyColumn } from './client-keys';
 import { CLIENT_STATUSES, DBT_TIERS, DOMAINS, GOAL_TYPES, HORIZONS, MODALITIES, GOAL_STATUSES as STATUSES, REVIEW_DECISIONS, TASK_OUTCOMES } from '../core/vocabularies';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import { clientCol, voidedCol, type ColumnSpec, type TabLayout } from './columns';
@@ -74,6 +75,8 @@ export const SESSIONS: TabLayout = {
     { key: 'attended', header: 'Attended', note: 'Ticked when the client attended.', kind: 'bool', validation: { kind: 'checkbox' }, width: 80 },
     { key: 'note', header: 'Event note', note: 'A short note on anything notable (no identifying details).', kind: 'text', width: 300 },
     voidedCol(),
+    liveKeyColumn(),
+    attendedKeyColumn(),
   ],
 };
 
@@ -149,6 +152,7 @@ export const REVIEWS: TabLayout = {
     { key: 'revisedObjective', header: 'Revised objective', note: 'The new wording when the decision is modify (also written to the Goals tab).', kind: 'text', width: 220 },
     { key: 'tScore', header: 'T-score', note: 'Kiresuk–Sherman GAS T-score of this review over every goal scored at it (the same on each row of one review).', kind: 'number', format: '0.0', width: 70 },
     { key: 'gasChange', header: 'Change from baseline', note: 'GAS T-score now minus at baseline, over the scored goals that have a baseline (same on each row of one review).', kind: 'number', format: '0.0', width: 90 },
+    liveKeyColumn(false),
   ],
 };
 

@@ -3,7 +3,7 @@ import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import type { InstrumentDefinition } from '../core/instruments/schema';
 import type { ColumnSpec, RowRefs, TabLayout } from './columns';
 import { problemText, type DefinitionProblem } from '../core/instruments/clinic-definition';
-import { FIXED_TABS, INSTRUMENTS, instrumentTab, SCHEMA_VERSION, SETTINGS } from './layout';
+import { CLIENTS, FIXED_TABS, INSTRUMENTS, instrumentTab, SCHEMA_VERSION, SETTINGS } from './layout';
 import { isClinicLayout, readWorkbookInstruments } from './clinic-registry';
 import { NO_CLINIC_INSTRUMENTS } from './instruments-tab';
 import { APPLIED_PROPERTY, appliedText, appliesAtSetup, parseApplied, parseSettings, settingRows, type Settings } from './settings';
@@ -13,7 +13,8 @@ import { ensureHeaderProtection, ensureProtections, PROTECTION_PROPERTY, PROTECT
 import { afterConfirmation, decideMode, RELAX_PROMPT, RELAX_TITLE, type ProtectionMode } from './protection-mode';
 import { columnLetters } from './a1';
 import { effectiveUserEmail } from './scopes';
-import { ensureSupervision, HELPER_TAB, isAlertsHelperTab, isSupervisionTab, SUPERVISION_TAB } from './supervision-tab';
+import { CODES_TAB, isCodesTab } from './client-keys';
+import { ensureCodesTab, ensureSupervision, HELPER_TAB, isAlertsHelperTab, isSupervisionTab, SUPERVISION_TAB } from './supervision-tab';
 import { ensureIndex } from './index-tab';
 import { ensureReviewTab, isReviewTab, REVIEW_TAB } from './review-dashboard';
 import { isVoidGuarded, voidGuard } from './instrument-layout';
@@ -162,7 +163,7 @@ export function ensureTab(ss: Spreadsheet, sheets: Map<string, Sheet>, layout: T
     if (found.blocked.length) {
       header = found.header;
       existing = { ...verifiedTab(layout, sheet, header, true), blockedSpills: new Set(found.blocked.map((b) => b.col.key)) };
-      for (const b of found.blocked) report.notes.push(`The "${layout.name}" tab's working column "${b.col.header}" (${columnLetters(b.at)}) shows an error: cells typed below its header block it, so Change from first is blank there. Check this spreadsheet names them; its Repair clears them.`);
+      for (const b of found.blocked) report.notes.push(`The "${layout.name}" tab's working column "${b.col.header}" (${columnLetters(b.at)}) shows an error: cells typed below its header block it, so ${b.col.key.startsWith('key') ? 'the alerts miss this tab' : 'Change from first is blank there'}. Check this spreadsheet names them; its Repair clears them.`);
     }
   }
   if (existing.missing.length === 0) return existing;
@@ -230,6 +231,7 @@ const DASHBOARDS: readonly { name: string; what: string; ours: (row1: readonly u
   { name: SUPERVISION_TAB, what: 'supervision dashboard', ours: isSupervisionTab },
   { name: REVIEW_TAB, what: 'review dashboard', ours: isReviewTab },
   { name: HELPER_TAB, what: 'alerts helper (the hidden tab behind Supervision)', ours: isAlertsHelperTab },
+  { name: CODES_TAB, what: 'codes tab (the hidden client codes behind the alerts)', ours: isCodesTab },
 ];
 
 /**
@@ -425,7 +427,12 @@ export function setupWorkbook(ss: Spreadsheet, builtIns: readonly InstrumentDefi
   const strictness: Strictness = { strict, me, owner, setBy: strict ? setBy || me : '', supervisors: settings.supervisors };
   const layouts: TabLayout[] = FIXED_TABS.filter((t) => t !== SETTINGS);
   for (const def of instruments) if (settings.instruments.includes(def.id)) layouts.push(instrumentTab(def, settings.options[def.id]));
-  const tabs = [settingsTab, ...layouts.map((l) => ensureTab(ss, sheets, l, report, headers))];
+  const tabs = [settingsTab];
+  for (const l of layouts) {
+    tabs.push(ensureTab(ss, sheets, l, report, headers));
+    // The key columns of the tabs after Clients read the codes tab, which reads Clients: made in between.
+    if (l.key === CLIENTS.key) ensureCodesTab(ss, sheets, tabs[tabs.length - 1]);
+  }
   for (const tab of tabs) if (ensureHeaderProtection(tab, strictness)) report.protectedTabs.push(tab.layout.name);
   ensureIndex(ss, sheets, tabs.filter((t) => !isClinicLayout(t.layout)));
   ensureSupervision(ss, sheets, tabs, settings);

@@ -1,5 +1,6 @@
 // The Supervision tab and its hidden helper ("Attain alerts"): per-client alert formulas, a risk-ordered client list filtered by clinician, per-clinician totals, band and safety colours.
 import { findInstrument } from '../core/instruments/registry';
+import { CODES_MARK, CODES_TAB, codesListFormula } from './client-keys';
 import { colRef, helperColumns, type AlertSources, type HelperColumn, type SourceTab } from './alert-formulas';
 import { RISK_WORDS } from '../core/alerts';
 import { columnLetters, str } from './formulas';
@@ -13,7 +14,7 @@ export const SUPERVISION_TAB = 'Supervision';
 export const HELPER_TAB = 'Attain alerts';
 /** The review flow's tab, read by header name (Client, Session, T-score, Change from baseline). */
 export const REVIEWS_TAB = 'Reviews';
-export const REVIEWS_HEADERS: Record<string, string> = { client: 'Client', date: 'Date', session: 'Session', goalId: 'Goal ID', decision: 'Decision', reason: 'Reason', gasLevel: 'GAS level', rating: 'Rating', revised: 'Revised objective', tScore: 'T-score', change: 'Change from baseline' };
+export const REVIEWS_HEADERS: Record<string, string> = { client: 'Client', date: 'Date', session: 'Session', goalId: 'Goal ID', decision: 'Decision', reason: 'Reason', gasLevel: 'GAS level', rating: 'Rating', revised: 'Revised objective', tScore: 'T-score', change: 'Change from baseline', keyLive: 'Order: live' };
 
 /** Helper rows grow in blocks, keeping at least MIN_FREE rows beyond the clients (setup adds a block when needed). */
 const BLOCK = 100;
@@ -142,6 +143,32 @@ function openSheet(ss: Spreadsheet, sheets: Map<string, Sheet>, name: string): {
   return { sheet, fresh: true };
 }
 
+/** Rows of clients the helper (and the codes tab) hold: what the helper has, grown by a block when the clients come near it. */
+function alertsCapacity(helper: Sheet | null, clients: Sheet): number {
+  const have = helper ? helper.getMaxRows() - 1 : 0;
+  const need = Math.max(0, clients.getLastRow() - 1) + MIN_FREE;
+  return have >= need ? have : helperCapacity(need - MIN_FREE);
+}
+
+/**
+ * Creates or refreshes the hidden codes tab (client-keys.ts) right after the Clients tab, so the key columns setup adds next read a
+ * tab that exists. Rewritten only when its formula or size differs from what the clients call for.
+ */
+export function ensureCodesTab(ss: Spreadsheet, sheets: Map<string, Sheet>, clients: Tab): void {
+  const codes = openSheet(ss, sheets, CODES_TAB);
+  const capacity = alertsCapacity(sheets.get(HELPER_TAB.toLowerCase()) ?? null, clients.sheet);
+  const want = [[codesListFormula(colRef(fromTab(clients), 'code'), capacity), CODES_MARK]];
+  // The codes formula sorts every row of the Clients tab: as many as the codes tab's, so it fills the tab.
+  if (clients.sheet.getMaxRows() < capacity) clients.sheet.insertRowsAfter(clients.sheet.getMaxRows(), capacity - clients.sheet.getMaxRows());
+  if (!codes.fresh && codes.sheet.getMaxRows() === capacity && same(codes.sheet, want)) return;
+  // Three columns: every dashboard is recognised by its A1:C1.
+  ensureSize(codes.sheet, capacity, 3);
+  if (codes.sheet.getMaxRows() > capacity) codes.sheet.deleteRows(capacity + 1, codes.sheet.getMaxRows() - capacity);
+  if (codes.sheet.getMaxColumns() > 3) codes.sheet.deleteColumns(4, codes.sheet.getMaxColumns() - 3);
+  codes.sheet.getRange(1, 1, 1, 2).setValues(want);
+  if (codes.fresh) codes.sheet.hideSheet();
+}
+
 /** The helper tab: headers, then one row of formulas per Clients row up to the capacity. */
 export function helperBlock(src: AlertSources, capacity: number): { cols: HelperColumn[]; rows: string[][] } {
   const cols = helperColumns(src, 2, capacity);
@@ -228,9 +255,7 @@ export function ensureSupervision(ss: Spreadsheet, sheets: Map<string, Sheet>, t
   const src = sources(sheets, tabs, settings);
   const clients = tabs.find((t) => t.layout.key === 'clients')!;
   const helper = openSheet(ss, sheets, HELPER_TAB);
-  const have = helper.fresh ? 0 : helper.sheet.getMaxRows() - 1;
-  const need = Math.max(0, clients.sheet.getLastRow() - 1) + MIN_FREE;
-  const capacity = have >= need ? have : helperCapacity(need - MIN_FREE);
+  const capacity = alertsCapacity(helper.fresh ? null : helper.sheet, clients.sheet);
   const written: string[] = [];
 
   const { cols, rows } = helperBlock(src, capacity);

@@ -174,7 +174,9 @@ function spillProblems(block: TabBlock, cells: CellRepair[]): Problem[] {
     // Below row 1 a spill's own cells hold no formula, and a blocked or lost spill has none there: anything non-blank was typed or pasted.
     const rows = block.values.map((r, i) => (!isBlankCell(r[at - 1]) || block.formulas[i]?.[at - 1] ? i + 2 : 0)).filter((r) => r > 0);
     const letter = columnLetters(at);
-    const readers = 'Change from first and Reliable change, which read it,';
+    const alerts = c.key.startsWith('key');
+    const readers = alerts ? "The alerts (Supervision and the sidebar's risk badges), which read it," : 'Change from first and Reliable change, which read it,';
+    const blank = alerts ? "show #N/A for this tab's clients (first in Supervision)" : 'are blank on this tab';
     if (blocked) {
       if (!rows.length) continue; // an error with nothing typed below is not a blocked spill: the formula problems say the rest
       cells.push({ kind: 'spill', block, col: c, rows });
@@ -182,7 +184,7 @@ function spillProblems(block: TabBlock, cells: CellRepair[]): Problem[] {
         area: 'layout',
         tab: block.layout.name,
         where: `${columnText(c.header, at)}, ${rowRanges(rows)}`,
-        problem: `Expected "${c.header}" in row 1, its formula filling the rows below (a hidden working column); found ${shown(block.header[at - 1])}: the spill is blocked by ${rows.length} typed cell(s) in column ${letter} (${cellsText(block, at, rows, NAMED_CELLS)}). ${readers} are blank on this tab until they go.`,
+        problem: `Expected "${c.header}" in row 1, its formula filling the rows below (a hidden working column); found ${shown(block.header[at - 1])}: the spill is blocked by ${rows.length} typed cell(s) in column ${letter} (${cellsText(block, at, rows, NAMED_CELLS)}). ${readers} ${blank} until they go.`,
         fix: `Repair clears them (their values are kept in the Audit row). Or delete them yourself: unhide column ${letter}, select ${rows.length === 1 ? 'the cell' : 'the cells'} and press Delete.`,
         repair: 'formulas',
       });
@@ -200,7 +202,7 @@ function spillProblems(block: TabBlock, cells: CellRepair[]): Problem[] {
       area: 'layout',
       tab: block.layout.name,
       where: `${columnText(c.header, at)}, row 1${rows.length ? `, ${rowRanges(rows)}` : ''}`,
-      problem: `Expected the formula in row 1 that shows "${c.header}" and fills the rows below (a hidden working column); found the value ${shown(block.header[at - 1])} typed over it${below}. ${readers} are blank or stale on this tab until it is back.`,
+      problem: `Expected the formula in row 1 that shows "${c.header}" and fills the rows below (a hidden working column); found the value ${shown(block.header[at - 1])} typed over it${below}. ${readers} ${alerts ? "show #N/A or stale figures for this tab's clients" : 'are blank or stale on this tab'} until it is back.`,
       fix: `Repair writes the formula back, as Set up writes it${rows.length ? ', and clears the values below (kept in the Audit row)' : ''}. Or undo the edit (Edit ▸ Undo, or File ▸ Version history).`,
       repair: 'formulas',
     });

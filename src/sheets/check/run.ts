@@ -10,6 +10,7 @@ import { PROTECTION_PROPERTY } from '../protect';
 import { REVIEW_TAB } from '../review-dashboard';
 import { parseSettings, settingRows } from '../settings';
 import { HELPER_TAB, SUPERVISION_TAB } from '../supervision-tab';
+import { CODES_TAB } from '../client-keys';
 import { LayoutError, sheetsByName } from '../table';
 import { PROBE_TAB_PREFIX, PROBES, runProbes, type ProbeResult } from '../probes';
 import { readBlock, type TabBlock } from './block';
@@ -200,7 +201,7 @@ export function inspectWorkbook(book: Book, builtIns: readonly InstrumentDefinit
       problems.push(...values.problems);
     }
   }
-  for (const name of [REVIEW_TAB, SUPERVISION_TAB, HELPER_TAB]) if (!sheets.has(name.toLowerCase())) problems.push(missingTab(name, 'dashboard tab'));
+  for (const name of [REVIEW_TAB, SUPERVISION_TAB, HELPER_TAB, CODES_TAB]) if (!sheets.has(name.toLowerCase())) problems.push(missingTab(name, 'dashboard tab'));
   problems.push(...indexProblems(sheets, blocks.filter((b) => !isClinicLayout(b.layout)), layouts.map((l) => l.layout)));
   const strict = PropertiesService.getDocumentProperties().getProperty(PROTECTION_PROPERTY) === 'strict';
   problems.push(...protectionProblems(ss, blocks, sheets, strict));

@@ -10,10 +10,13 @@ import { client, fiveGoalPlan, ok, session, setUp } from '../../../kit/workbook'
 import { refusing, type Result } from '../refusing';
 
 
+/** A tab's data rows, up to its hidden key columns ("Order: …", which Attain computes). */
 function rows(em: Emulator, name: string): unknown[][] {
   const s = em.spreadsheet.getSheetByName(name)!;
   const last = s.getLastRow();
-  return last < 2 ? [] : s.getRange(2, 1, last - 1, s.getLastColumn()).getValues();
+  const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+  const keys = header.findIndex((h) => String(h).startsWith('Order: '));
+  return last < 2 ? [] : s.getRange(2, 1, last - 1, keys < 0 ? header.length : keys).getValues();
 }
 
 

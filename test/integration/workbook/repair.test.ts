@@ -304,3 +304,32 @@ describe('a failure at any write of the repair leaves the workbook as it was', (
     expect(stateDiff(before, em.exportState())).toEqual([]);
   }, 120_000);
 });
+
+describe('a typed cell blocking a key column of the alerts ("Order: live" on Sessions)', () => {
+  const em = emulator(CLEAN);
+  const live = colOf(em, 'Sessions', 'Order: live');
+  const sessions = tab(em, 'Sessions');
+  const helperRow = () => {
+    const h = tab(em, 'Attain alerts');
+    const [head, row] = h.getRange(1, 1, 2, h.getLastColumn()).getValues();
+    return Object.fromEntries(head.map((k, i) => [String(k), row[i]]));
+  };
+  const before = helperRow();
+  sessions.getRange(2, live).setValue('typed by hand');
+  const blocked = helperRow();
+  const checked = check(em);
+  const result = repair(em);
+
+  test('while blocked the client shows #N/A at the top of the alerts (risk rank 0), never a quiet "no alerts"', () => {
+    expect(before['Last session']).not.toBe('');
+    expect([blocked['Last session'], blocked.Risk, blocked['Risk rank']]).toEqual(['#N/A', '#N/A', 0]);
+  });
+
+  test('Check names the column, the cell and what reads it; Repair clears it and the alerts row is as before', () => {
+    const p = checked.problems.find((x) => x.tab === 'Sessions' && x.where.includes('Order: live'));
+    if (!p) throw new Error(JSON.stringify(checked.problems));
+    expect(p?.problem).toMatch(/blocked by 1 typed cell\(s\).*The alerts \(Supervision and the sidebar's risk badges\), which read it, show #N\/A for this tab's clients/);
+    expect(result.repaired.clearedCells).toBe(1);
+    expect(helperRow()).toEqual(before);
+  });
+});

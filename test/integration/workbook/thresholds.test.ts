@@ -1,4 +1,5 @@
 // Threshold comparisons on one-decimal ORS/SRS totals: the generated sheet formulas, computed by the emulator (no engine rounding), decide as core does, exact boundaries (8.2 − 3.2 vs 5) included.
+import { CODES_MARK, CODES_TAB, codesListFormula } from '../../../src/sheets/client-keys';
 import fc from 'fast-check';
 import { emulator } from '../../../kit/workbook';
 import { clientAlerts, type AlertKind } from '../../../src/core/alerts';
@@ -9,7 +10,7 @@ import { bandLabel } from '../../../src/core/instruments/score';
 import { SRS } from '../../../src/core/instruments/srs';
 import type { MeasurePoint } from '../../../src/core/measure-series';
 import { changeCategory } from '../../../src/core/reliable-change';
-import { helperColumns, type SourceTab } from '../../../src/sheets/alert-formulas';
+import { colRef, helperColumns, type SourceTab } from '../../../src/sheets/alert-formulas';
 import { columnLetters } from '../../../src/sheets/formulas';
 import { instrumentColumns } from '../../../src/sheets/instrument-layout';
 import type { ColumnSpec } from '../../../src/sheets/columns';
@@ -41,6 +42,8 @@ function workbook() {
     return tab(name, keys.map((key) => ({ key, header: key })));
   };
   const clients = simple('Clients', ['code', 'clinician', 'status'], [[CLIENT, 'Dr Rivera', 'active']]);
+  // The sorted codes the instrument tabs' key columns number the client by, as setup writes them.
+  put(CODES_TAB, [[codesListFormula(colRef(clients, 'code'), 10), CODES_MARK, '']]);
   const sessions = simple('Sessions', ['client', 'attended', 'date', 'session'], Array.from({ length: SESSIONS }, (_, i) => [CLIENT, true, DAY0 + 7 * i, i + 1]));
   const reviews = simple('Reviews', ['client', 'session', 'tScore', 'change'], []);
   put('Settings', [['reviewEvery', SETTINGS.reviewEverySessions], ['notOnTrack', SETTINGS.notOnTrackBySession], ['plateau', SETTINGS.plateauWindow], ['measureOverdue', SETTINGS.measureEverySessions], ['selector', '']]);
