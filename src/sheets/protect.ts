@@ -81,7 +81,7 @@ export const PROTECTION_SET_BY_PROPERTY = 'attain.protectionSetBy';
 export const COMPUTED_PREFIX = 'Attain: computed columns of ';
 export const TAB_PREFIX = 'Attain: protected tab ';
 /** Whole tabs people read but never type in (those that exist are protected). */
-export const PROTECTED_TABS = ['Audit', 'Review', 'Supervision', 'Attain alerts'];
+export const PROTECTED_TABS = ['Audit', 'Review', 'Supervision', 'Attain alerts', 'Attain codes'];
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -124,14 +124,19 @@ export function ensureProtections(tabs: readonly Tab[], sheets: ReadonlyMap<stri
   let changed = 0;
   for (const tab of tabs) {
     const want = computedRuns(tab);
-    const mine = tab.sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).filter((p) => p.getDescription().startsWith(`${COMPUTED_PREFIX}${tab.layout.name} from `));
-    for (const p of mine) {
-      if (want.has(p.getDescription())) continue;
-      p.remove();
-      changed++;
+    const mine = new Map<string, GoogleAppsScript.Spreadsheet.Protection>();
+    for (const p of tab.sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+      const description = p.getDescription();
+      if (!description.startsWith(`${COMPUTED_PREFIX}${tab.layout.name} from `)) continue;
+      // A removed protection answers nothing more, so it is dropped here and never looked at again.
+      if (want.has(description) && !mine.has(description)) mine.set(description, p);
+      else {
+        p.remove();
+        changed++;
+      }
     }
     for (const [description, range] of want) {
-      if (ensureOne(mine.find((p) => p.getDescription() === description), () => range.protect().setDescription(description), s, range)) changed++;
+      if (ensureOne(mine.get(description), () => range.protect().setDescription(description), s, range)) changed++;
     }
   }
   for (const name of PROTECTED_TABS) {

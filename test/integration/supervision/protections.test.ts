@@ -30,7 +30,7 @@ describe('protections', () => {
   const em = setUpAs(LEAD);
   const state = em.exportState();
 
-  test('computed columns (from the layouts) and the Audit, Review, Supervision and helper tabs are protected, warning-only by default', () => {
+  test('computed columns (from the layouts) and the Audit, Review, Supervision and hidden helper tabs are protected, warning-only by default', () => {
     const got = mine(state).map((p) => [p.sheet, p.type, p.range, p.warningOnly]);
     expect(got).toEqual(
       expect.arrayContaining([
@@ -42,6 +42,7 @@ describe('protections', () => {
         ['Review', 'SHEET', null, true],
         ['Supervision', 'SHEET', null, true],
         ['Attain alerts', 'SHEET', null, true],
+        ['Attain codes', 'SHEET', null, true],
       ]),
     );
     expect(mine(state).every((p) => p.warningOnly)).toBe(true);
@@ -60,6 +61,20 @@ describe('protections', () => {
     const after = mine(em.exportState()).map((p) => p.description).sort();
     expect(after).toEqual(before);
     expect(new Set(after).size).toBe(after.length);
+  });
+
+  test('a protection of a computed run the layout no longer has (and a duplicate of one it has) is removed; setup completes', () => {
+    const em = setUpAs(LEAD);
+    const sessions = em.spreadsheet.getSheetByName('Sessions')!;
+    const computed = () => sessions.getProtections((em.services.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).ProtectionType.RANGE).filter((p) => p.getDescription().startsWith(COMPUTED_PREFIX));
+    const wanted = computed().map((p) => p.getDescription());
+    for (const p of computed()) p.remove();
+    // Stale first, so setup meets it before it looks for the runs it wants.
+    sessions.getRange('B2:B9').protect().setDescription(`${COMPUTED_PREFIX}Sessions from a column an older layout had`);
+    sessions.getRange('C2:C9').protect().setDescription(wanted[0]);
+    sessions.getRange('D2:D9').protect().setDescription(wanted[0]);
+    em.run('setupSpreadsheet');
+    expect(mine(em.exportState()).filter((p) => p.sheet === 'Sessions').map((p) => p.description)).toEqual(wanted);
   });
 });
 

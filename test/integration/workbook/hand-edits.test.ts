@@ -149,7 +149,7 @@ describe("a clinic's own tab with an Attain name", () => {
     expect(tab(em, 'Clients').getRange('A2').getValue()).toBe('C-0001');
   });
 
-  test.each(['Supervision', 'Review', 'Audit', 'Attain alerts'])("the clinic's own %s tab: setup refuses; nothing changes", (name) => {
+  test.each(['Supervision', 'Review', 'Audit', 'Attain alerts', 'Attain codes'])("the clinic's own %s tab: setup refuses; nothing changes", (name) => {
     const em = emulator();
     em.spreadsheet.insertSheet(name).getRange('A1:B2').setValues([
       ['Supervisor', 'Notes'],

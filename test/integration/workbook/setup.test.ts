@@ -89,8 +89,8 @@ describe('setup on a new spreadsheet', () => {
   test('header rows carry a warning-only protection', () => {
     const index = state.sheets.find((x) => x.name === 'Attain index')!;
     expect([index.hidden, index.protections.map((p) => [p.type, p.warningOnly])]).toEqual([true, [['SHEET', true]]]);
-    // Tabs built by formulas (Supervision, its helper, Review) have whole-tab protections instead; computed columns have their own (supervision tests).
-    for (const s of state.sheets.filter((x) => x.name !== 'Sheet1' && x !== index && !['Supervision', 'Attain alerts', 'Review'].includes(x.name))) {
+    // Tabs built by formulas (Supervision, its helpers, Review) have whole-tab protections instead; computed columns have their own (supervision tests).
+    for (const s of state.sheets.filter((x) => x.name !== 'Sheet1' && x !== index && !['Supervision', 'Attain alerts', 'Review', 'Attain codes'].includes(x.name))) {
       expect(s.protections.filter((p) => p.description.startsWith('Attain: header row of ')).map((p) => [p.range, p.warningOnly])).toEqual([['1:1', true]].map(([r, w]) => [expect.stringContaining(String(r).split(':')[0]), w]));
     }
   });
@@ -99,8 +99,8 @@ describe('setup on a new spreadsheet', () => {
     expect(em.formulaErrors()).toEqual([]);
     const index = em.spreadsheet.getSheetByName('Attain index')!.getDataRange().getValues();
     const sessions = index.find((r) => r[0] === 'Sessions')!;
-    // Last used row (header only so far), the width that covers (A:G), then the seven column positions.
-    expect(sessions.slice(1, 10)).toEqual([1, 7, 1, 2, 3, 4, 5, 6, 7]);
+    // Last used row (header only so far), the width that covers (A:I), then the nine column positions (the last two the hidden key columns).
+    expect(sessions.slice(1, 12)).toEqual([1, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
 
@@ -112,13 +112,14 @@ describe('setup is idempotent', () => {
     ok(em.run('recordSession', session('C-0001', plan.goals.map((g) => g.id))));
     // Hand edits: a typed row, a user column with a header and values, a background, a changed setting, a note.
     // The clinic adds columns of its own first (a tab setup creates is only as wide as its layout).
+    const room = em.spreadsheet.getSheetByName('Sessions')!.getLastColumn() + 1; // after Sessions' last column (its hidden key columns)
     for (const t of ['Clients', 'Sessions']) em.spreadsheet.getSheetByName(t)!.insertColumnsAfter(em.spreadsheet.getSheetByName(t)!.getMaxColumns(), 2);
     em.edit('Clients', 3, 1, 'C-0002');
     em.edit('Clients', 3, 2, 'Dr Typed');
     em.edit('Clients', 1, 8, 'Referral source');
     em.edit('Clients', 2, 8, 'GP');
-    em.edit('Sessions', 1, 8, 'Room'); // after Voided, Sessions' last column
-    em.edit('Sessions', 2, 8, '=1+1');
+    em.edit('Sessions', 1, room, 'Room');
+    em.edit('Sessions', 2, room, '=1+1');
     em.spreadsheet.getSheetByName('Goals')!.getRange('F2').setBackground('#ffeeaa');
     em.spreadsheet.getSheetByName('PHQ-9')!.getRange('B1').setNote('Our own note');
     em.edit('Settings', 3, 2, 'Riverside Clinic');
@@ -170,8 +171,8 @@ describe('an older layout migrates in place', () => {
     clients.getRange('E1').setValue('Referral source');
     clients.getRange('E2').setValue('GP');
     ss.getSheetByName('Goals')!.deleteColumn(25);
-    ss.getSheetByName('Sessions')!.deleteColumn(7); // "Voided" came later still
-    ss.getSheetByName('Sessions')!.deleteColumn(6);
+    // "Voided" came later still, and the hidden key columns (Order: live, Order: attended) last.
+    for (const c of [9, 8, 7, 6]) ss.getSheetByName('Sessions')!.deleteColumn(c);
     const props = em.services.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
     props.getDocumentProperties().setProperty('attain.schemaVersion', '0');
     const before = cells(em.exportState());
@@ -181,7 +182,7 @@ describe('an older layout migrates in place', () => {
     expect(report.addedColumns).toEqual([
       { tab: 'Clients', headers: ['Modality', 'Code is not a name'] },
       { tab: 'Goals', headers: ['Weight'] },
-      { tab: 'Sessions', headers: ['Event note', 'Voided'] },
+      { tab: 'Sessions', headers: ['Event note', 'Voided', 'Order: live', 'Order: attended'] },
     ]);
     const after = cells(em.exportState());
     const { changed, added } = diff(before, after);
@@ -191,7 +192,7 @@ describe('an older layout migrates in place', () => {
     const index = ss.getSheetByName('Attain index')!.getDataRange().getValues();
     expect(index.find((r) => r[0] === 'Clients')!.slice(1, 3)).toEqual([3, 7]);
     // Only the appended columns (header, formats, validations, filled formulas) and the version cell are new.
-    expect(added.filter((k) => !/^Clients![FG]\d+$|^Goals!AB\d+$|^Sessions![FG]\d+$/.test(k))).toEqual([]);
+    expect(added.filter((k) => !/^Clients![FG]\d+$|^Goals!AB\d+$|^Sessions![F-I]\d+$/.test(k))).toEqual([]);
     expect(after.get('Clients!E1')?.v).toBe('Referral source');
     expect(after.get('Clients!F1')?.v).toBe('Modality');
     expect(after.get('Goals!AB1')?.v).toBe('Weight');
