@@ -668,10 +668,13 @@ export class FormulaEngine {
     for (let round = 0; round < 8 && this.pending.size > 0; round++) {
       const todo = [...this.pending.values()];
       this.pending.clear();
-      for (const a of todo) {
-        const f = this.engineHf.getCellFormula(a);
-        if (f !== undefined) this.engineHf.setCellContents(a, f);
-      }
+      // One recalculation per round, not one per re-entered formula: an append grows every sort of its tab, and what reads them all is evaluated once.
+      this.engineHf.batch(() => {
+        for (const a of todo) {
+          const f = this.engineHf.getCellFormula(a);
+          if (f !== undefined) this.engineHf.setCellContents(a, f);
+        }
+      });
     }
     this.pending.clear();
   }
