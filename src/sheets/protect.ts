@@ -1,5 +1,6 @@
 // Attain's protections (header rows, computed columns, read-only tabs, Settings in strict mode): warning-only by default, editor-limited in strict mode and brought back in line on every setup; never on data rows, so appends by any clinician keep working.
 import type { Tab } from './table';
+import { CODES_TAB } from './client-keys';
 
 /** The mode setup applies and who may edit in strict mode (the owner always can); built once per setup run. */
 export interface Strictness {
@@ -81,7 +82,7 @@ export const PROTECTION_SET_BY_PROPERTY = 'attain.protectionSetBy';
 export const COMPUTED_PREFIX = 'Attain: computed columns of ';
 export const TAB_PREFIX = 'Attain: protected tab ';
 /** Whole tabs people read but never type in (those that exist are protected). */
-export const PROTECTED_TABS = ['Audit', 'Review', 'Supervision', 'Attain alerts', 'Attain codes'];
+export const PROTECTED_TABS = ['Audit', 'Review', 'Supervision', 'Attain alerts', CODES_TAB];
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
