@@ -41,6 +41,37 @@ function rowArrayPlugin(): ReturnType<typeof HyperFormula.getAllFunctionPlugins>
   return SheetsRow as unknown as ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number];
 }
 
+/**
+ * INDEX as Sheets costs it: the one addressed cell of a referenced range is read, not the whole range (HyperFormula copies every
+ * cell of the range first, so a per-row INDEX over a whole column made evaluation quadratic in the tab's rows). Values are the
+ * ones the built-in gives: the same cell read the same way; a range given as values (an array, a spill) goes to the built-in.
+ */
+function lazyIndexPlugin(): ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number] {
+  const builtIn = HyperFormula.getAllFunctionPlugins().find((p) => 'INDEX' in p.implementedFunctions)!;
+  type Graph = { getCellValue(a: SimpleCellAddress): unknown };
+  type Lazy = { _data?: unknown; range?: { start: SimpleCellAddress }; dependencyGraph?: Graph; width(): number; height(): number };
+  type Run = (args: unknown[], state: unknown, meta: unknown, fn: (r: Lazy, row: number, col: number) => unknown) => unknown;
+  type Plugin = { runFunction: Run; metadata(n: string): unknown; index(ast: unknown, state: unknown): unknown };
+  class SheetsIndex extends (builtIn as unknown as new (...a: unknown[]) => Plugin) {
+    index(ast: { args: unknown[] }, state: unknown): unknown {
+      return this.runFunction(ast.args, state, this.metadata('INDEX'), (range, row, col) => {
+        // The built-in's checks and messages, in its order.
+        if (col < 1 || row < 1) return new CellError(ErrorType.VALUE, 'Argument cannot be less than 1.');
+        if (col > range.width() || row > range.height()) return new CellError(ErrorType.NUM, 'Value too large.');
+        if (range._data === undefined && range.range && range.dependencyGraph) {
+          const { start } = range.range;
+          const v = range.dependencyGraph.getCellValue({ sheet: start.sheet, row: start.row + row - 1, col: start.col + col - 1 });
+          return v instanceof SimpleRangeValue ? new CellError(ErrorType.VALUE, 'Cell range not allowed.') : v;
+        }
+        const data = (range as unknown as { data: unknown[][] }).data;
+        return data?.[row - 1]?.[col - 1] ?? data?.[0]?.[0] ?? new CellError(ErrorType.VALUE, 'Cell range expected.');
+      });
+    }
+  }
+  (SheetsIndex as unknown as { implementedFunctions: unknown }).implementedFunctions = { INDEX: builtIn.implementedFunctions.INDEX };
+  return SheetsIndex as unknown as ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number];
+}
+
 type CriterionLambda = (cell: unknown) => boolean;
 interface CriterionBuilderLike {
   parseCriterion(raw: unknown, helper: unknown): { operator: string; value: unknown } | undefined;
@@ -219,7 +250,7 @@ export class FormulaEngine {
       licenseKey: 'gpl-v3',
       // No undo history: the emulator never undoes through HyperFormula, and keeping it made every write walk the history (most of a load's time).
       undoLimit: 0,
-      functionPlugins: [...HyperFormula.getAllFunctionPlugins(), rowArrayPlugin(), this.filterPlugin(), this.customPlugin()],
+      functionPlugins: [...HyperFormula.getAllFunctionPlugins(), rowArrayPlugin(), lazyIndexPlugin(), this.filterPlugin(), this.customPlugin()],
       maxRows: 10_000_000,
       maxColumns: 18_278,
       // Sheets compares text case-insensitively, treats blank as 0 in arithmetic and uses 1899-12-30 as day 0.

@@ -1,4 +1,5 @@
 // Formulas are computed by HyperFormula, with Attain's custom functions called in the bundle as Sheets calls them.
+import fc from 'fast-check';
 import { fakeEmulator } from './fixture';
 
 function sheet1() {
@@ -261,5 +262,33 @@ describe('formulas', () => {
     sh.getRange('B1').setFormula('=SUM(Scores)');
     expect(sh.getRange('B1').getValue()).toBe(9);
     expect(emu.spreadsheet.getRangeByName('Scores')!.getA1Notation()).toBe('A1:A2');
+  });
+  test('INDEX of a referenced range is the addressed cell, as typed or computed, for whole columns and bounded ranges alike', () => {
+    const cell = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constantFrom('', 'x', 'Ab', 'TRUE'), fc.constant('=1+1'));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 }), fc.nat(13), fc.integer({ min: 1, max: 3 }), (grid, r, c) => {
+        const { sh } = sheet1();
+        sh.getRange(1, 1, grid.length, 3).setValues(grid);
+        sh.getRange('E1').setFormula(`=INDEX($A:$C,${r + 1},${c})`);
+        sh.getRange('E2').setFormula(`=INDEX(A1:C${grid.length},${r + 1},${c})`);
+        const want = r < grid.length ? sh.getRange(r + 1, c).getValue() : null;
+        const [whole, bounded] = sh.getRange('E1:E2').getValues().map((x) => x[0]);
+        if (want !== null) expect([whole, bounded]).toEqual([want, want]);
+        else expect(bounded).toBe('#NUM!');
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('INDEX past its range is #NUM!, and reads arrays and spilled cells as the built-in did', () => {
+    const { sh } = sheet1();
+    sh.getRange('A1:A3').setValues([[3], [1], [2]]);
+    sh.getRange('C1').setFormula('=SORT(A1:A3)');
+    sh.getRange('E1').setFormula('=INDEX(A1:A3,1,2)');
+    sh.getRange('E2').setFormula('=INDEX(A1:A3,4)');
+    sh.getRange('E3').setFormula('=INDEX(SORT(A1:A3),3)');
+    sh.getRange('E4').setFormula('=INDEX(C1:C3,2)');
+    sh.getRange('E5').setFormula('=INDEX({7,8;9,10},2,1)');
+    expect(sh.getRange('E1:E5').getValues().map((x) => x[0])).toEqual(['#NUM!', '#NUM!', 3, 2, 9]);
   });
 });
