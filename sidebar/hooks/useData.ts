@@ -56,8 +56,24 @@ function useLoad<T>(load: (() => Promise<Result<T>>) | null, key: string): Loade
   return { data, loading, error, reload, replace };
 }
 
+let early: Promise<Result<Bootstrap>> | null = null;
+
+/**
+ * Asks for the Bootstrap as the page's script starts, before the first render: an effect runs only after the first paint,
+ * so asking from useBootstrap's effect alone left the server idle for a frame or more. The first useBootstrap load takes it.
+ */
+export function prefetchBootstrap(): void {
+  early = call('getBootstrap');
+  // Handled here too, so a failure before the first render is not reported as unhandled; useBootstrap still shows it.
+  early.catch(() => undefined);
+}
+
 export function useBootstrap(): Loaded<Bootstrap> {
-  return useLoad(() => call('getBootstrap'), 'bootstrap');
+  return useLoad(() => {
+    const asked = early;
+    early = null;
+    return asked ?? call('getBootstrap');
+  }, 'bootstrap');
 }
 
 /** The selected client's goals, sessions and priorities; nothing while no client is chosen. */

@@ -23,7 +23,7 @@ test('the Clients screen renders and is usable while the screens part has not ar
   expectClean(s);
 });
 
-test('the part is asked for once, after the Bootstrap, however many screens are opened', async () => {
+test('the Bootstrap is asked for once (as the page starts) and the part once, after it, however many screens are opened', async () => {
   const server = fakeServer();
   s = await suite.open(server.handlers);
   const { page } = s;
@@ -32,6 +32,7 @@ test('the part is asked for once, after the Bootstrap, however many screens are 
   await page.getByLabel('Event note').waitFor();
   expect(s.calls.map((c) => c.name).indexOf('getBootstrap')).toBeLessThan(s.calls.map((c) => c.name).indexOf('getSidebarScreens'));
   expect(s.callsTo('getSidebarScreens')).toHaveLength(1);
+  expect(s.callsTo('getBootstrap')).toHaveLength(1);
   expectClean(s);
 });
 
