@@ -72,6 +72,38 @@ function lazyIndexPlugin(): ReturnType<typeof HyperFormula.getAllFunctionPlugins
   return SheetsIndex as unknown as ReturnType<typeof HyperFormula.getAllFunctionPlugins>[number];
 }
 
+/**
+ * A formula that reads a range another formula already reads is linked to that range's vertex alone. HyperFormula re-linked
+ * every cell of the range to the vertex for each new formula (and searched the vertex's edge list for each), so writing a
+ * formula over a whole column cost the column's length: setup's per-client alert rows over a five-year tab took minutes.
+ * The vertex's own links were made when it was created and are kept up to date as cells come and go, so values do not change.
+ */
+function sharedRangesOnce(hf: HyperFormula): void {
+  type Vertex = { idInGraph?: number };
+  type Range = { start: SimpleCellAddress; end: SimpleCellAddress; addresses: unknown };
+  type Dg = {
+    processCellDependencies(deps: unknown[], end: Vertex): void;
+    getRange(start: SimpleCellAddress, end: SimpleCellAddress): Vertex | undefined;
+    graph: { hasNode(v: Vertex): boolean; addEdge(from: Vertex, to: Vertex): void };
+  };
+  const dg = (hf as unknown as { dependencyGraph?: Dg }).dependencyGraph;
+  if (!dg || typeof dg.processCellDependencies !== 'function' || typeof dg.getRange !== 'function')
+    throw new Error('Expected HyperFormula 3.x internals (dependencyGraph.processCellDependencies, getRange); got none. Update sharedRangesOnce in emulator/formulas.ts for this HyperFormula version');
+  const original = dg.processCellDependencies.bind(dg);
+  dg.processCellDependencies = (deps, end) => {
+    const rest: unknown[] = [];
+    const known: Vertex[] = [];
+    for (const dep of deps) {
+      const r = dep as Partial<Range>;
+      const vertex = r.start && r.end && typeof r.addresses === 'function' ? dg.getRange(r.start, r.end) : undefined;
+      if (vertex && dg.graph.hasNode(vertex)) known.push(vertex);
+      else rest.push(dep);
+    }
+    original(rest, end);
+    for (const v of known) dg.graph.addEdge(v, end);
+  };
+}
+
 type CriterionLambda = (cell: unknown) => boolean;
 interface CriterionBuilderLike {
   parseCriterion(raw: unknown, helper: unknown): { operator: string; value: unknown } | undefined;
@@ -265,6 +297,7 @@ export class FormulaEngine {
       smartRounding: false,
     });
     sheetsCriteria(this.engineHf);
+    sharedRangesOnce(this.engineHf);
     // HyperFormula spells the booleans as functions (TRUE()); Sheets formulas use bare TRUE/FALSE, so define them as names.
     for (const b of BOOLEAN_NAMES) this.hf.addNamedExpression(b, `=${b}()`);
   }
