@@ -210,6 +210,7 @@ interface PartialState {
   /** Every node a pending write reaches, with the nodes it depends on among them, and its formula nodes by tab. */
   back: Map<GraphNode, GraphNode[]>;
   bySheet: Map<number, GraphNode[]>;
+  reached: Set<GraphNode>;
   done: Set<GraphNode>;
   sheets: Set<number>;
   /** Each evaluated formula node's value before, so the full evaluation still sees the change and passes it on. */
@@ -226,8 +227,13 @@ function sizeKey(a: SimpleCellAddress): string {
 
 /** One FILTER call of one formula cell: its cell and its call's syntax tree (a formula re-entered is parsed anew, so not the node itself). */
 function filterKey(ast: object, a: SimpleCellAddress): string {
-  return `${sizeKey(a)}|${JSON.stringify(ast)}`;
+  let text = astText.get(ast);
+  if (text === undefined) astText.set(ast, (text = JSON.stringify(ast)));
+  return `${sizeKey(a)}|${text}`;
 }
+
+/** Each syntax tree's text, once: HyperFormula never changes a tree (its row and column transformers build new ones). */
+const astText = new WeakMap<object, string>();
 
 function scalarOfInterpreterValue(v: unknown): unknown {
   if (v === EmptyValue) return '';
@@ -254,6 +260,8 @@ export class FormulaEngine {
   /** Result sizes each FILTER call actually produced, by its call (AST node) and formula cell (see filterPlugin). */
   private readonly filterSizes = new Map<string, { height: number; width: number }>();
   private readonly pending = new Map<string, SimpleCellAddress>();
+  /** The formula cells whose evaluation has sized a FILTER or SORT (see presizeSpills). */
+  private readonly sizedAt = new Set<string>();
   private nested = 0;
   /** Demand-driven evaluation while stale (see current()): tabs already brought up to date, and what that changed. */
   private partial: PartialState | null = null;
@@ -466,8 +474,14 @@ export class FormulaEngine {
         const self = this as unknown as { arraySizeForAst(a: unknown, s: unknown): ArraySize };
         if (!ast.args.length) return ArraySize.error();
         const size = self.arraySizeForAst(ast.args[0], { ...state, arraysFlag: true });
-        const last = engine.filterSizes.get(filterKey(ast, state.formulaAddress));
-        return new ArraySize(Math.max(size.width, last?.width ?? 1), Math.max(size.height, last?.height ?? 1));
+        const key = filterKey(ast, state.formulaAddress);
+        const last = engine.filterSizes.get(key);
+        const out = { width: Math.max(size.width, last?.width ?? 1), height: Math.max(size.height, last?.height ?? 1) };
+        // Over a FILTER, exactly what it will produce (a SORT keeps its range's size; a FILTER's size is its last result's): kept as its
+        // last size, so a FILTER that grew re-enters this formula once, not again for the SORT (settle).
+        const arg = ast.args[0] as { procedureName?: string };
+        if (last && arg.procedureName === 'FILTER' && size.height >= 1) engine.filterSizes.set(key, out);
+        return new ArraySize(out.width, out.height);
       }
       sheetsFilterSize(ast: object, state: { formulaAddress: SimpleCellAddress }): ArraySize {
         const s = engine.filterSizes.get(filterKey(ast, state.formulaAddress));
@@ -498,6 +512,7 @@ export class FormulaEngine {
    * the formula), cut to the spill's current size until then — more would not fit (HyperFormula throws).
    */
   sized(result: unknown, ast: object, state: { formulaAddress: SimpleCellAddress }, graph: { getCell(a: SimpleCellAddress): unknown }): unknown {
+    this.sizedAt.add(sizeKey(state.formulaAddress));
     if (!(result instanceof SimpleRangeValue)) return result;
     const key = filterKey(ast, state.formulaAddress);
     const had = this.filterSizes.get(key);
@@ -529,11 +544,70 @@ export class FormulaEngine {
   fresh(): void {
     if (!this.stale) return;
     this.timed(() => {
+      const reach = this.partial;
       this.undoPartial();
+      this.presizeSpills(reach);
       this.stale = false;
       this.engineHf.resumeEvaluation();
       this.settle();
     });
+  }
+
+  /**
+   * Before a full evaluation: the FILTER and SORT formulas the writes reach are evaluated alone (with what they read among the
+   * reached nodes), and those whose size changed are re-entered at their new size while the engine is still suspended. Without
+   * this the full evaluation runs at the old sizes and settle() runs everything that reads them again: an append grows every
+   * sort of its tab, so that doubled the work. Values are put back after (undoPartial), so the full evaluation still starts from
+   * the writes; a cycle, a blocked spill or a custom function among those nodes leaves it to settle() as before.
+   */
+  private presizeSpills(reach: PartialState | null): void {
+    if (!this.sizedAt.size || this.pending.size) return;
+    const service = this.internals()._lazilyTransformingAstService;
+    const g = this.internals().dependencyGraph as unknown as GraphInternals;
+    // The reach current() found is still the writes' (nothing was written since): only what it evaluated is forgotten.
+    const p = reach ? { ...reach, done: new Set<GraphNode>(), sheets: new Set<number>(), saved: [] } : this.reachOfWrites(g);
+    const spills = new Set(
+      [...p.reached].filter((v) => {
+        const f = v as { formula?: unknown; getAddress?(s: unknown): SimpleCellAddress };
+        return 'formula' in f && typeof f.getAddress === 'function' && this.sizedAt.has(sizeKey(f.getAddress(service)));
+      }),
+    );
+    // Only the spills no other reached spill feeds (an appended tab's sorts): one that reads another would be evaluated from
+    // that one's old size here, and what reads it is little, so settle() re-entering it costs little.
+    const first = [...spills].filter((v) => !this.readsAnother(p, v, spills));
+    if (!first.length || this.blockedSpills().length) return;
+    const sizes = { filter: new Map(this.filterSizes), spill: new Map(this.spillSizes) };
+    this.partial = p;
+    const evaluated = this.evaluateNodes(p, first);
+    this.undoPartial();
+    if (!evaluated || this.partialSpoiled) {
+      this.filterSizes.clear();
+      for (const [k, v] of sizes.filter) this.filterSizes.set(k, v);
+      this.spillSizes.clear();
+      for (const [k, v] of sizes.spill) this.spillSizes.set(k, v);
+      this.pending.clear();
+      return;
+    }
+    const todo = [...this.pending.values()];
+    this.pending.clear();
+    for (const a of todo) {
+      const f = this.engineHf.getCellFormula(a);
+      if (f !== undefined) this.engineHf.setCellContents(a, f);
+    }
+  }
+
+  /** Whether `spill` depends, through the reached nodes, on another of `spills`. */
+  private readsAnother(p: PartialState, spill: GraphNode, spills: Set<GraphNode>): boolean {
+    const seen = new Set<GraphNode>();
+    const stack = [...(p.back.get(spill) ?? [])];
+    while (stack.length) {
+      const u = stack.pop()!;
+      if (seen.has(u)) continue;
+      seen.add(u);
+      if (spills.has(u) && u !== spill) return true;
+      for (const w of p.back.get(u) ?? []) stack.push(w);
+    }
+    return false;
   }
 
   /** Runs `fn`, adding its time to evaluationMs unless an outer call is already timing (evaluations nest). */
@@ -591,8 +665,31 @@ export class FormulaEngine {
     const g = hf.dependencyGraph as unknown as GraphInternals;
     const p = (this.partial ??= this.reachOfWrites(g));
     if (p.sheets.has(sheet)) return;
+    // A blocked spill may have room now: only the full evaluation re-enters it (settle).
+    if (this.pending.size || this.blockedSpills().length) return this.fresh();
+    const sizes = { filter: new Map(this.filterSizes), spill: new Map(this.spillSizes) };
+    if (!this.evaluateNodes(p, p.bySheet.get(sheet) ?? [])) return this.fresh();
+    // A spill whose size changed is re-entered by settle(), which only the full evaluation runs.
+    if (this.partialSpoiled || this.pending.size) {
+      this.filterSizes.clear();
+      for (const [k, v] of sizes.filter) this.filterSizes.set(k, v);
+      this.spillSizes.clear();
+      for (const [k, v] of sizes.spill) this.spillSizes.set(k, v);
+      this.pending.clear();
+      return this.fresh();
+    }
+    p.sheets.add(sheet);
+  }
+
+  /**
+   * Evaluates `starts` and the reached nodes they depend on, in dependency order, saving each value first (undoPartial puts them
+   * back). False, evaluating nothing, when those nodes hold a cycle; partialSpoiled tells whether a custom function ran.
+   */
+  private evaluateNodes(p: PartialState, starts: readonly GraphNode[]): boolean {
+    const hf = this.internals();
+    const g = hf.dependencyGraph as unknown as GraphInternals;
     const need = new Set<GraphNode>();
-    const stack = [...(p.bySheet.get(sheet) ?? [])];
+    const stack = [...starts];
     while (stack.length) {
       const v = stack.pop()!;
       if (need.has(v) || p.done.has(v)) continue;
@@ -614,9 +711,7 @@ export class FormulaEngine {
         if (n === 0) ready.push(d);
       }
     }
-    // A blocked spill may have room now: only the full evaluation re-enters it (settle).
-    if (order.length !== need.size || this.pending.size || this.blockedSpills().length) return this.fresh();
-    const sizes = { filter: new Map(this.filterSizes), spill: new Map(this.spillSizes) };
+    if (order.length !== need.size) return false;
     this.inPartial = true;
     this.partialSpoiled = false;
     try {
@@ -632,16 +727,7 @@ export class FormulaEngine {
     } finally {
       this.inPartial = false;
     }
-    // A spill whose size changed is re-entered by settle(), which only the full evaluation runs.
-    if (this.partialSpoiled || this.pending.size) {
-      this.filterSizes.clear();
-      for (const [k, v] of sizes.filter) this.filterSizes.set(k, v);
-      this.spillSizes.clear();
-      for (const [k, v] of sizes.spill) this.spillSizes.set(k, v);
-      this.pending.clear();
-      return this.fresh();
-    }
-    p.sheets.add(sheet);
+    return true;
   }
 
   /** The nodes the pending writes reach (HyperFormula's dirty nodes and their dependents), each with its precedents among them. */
@@ -668,7 +754,7 @@ export class FormulaEngine {
         stack.push(d);
       }
     }
-    return { back, bySheet, done: new Set(), sheets: new Set(), saved: [] };
+    return { back, bySheet, reached: seen, done: new Set(), sheets: new Set(), saved: [] };
   }
 
   /** Puts back the values current() evaluated, before a write or the full evaluation. */

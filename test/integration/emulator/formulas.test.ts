@@ -292,3 +292,32 @@ describe('formulas', () => {
     expect(sh.getRange('E1:E5').getValues().map((x) => x[0])).toEqual(['#NUM!', '#NUM!', 3, 2, 9]);
   });
 });
+
+describe('spills that change size as their tab changes', () => {
+  const KEYS = {
+    // A sorted spill over FILTERs of a tab (the shape of Attain's key columns), one spill that reads it, and single cells that read both.
+    A1: '=ARRAYFORMULA(SORT(FILTER(Sheet1!$B:$B,LEN(Sheet1!$A:$A),ROW(Sheet1!$A:$A)>1),FILTER(Sheet1!$A:$A,LEN(Sheet1!$A:$A),ROW(Sheet1!$A:$A)>1),FALSE,FILTER(ROW(Sheet1!$A:$A),LEN(Sheet1!$A:$A),ROW(Sheet1!$A:$A)>1),TRUE))',
+    C1: '=SORT(FILTER(Keys!$A:$A,ISNUMBER(Keys!$A:$A),Keys!$A:$A>4))',
+    E1: '=IFERROR(MATCH(5,Keys!$A:$A,-1),0)',
+    F1: '=COUNT(Keys!$C:$C)',
+  };
+  const edit = fc.record({ row: fc.integer({ min: 2, max: 12 }), code: fc.constantFrom('', 'a', 'b', 'c'), n: fc.integer({ min: 0, max: 9 }) });
+
+  test('after any run of edits (rows added, changed, cleared), every value equals a fresh evaluation of the same cells', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
+        const { emu, sh } = sheet1();
+        sh.getRange('A1:B1').setValues([['Client', 'N']]);
+        const keys = emu.spreadsheet.insertSheet('Keys');
+        for (const [a1, f] of Object.entries(KEYS)) keys.getRange(a1).setFormula(f);
+        for (const e of edits) {
+          sh.getRange(e.row, 1, 1, 2).setValues([[e.code, e.n]]);
+          keys.getRange('A1:F14').getValues(); // evaluated after each edit, as an action's read would
+        }
+        const fresh = fakeEmulator({ state: emu.exportState() });
+        expect(keys.getRange('A1:F14').getValues()).toEqual(fresh.spreadsheet.getSheetByName('Keys')!.getRange('A1:F14').getValues());
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
