@@ -576,21 +576,32 @@ export class FormulaEngine {
     // that one's old size here, and what reads it is little, so settle() re-entering it costs little.
     const first = [...spills].filter((v) => !this.readsAnother(p, v, spills));
     if (!first.length || this.blockedSpills().length) return;
-    const sizes = { filter: new Map(this.filterSizes), spill: new Map(this.spillSizes) };
+    const restoreSizes = this.keepSizes();
     this.partial = p;
     const evaluated = this.evaluateNodes(p, first);
     this.undoPartial();
-    if (!evaluated || this.partialSpoiled) {
-      this.filterSizes.clear();
-      for (const [k, v] of sizes.filter) this.filterSizes.set(k, v);
-      this.spillSizes.clear();
-      for (const [k, v] of sizes.spill) this.spillSizes.set(k, v);
-      this.pending.clear();
-      return;
-    }
+    if (!evaluated || this.partialSpoiled) return restoreSizes();
     const todo = [...this.pending.values()];
     this.pending.clear();
-    for (const a of todo) {
+    this.reenter(todo);
+  }
+
+  /** The spill sizes now; the function returned puts them back and forgets pending re-entries (an evaluation given up). */
+  private keepSizes(): () => void {
+    const filter = new Map(this.filterSizes);
+    const spill = new Map(this.spillSizes);
+    return () => {
+      this.filterSizes.clear();
+      for (const [k, v] of filter) this.filterSizes.set(k, v);
+      this.spillSizes.clear();
+      for (const [k, v] of spill) this.spillSizes.set(k, v);
+      this.pending.clear();
+    };
+  }
+
+  /** Enters each formula again where it is, so HyperFormula sizes its array anew (the caller batches or suspends). */
+  private reenter(cells: readonly SimpleCellAddress[]): void {
+    for (const a of cells) {
       const f = this.engineHf.getCellFormula(a);
       if (f !== undefined) this.engineHf.setCellContents(a, f);
     }
@@ -667,15 +678,11 @@ export class FormulaEngine {
     if (p.sheets.has(sheet)) return;
     // A blocked spill may have room now: only the full evaluation re-enters it (settle).
     if (this.pending.size || this.blockedSpills().length) return this.fresh();
-    const sizes = { filter: new Map(this.filterSizes), spill: new Map(this.spillSizes) };
+    const restoreSizes = this.keepSizes();
     if (!this.evaluateNodes(p, p.bySheet.get(sheet) ?? [])) return this.fresh();
     // A spill whose size changed is re-entered by settle(), which only the full evaluation runs.
     if (this.partialSpoiled || this.pending.size) {
-      this.filterSizes.clear();
-      for (const [k, v] of sizes.filter) this.filterSizes.set(k, v);
-      this.spillSizes.clear();
-      for (const [k, v] of sizes.spill) this.spillSizes.set(k, v);
-      this.pending.clear();
+      restoreSizes();
       return this.fresh();
     }
     p.sheets.add(sheet);
@@ -819,12 +826,7 @@ export class FormulaEngine {
       const todo = [...this.pending.values()];
       this.pending.clear();
       // One recalculation per round, not one per re-entered formula: an append grows every sort of its tab, and what reads them all is evaluated once.
-      this.engineHf.batch(() => {
-        for (const a of todo) {
-          const f = this.engineHf.getCellFormula(a);
-          if (f !== undefined) this.engineHf.setCellContents(a, f);
-        }
-      });
+      this.engineHf.batch(() => this.reenter(todo));
     }
     this.pending.clear();
   }
