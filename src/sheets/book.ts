@@ -5,7 +5,7 @@ import type { TabLayout } from './columns';
 import { allInstruments, enablesClinicInstrument, readWorkbookInstruments, workbookRegistry } from './clinic-registry';
 import { INSTRUMENTS_TAB, type ClinicInstruments } from './instruments-tab';
 import { AUDIT, FIXED_TABS, instrumentTab, SETTINGS } from './layout';
-import { coveredWidth, INDEX_TAB, parseIndex, type IndexedTab } from './index-tab';
+import { coveredWidth, INDEX_TAB, parseIndex, parseSettingsMirror, type IndexedTab } from './index-tab';
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import { parseSettings, type Settings } from './settings';
 import { effectiveUserEmail } from './scopes';
@@ -23,6 +23,9 @@ export interface AuditEntry {
   entity: string;
   summary: string;
 }
+
+/** A Settings column's header as setup writes it. */
+const headerOf = (key: string): string => SETTINGS.columns.find((c) => c.key === key)?.header ?? '';
 
 /** Lives for one server call only: nothing here outlasts the execution, so nothing can go stale. */
 export class Book {
@@ -96,6 +99,8 @@ export class Book {
   }
 
   private positions: Map<string, IndexedTab> | null = null;
+  /** Settings' rows as the index mirrors them (read with the index), or null without a live mirror. */
+  private mirror: unknown[][] | null = null;
 
   /**
    * Every layout's column positions and last row from the hidden index (two reads per execution, values and formulas of the
@@ -109,7 +114,9 @@ export class Book {
     const sheet = this.sheet(INDEX_TAB);
     if (!sheet) return (this.positions = new Map());
     const range = sheet.getDataRange();
-    this.positions = parseIndex(range.getValues(), layouts, range.getFormulas());
+    const [values, formulas] = [range.getValues(), range.getFormulas()];
+    this.positions = parseIndex(values, layouts, formulas);
+    this.mirror = parseSettingsMirror(values, formulas);
     return this.positions;
   }
 
@@ -212,10 +219,10 @@ export class Book {
     }
   }
 
-  /** The Settings tab as typed settings (two reads). */
+  /** The Settings tab as typed settings: from the index's mirror when it shows all of it, else one read of the tab. */
   settings(): Settings {
     const tab = this.tab(SETTINGS);
-    const { key, value } = readColumns(tab, ['key', 'value'], lastRowOf(tab));
+    const { key, value } = this.mirroredSettings(tab) ?? readColumns(tab, ['key', 'value'], lastRowOf(tab));
     const raw: Record<string, unknown> = {};
     key.forEach((k, i) => {
       const name = String(k ?? '').trim();
@@ -223,6 +230,21 @@ export class Book {
     });
     // The Instruments tab is read only when Settings enables one of its measures: a clinic without any reads nothing more.
     return parseSettings(raw, enablesClinicInstrument(raw) ? this.instruments() : BUILT_IN_INSTRUMENTS);
+  }
+
+  /**
+   * Settings' key and value columns from the index's mirror: only when the tab's positions and last row came from the index's
+   * live row, the mirror covers both columns and every used row, and its row 1 shows their headers there (so it is Settings'
+   * own cells, in place, not a blocked or stale spill). Otherwise null, and the tab is read.
+   */
+  private mirroredSettings(tab: Tab): { key: unknown[]; value: unknown[] } | null {
+    const indexed = this.positions?.get(tab.layout.name);
+    const rows = this.mirror;
+    if (!indexed || !rows || indexed.lastRow === null || indexed.lastRow > rows.length) return null;
+    const [k, v] = [tab.cols.get('key'), tab.cols.get('value')];
+    if (k === undefined || v === undefined || rows[0][k - 1] !== headerOf('key') || rows[0][v - 1] !== headerOf('value')) return null;
+    const body = rows.slice(1, indexed.lastRow);
+    return { key: body.map((r) => r[k - 1]), value: body.map((r) => r[v - 1]) };
   }
 
   /**

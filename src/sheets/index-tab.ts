@@ -1,8 +1,8 @@
-// The hidden "Attain index" tab: per tab its last used row and every Attain column's position by header name, all live formulas, so an action learns every layout and where to append in one read.
+// The hidden "Attain index" tab: per tab its last used row and every Attain column's position by header name, and a copy of Settings, all live formulas, so an action learns every layout, where to append and its settings in one read.
 import { BUILT_IN_INSTRUMENTS } from '../core/instruments/registry';
 import type { TabLayout } from './columns';
-import { FIXED_TABS, instrumentTab } from './layout';
-import { columnLetters, sheetRef, str } from './formulas';
+import { FIXED_TABS, instrumentTab, SETTINGS } from './layout';
+import { columnLetters, columnNumber, sheetRef, str } from './formulas';
 import type { Tab } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -63,6 +63,37 @@ export function positionsOnRowOne(formulas: readonly unknown[], columns: number)
 /** One index row: the tab name, its last used row, the width that covers, then per layout column the position of its header in row 1 (0 when absent). */
 export function indexRow(layout: TabLayout, width: number): (string | number)[] {
   return [layout.name, lastRowFormula(layout.name, width), width, ...layout.columns.map((c) => positionFormula(layout.name, c.header))];
+}
+
+// ---- The Settings mirror: Settings' cells shown on the index, so an action reads its settings with the index (one read less) ----
+
+/** The Settings rows the mirror shows (header included): more than setup writes for every registry instrument, with room for a clinic's. */
+export const MIRROR_HEIGHT = 100;
+
+/** The mirror's column on row 1: right of every index row's cells, one blank column apart. */
+export const MIRROR_COL = INDEX_COLS + 2;
+
+/** Settings rows 1…MIRROR_HEIGHT, columns A…width, each cell as it is ("" for a blank, so a blank never reads as 0 in any engine). */
+export function settingsMirrorFormula(width: number): string {
+  const block = `${sheetRef('Settings')}!$A$1:$${columnLetters(Math.max(1, width))}$${MIRROR_HEIGHT}`;
+  return `=ARRAYFORMULA(IF(${block}="","",${block}))`;
+}
+
+/** What a live mirror covers, read from its formula (Sheets moves its references when rows or columns are inserted in Settings). */
+export function mirrorExtent(formula: unknown): { width: number; height: number } | null {
+  if (typeof formula !== 'string') return null;
+  // Only this shape counts: both references on Settings (quoted or not), from its cell A1; a row or column inserted above or left
+  // of A1, a renamed or deleted Settings (#REF!) or a value pasted over it is not a mirror, and the action reads Settings itself.
+  const m = /^=ARRAYFORMULA\(IF\((?:'Settings'|Settings)!\$A\$1:\$([A-Z]+)\$(\d+)="","",(?:'Settings'|Settings)!\$A\$1:\$\1\$\2\)\)$/i.exec(formula.replace(/\s+/g, ''));
+  return m ? { width: columnNumber(m[1].toUpperCase()), height: Number(m[2]) } : null;
+}
+
+/** Settings as the index mirrors them: its rows 1…height (row 0 the header), or null when row 1 of the index holds no live mirror. */
+export function parseSettingsMirror(values: readonly (readonly unknown[])[], formulas: readonly (readonly unknown[])[]): unknown[][] | null {
+  const at = (formulas[0] ?? []).findIndex((f) => mirrorExtent(f) !== null);
+  if (at < 0) return null;
+  const { width, height } = mirrorExtent(formulas[0][at])!;
+  return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => values[r]?.[at + c] ?? ''));
 }
 
 /** Row 1 of the index: the marker tells this layout (last row, width, positions) from the first one (positions only), which is read as no index. */
@@ -140,14 +171,19 @@ export function ensureIndex(ss: Spreadsheet, sheets: Map<string, Sheet>, tabs: r
     sheet.protect().setDescription('Attain: index of column positions (do not edit)').setWarningOnly(true);
     fresh = true;
   }
-  // An index from an older layout may be narrower than this one.
+  const settings = tabs.find((t) => t.layout.name === SETTINGS.name);
+  const mirror = settings ? settingsMirrorFormula(coveredWidth(settings)) : '';
+  const width = MIRROR_COL + (settings ? coveredWidth(settings) : 1) - 1;
+  // An index from an older layout may be narrower than this one; the mirror's spill needs its columns too.
   const maxCols = sheet.getMaxColumns();
-  if (maxCols < INDEX_COLS) sheet.insertColumnsAfter(maxCols, INDEX_COLS - maxCols);
+  if (maxCols < width) sheet.insertColumnsAfter(maxCols, width - maxCols);
   const rows = tabs.map((t) => indexRow(t.layout, coveredWidth(t)));
   const block: (string | number)[][] = [[...INDEX_HEADER], ...rows].map((r) => [...r, ...new Array(INDEX_COLS - r.length).fill('')]);
   while (block.length < INDEX_ROWS) block.push(new Array(INDEX_COLS).fill(''));
+  // Row 1 ends with the Settings mirror; the column between stays blank (rows below it in that column are the mirror's spill).
+  block.forEach((r, i) => r.push('', i === 0 ? mirror : ''));
   if (!fresh) {
-    const range = sheet.getRange(1, 1, INDEX_ROWS, INDEX_COLS);
+    const range = sheet.getRange(1, 1, INDEX_ROWS, MIRROR_COL);
     const current = range.getValues();
     // Values alone can look right while describing another sheet (references that followed a renamed tab) or no live sheet
     // at all (the index pasted as values), so the formulas are checked too.
@@ -167,9 +203,24 @@ export function ensureIndex(ss: Spreadsheet, sheets: Map<string, Sheet>, tabs: r
           positionsOnRowOne(formulas[i + 1], t.layout.columns.length)
         );
       }) &&
-      current.slice(tabs.length + 1).every((r) => r.every((v) => v === ''));
+      current.slice(tabs.length + 1).every((r) => r.slice(0, INDEX_COLS).every((v) => v === '')) &&
+      // The mirror: the formula setup writes, and its spill not blocked (it shows Settings' first header, not an error).
+      current.every((r) => r[MIRROR_COL - 2] === '') &&
+      sameMirror(formulas[0][MIRROR_COL - 1], mirror) &&
+      !/^#/.test(String(current[0][MIRROR_COL - 1]));
     if (same) return false;
   }
-  sheet.getRange(1, 1, INDEX_ROWS, INDEX_COLS).setValues(block);
+  // The mirror spills down MIRROR_HEIGHT rows: a new tab has 1,000; rows deleted from an old one are put back.
+  const maxRows = fresh ? MIRROR_HEIGHT : sheet.getMaxRows();
+  if (maxRows < MIRROR_HEIGHT) sheet.insertRowsAfter(maxRows, MIRROR_HEIGHT - maxRows);
+  sheet.getRange(1, 1, INDEX_ROWS, MIRROR_COL).setValues(block);
   return true;
+}
+
+/** Whether a mirror cell holds the formula setup would write (Sheets may drop the quotes of a plain name). */
+function sameMirror(formula: unknown, wanted: string): boolean {
+  if (!wanted) return formula === '' || formula === undefined;
+  const a = mirrorExtent(formula);
+  const b = mirrorExtent(wanted);
+  return a !== null && b !== null && a.width === b.width && a.height === b.height;
 }

@@ -121,6 +121,24 @@ export const PROBES: readonly Probe[] = [
     fix: `Actions may miss a client's rows typed with other case or spaces, or on a hidden tab: unhide Attain's tabs. ${TELL}`,
   },
   {
+    id: 'settings-mirror',
+    tests: "A formula showing cells from elsewhere (the hidden index's copy of Settings) shows a 0, a blank and a ticked box as they are",
+    assumption: 'emulator/formulas.ts: ARRAYFORMULA(IF(range="","",range)) spills each cell as it is, a blank as "" (src/sheets/index-tab.ts settingsMirrorFormula relies on it)',
+    kind: 'must-hold',
+    expected: ['0 | "" | true'],
+    run: (env, row) => {
+      env.sheet.getRange(row, 1, 1, 3).setValues([[0, '', true]]);
+      const block = `A${row}:C${row}`;
+      env.sheet.getRange(row, 4).setFormula(`=ARRAYFORMULA(IF(${block}="","",${block}))`);
+      return env.sheet
+        .getRange(row, 4, 1, 3)
+        .getValues()[0]
+        .map((v) => JSON.stringify(v))
+        .join(' | ');
+    },
+    fix: `Actions read Settings through the hidden index's copy of it and may misread a 0 or a blank setting here: clear the formula in row 1 of the "Attain index" tab, right of its last filled column, so actions read the Settings tab itself (Check will list it as missing). ${TELL}`,
+  },
+  {
     id: 'effective-user-email',
     tests: "The user's email address is available (Audit's User)",
     assumption: 'emulator/scopes.ts: getEffectiveUser needs userinfo.email',

@@ -3,7 +3,7 @@ import { clinicChoices } from '../../core/instruments/clinic-choices';
 import type { InstrumentDefinition } from '../../core/instruments/schema';
 import type { ColumnSpec, TabLayout, Validation } from '../columns';
 import { instrumentColumns, type InstrumentOptions } from '../instrument-layout';
-import { INDEX_TAB, parseIndex } from '../index-tab';
+import { INDEX_TAB, MIRROR_COL, parseIndex, parseSettingsMirror } from '../index-tab';
 import { COMPUTED_PREFIX, PROTECTED_TABS, PROTECTION_PREFIX, TAB_PREFIX } from '../protect';
 import { columnLetters } from '../a1';
 import { dataRows, isBlankCell, refsOf, type TabBlock } from './block';
@@ -256,24 +256,39 @@ export function indexProblems(sheets: ReadonlyMap<string, Sheet>, blocks: readon
   const sheet = sheets.get(INDEX_TAB.toLowerCase());
   if (!sheet) return [missingTab(INDEX_TAB, 'hidden index tab')];
   const range = sheet.getDataRange();
-  const parsed = parseIndex(range.getValues(), layouts, range.getFormulas());
+  const [values, formulas] = [range.getValues(), range.getFormulas()];
+  const parsed = parseIndex(values, layouts, formulas);
   const stale = blocks.filter((b) => {
     if (b.missing.some((c) => !c.optional) || b.doubled.length) return false; // the header problem is reported; setup rewrites the row once it is fixed
     const row = parsed.get(b.layout.name);
     // A blocked spill's position reads 0 in the index until its typed cells go: the spill problem is reported instead.
     return !row || [...b.cols].some(([k, c]) => row.cols.get(k) !== c && !b.blockedSpills.has(k));
   });
-  if (!stale.length) return [];
-  return [
-    {
+  const out: Problem[] = [];
+  if (stale.length) {
+    out.push({
       area: 'layout',
       tab: INDEX_TAB,
       where: `rows for ${stale.map((b) => b.layout.name).join(', ')}`,
       problem: "Expected live formulas giving each tab's column positions; found rows missing, pasted as values, or stale.",
       fix: `${RERUN_SETUP} Until then Attain reads those header rows itself.`,
       repair: 'setup',
-    },
-  ];
+    });
+  }
+  // The Settings mirror saves every action one read; without it (or with its spill blocked) actions read Settings themselves.
+  const settings = blocks.find((b) => b.layout.name === 'Settings');
+  const mirror = parseSettingsMirror(values, formulas);
+  if (settings && !settings.missing.some((c) => !c.optional) && (!mirror || /^#/.test(String(mirror[0]?.[0] ?? '')))) {
+    out.push({
+      area: 'layout',
+      tab: INDEX_TAB,
+      where: `row 1, column ${columnLetters(MIRROR_COL)}`,
+      problem: 'Expected the live formula that shows the Settings tab there; found none, a value, or a result blocked by typed cells.',
+      fix: `${RERUN_SETUP} Until then each action reads the Settings tab itself (one read more).`,
+      repair: 'setup',
+    });
+  }
+  return out;
 }
 
 /** Descriptions of every protection setup makes, for the tabs that exist. */

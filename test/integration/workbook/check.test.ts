@@ -30,9 +30,10 @@ test('a clean set-up workbook with a client, a plan and a session has no problem
     ['countif-numeric-text', true],
     ['date-serial-zone', true],
     ['text-finder-scope', true],
+    ['settings-mirror', true],
     ['effective-user-email', true],
   ]);
-  expect(r.summary).toMatch(/^No problem\(s\): layout 0, values 0, platform 0\. Checked 12 tabs, \d+ rows, 15 computed cells, 6 probes \(apostrophe-text-cell kept; countif-numeric-text 0; effective-user-email (not )?available\)\.$/);
+  expect(r.summary).toMatch(/^No problem\(s\): layout 0, values 0, platform 0\. Checked 12 tabs, \d+ rows, 15 computed cells, 7 probes \(apostrophe-text-cell kept; countif-numeric-text 0; effective-user-email (not )?available\)\.$/);
 });
 
 test('the check writes nothing but one Audit row (whole-workbook diff); the temporary probe tab is gone and the active tab is unchanged', () => {
