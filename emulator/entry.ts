@@ -16,7 +16,8 @@ export interface Prepared {
  */
 export type ApostropheInTextCells = 'strip' | 'keep';
 
-const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+// A number needs digits before the exponent: "e0" or "E12" (client codes) stay text, as in Sheets.
+const NUMBER = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEmulator, REPO_ROOT, type Emulator, type EmulatorState } from '../emulator';
-import { seedEmulator, SEED_TIME_ZONE, SEED_USER, type SeedSummary } from './seed';
+import { seedEmulator, seedSteps, SEED_TIME_ZONE, SEED_USER, type SeedProgress, type SeedSummary } from './seed';
 
 /** Where seedings are kept; ATTAIN_SEED_CACHE moves it ("off" seeds every time, as the preview_start_ms bench does). */
 export function seedCacheDir(): string | null {
@@ -68,24 +68,53 @@ function write(file: string, kept: Kept): void {
   }
 }
 
+/** Where today's seeding by this code is kept (null: no cache), and what is kept there if anything. */
+function cached(distDir: string): { file: string | null; kept: Kept | null } {
+  const dir = seedCacheDir();
+  const file = dir ? path.join(dir, `${seedKey(distDir)}.json`) : null;
+  return { file, kept: file ? read(file) : null };
+}
+
+type Seeded = { emulator: Emulator; summary: SeedSummary; fromCache: boolean };
+
+/** Keeps a finished seeding and opens it from its state, so the first run behaves exactly as every later one. */
+function opened(distDir: string, file: string | null, seeding: Emulator, summary: SeedSummary): Seeded {
+  const state = seeding.exportState();
+  if (file) write(file, { summary, state });
+  return { emulator: createEmulator({ distDir, state, user: SEED_USER }), summary, fromCache: false };
+}
+
 /**
  * A freshly seeded demo clinic, opened from the state its seeding exported: the one kept when the same code seeded it today,
  * else seeded now through the server functions and kept.
  */
-export function seededDemo(opts: { distDir?: string; log?: (line: string) => void } = {}): { emulator: Emulator; summary: SeedSummary; fromCache: boolean } {
+export function seededDemo(opts: { distDir?: string; log?: (line: string) => void } = {}): Seeded {
   const distDir = path.resolve(opts.distDir ?? path.join(REPO_ROOT, 'dist'));
-  const dir = seedCacheDir();
-  const file = dir ? path.join(dir, `${seedKey(distDir)}.json`) : null;
-  const kept = file ? read(file) : null;
+  const { file, kept } = cached(distDir);
   if (kept) {
     opts.log?.(`Opening the demo clinic seeded earlier today by this same code (${file}).`);
     return { emulator: createEmulator({ distDir, state: kept.state, user: SEED_USER }), summary: kept.summary, fromCache: true };
   }
   opts.log?.('Seeding a demo clinic (fictional clients DEMO-01 …)…');
   const seeding = createEmulator({ distDir, user: SEED_USER, timeZone: SEED_TIME_ZONE });
-  const summary = seedEmulator(seeding);
-  const state = seeding.exportState();
-  if (file) write(file, { summary, state });
-  // Opened from its state either way, so the first run behaves exactly as every later one.
-  return { emulator: createEmulator({ distDir, state, user: SEED_USER }), summary, fromCache: false };
+  return opened(distDir, file, seeding, seedEmulator(seeding));
+}
+
+/**
+ * seededDemo, giving way to the event loop after each seeding step (a client, a session) and telling `progress`, so a server
+ * that is already listening answers its requests (a "seeding…" page) while the demo is seeded. The same rows as seededDemo.
+ */
+export async function seededDemoAsync(opts: { distDir?: string; log?: (line: string) => void; progress?: (p: SeedProgress) => void } = {}): Promise<Seeded> {
+  const distDir = path.resolve(opts.distDir ?? path.join(REPO_ROOT, 'dist'));
+  const { file, kept } = cached(distDir);
+  if (kept) return seededDemo(opts);
+  opts.log?.('Seeding a demo clinic (fictional clients DEMO-01 …)…');
+  const seeding = createEmulator({ distDir, user: SEED_USER, timeZone: SEED_TIME_ZONE });
+  const steps = seedSteps(seeding);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return opened(distDir, file, seeding, step.value);
+    opts.progress?.(step.value);
+    await new Promise((r) => setImmediate(r));
+  }
 }

@@ -92,13 +92,30 @@ function objectivesOf(detail: ClientDetail): GoalView[] {
   return detail.goals.filter((g) => g.horizon === 'short' && g.status === 'active');
 }
 
+/** How far a seeding has got: steps done (a client with its plan, a session, the rest at the end) of all its steps. */
+export interface SeedProgress {
+  done: number;
+  of: number;
+}
+
 /** Writes the demo clinic into a freshly created emulator. Deterministic: the same rows every time. */
 export function seedEmulator(em: Emulator): SeedSummary {
+  const steps = seedSteps(em);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The seeding one step at a time (seedEmulator runs them all): a caller that waits between steps can answer requests meanwhile. */
+export function* seedSteps(em: Emulator): Generator<SeedProgress, SeedSummary> {
   em.spreadsheet.rename(SEED_SPREADSHEET_NAME);
   call(em, 'setupSpreadsheet');
   const boot = call<Bootstrap>(em, 'getBootstrap');
   const instruments = new Set(boot.instruments.map((i) => i.id));
   const plan = buildSeed();
+  const of = plan.clients.length + plan.clients.reduce((n, c) => n + c.sessions.length, 0) + 1;
+  let done = 0;
 
   // Clients and their plans, each plan from its template as the sidebar's "Start from a template" builds it.
   const objectiveCounts: Record<string, number> = {};
@@ -109,6 +126,7 @@ export function seedEmulator(em: Emulator): SeedSummary {
     call(em, 'addClient', { code: c.code, clinician: c.clinician, startDate: c.startDate, modality: goals[0]?.modality ?? '' });
     call(em, 'savePlan', { clientCode: c.code, templateId: c.templateId, goals } satisfies SavePlanInput);
     objectiveCounts[c.code] = objectivesOf(call<ClientDetail>(em, 'getClient', c.code)).length;
+    yield { done: ++done, of };
   }
 
   // Sessions: the same clinic again, now knowing how many objectives each plan rates.
@@ -136,6 +154,7 @@ export function seedEmulator(em: Emulator): SeedSummary {
       Object.assign(input, seedTaskInput(c.code, c.sessions.indexOf(s), objectives.map((o) => o.id)));
       call(em, 'recordSession', input);
       sessions += 1;
+      yield { done: ++done, of };
     }
     seedPriorities(em, c, objectives);
   }

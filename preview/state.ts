@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEmulator, type Emulator, type EmulatorState } from '../emulator';
-import { SEED_USER } from './seed';
-import { seededDemo } from './seed-cache';
+import { SEED_USER, type SeedProgress } from './seed';
+import { seededDemoAsync } from './seed-cache';
 
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -20,8 +20,11 @@ function writeAtomic(file: string, text: string): void {
   fs.renameSync(tmp, file);
 }
 
-/** The emulated spreadsheet: the saved state, or a freshly seeded demo clinic (`seeded`). */
-export function openSpreadsheet(opts: { stateFile: string; distDir: string; reset?: boolean; log: (line: string) => void }): { emulator: Emulator; seeded: boolean } {
+/**
+ * The emulated spreadsheet: the saved state, or a freshly seeded demo clinic (`seeded`). Seeding gives way to the event loop
+ * after each step and reports it to `progress`, so a server already listening can say how far it has got.
+ */
+export async function openSpreadsheet(opts: { stateFile: string; distDir: string; reset?: boolean; log: (line: string) => void; progress?: (p: SeedProgress) => void }): Promise<{ emulator: Emulator; seeded: boolean }> {
   const { stateFile, distDir, log } = opts;
   let saved: EmulatorState | null = null;
   if (opts.reset) {
@@ -36,7 +39,7 @@ export function openSpreadsheet(opts: { stateFile: string; distDir: string; rese
     }
   }
   if (saved) return { emulator: createEmulator({ distDir, state: saved, user: SEED_USER }), seeded: false };
-  return { emulator: seededDemo({ distDir, log }).emulator, seeded: true };
+  return { emulator: (await seededDemoAsync({ distDir, log, progress: opts.progress })).emulator, seeded: true };
 }
 
 export interface StateSaver {

@@ -48,7 +48,9 @@ try {
 let preview;
 try {
   const { startPreview } = await server;
-  preview = await startPreview({ port, stateFile, reset, root, log: (line) => console.log(line) });
+  // Listening first: the address answers within seconds, with how far seeding has got until the clinic is ready.
+  const listening = (url) => console.log(`Attain preview listening on ${url.replace('127.0.0.1', 'localhost')} (${Math.round(performance.now() - t0)} ms); opening the spreadsheet…`);
+  preview = await startPreview({ port, stateFile, reset, root, log: (line) => console.log(line), listenFirst: true, listening });
 } catch (err) {
   if (err.code === 'EADDRINUSE') console.error(`Port ${port} is already in use. Try: PORT=${port + 1} npm start`);
   else console.error(`The preview could not start: ${err.stack ?? err.message}`);

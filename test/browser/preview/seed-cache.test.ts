@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { createEmulator, type EmulatorState } from '../../../emulator';
 import { setUp } from '../../../kit/workbook';
-import { seedEmulator, SEED_TIME_ZONE, SEED_USER } from '../../../preview/seed';
-import { seedCacheDir, seededDemo, seedKey } from '../../../preview/seed-cache';
+import { seedEmulator, SEED_TIME_ZONE, SEED_USER, type SeedProgress } from '../../../preview/seed';
+import { seedCacheDir, seededDemo, seededDemoAsync, seedKey } from '../../../preview/seed-cache';
+import { startPreview } from '../../../preview/server';
 import { stateDiff } from '../../integration/state-diff';
 import { ROOT } from './helpers';
 
-jest.setTimeout(300000); // up to three seedings through the emulator, about 35 s each alone on 2 cores
+jest.setTimeout(300000); // up to three seedings per test through the emulator, about 35 s each alone on 2 cores
 
 const dist = path.join(ROOT, 'dist');
 const saved = process.env.ATTAIN_SEED_CACHE;
@@ -80,4 +81,51 @@ test('ATTAIN_SEED_CACHE: "off" keeps no seeding, a folder keeps them there, unse
   expect(seedCacheDir()).toBe('/tmp/some-seedings');
   delete process.env.ATTAIN_SEED_CACHE;
   expect(seedCacheDir()).toBe(path.join(ROOT, '.cache', 'demo-seed'));
+});
+
+test('seeding step by step (npm start) makes the same demo clinic as seeding at once, and tells each step', async () => {
+  process.env.ATTAIN_SEED_CACHE = tempDir('steps');
+  const steps: SeedProgress[] = [];
+  const stepwise = await seededDemoAsync({ progress: (p) => steps.push(p) });
+  expect(stepwise.fromCache).toBe(false);
+  // One step per client (with its plan) and per session; the rest (priorities, a review, a report) ends the seeding.
+  expect(steps.map((p) => p.done)).toEqual(steps.map((_, i) => i + 1));
+  expect(steps.every((p) => p.of === steps[0].of && p.done < p.of)).toBe(true);
+  const atOnce = createEmulator({ user: SEED_USER, timeZone: SEED_TIME_ZONE });
+  expect(seedEmulator(atOnce)).toEqual(stepwise.summary);
+  expect(stateDiff(timeless(atOnce.exportState()), timeless(stepwise.emulator.exportState()))).toEqual([]);
+});
+
+test('npm start listens first: while the demo clinic is seeded the port answers 503 with how far it has got, then the preview', async () => {
+  process.env.ATTAIN_SEED_CACHE = tempDir('first');
+  const stateFile = path.join(tempDir('state'), 'preview.json');
+  const answers: { status: number; text: string }[] = [];
+  const poll: { done: Promise<void> | null } = { done: null };
+  const preview = await startPreview({
+    port: 0,
+    stateFile,
+    reset: true,
+    root: ROOT,
+    listenFirst: true,
+    listening: (url) => {
+      poll.done = (async () => {
+        for (;;) {
+          const res = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
+          answers.push({ status: res.status, text: await res.text() });
+          if (res.status === 200) return;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
+    },
+  });
+  try {
+    await poll.done;
+    expect(preview.seeded).toBe(true);
+    const waiting = answers.filter((a) => a.status === 503);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.some((a) => /Seeding the demo clinic: step \d+ of \d+/.test(a.text))).toBe(true);
+    expect(answers[answers.length - 1].status).toBe(200);
+  } finally {
+    await preview.close();
+  }
 });

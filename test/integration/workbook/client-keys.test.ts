@@ -65,7 +65,8 @@ describe('client keys', () => {
           });
         },
       ),
-      { numRuns: 12 },
+      // "e0" once read as a number with no digits before its exponent (emulator/entry.ts): kept as a fixed case.
+      { numRuns: 12, examples: [[['e0'], []]] },
     );
   });
 
