@@ -122,21 +122,21 @@ export const PROBES: readonly Probe[] = [
   },
   {
     id: 'settings-mirror',
-    tests: "A formula showing cells from elsewhere (the hidden index's copy of Settings) shows a 0, a blank and a ticked box as they are",
+    tests: "A formula showing cells from elsewhere (the hidden index's copy of Settings) shows a 0, a blank, a ticked and an unticked box as they are",
     assumption: 'emulator/formulas.ts: ARRAYFORMULA(IF(range="","",range)) spills each cell as it is, a blank as "" (src/sheets/index-tab.ts settingsMirrorFormula relies on it)',
     kind: 'must-hold',
-    expected: ['0 | "" | true'],
+    expected: ['0 | "" | true | false'],
     run: (env, row) => {
-      env.sheet.getRange(row, 1, 1, 3).setValues([[0, '', true]]);
-      const block = `A${row}:C${row}`;
-      env.sheet.getRange(row, 4).setFormula(`=ARRAYFORMULA(IF(${block}="","",${block}))`);
+      env.sheet.getRange(row, 1, 1, 4).setValues([[0, '', true, false]]);
+      const block = `A${row}:D${row}`;
+      env.sheet.getRange(row, 5).setFormula(`=ARRAYFORMULA(IF(${block}="","",${block}))`);
       return env.sheet
-        .getRange(row, 4, 1, 3)
+        .getRange(row, 5, 1, 4)
         .getValues()[0]
         .map((v) => JSON.stringify(v))
         .join(' | ');
     },
-    fix: `Actions read Settings through the hidden index's copy of it and may misread a 0 or a blank setting here: clear the formula in row 1 of the "Attain index" tab, right of its last filled column, so actions read the Settings tab itself (Check will list it as missing). ${TELL}`,
+    fix: `Actions read Settings through the hidden index's copy of it and may misread a 0, a blank or an unticked setting here: clear the formula in row 1 of the "Attain index" tab, right of its last filled column, so actions read the Settings tab itself (Check will list it as missing). ${TELL}`,
   },
   {
     id: 'effective-user-email',

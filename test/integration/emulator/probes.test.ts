@@ -35,8 +35,8 @@ test('the whole list passes against the emulator with its defaults (the pessimis
   expect(r['date-serial-zone'].observed).toBe('2026-01-15, 2026-03-29, 2026-07-15, 2026-10-25');
   // Found in the hidden probe tab: the code with spaces and in other case; not the longer code or a cell that mentions it.
   expect(r['text-finder-scope'].observed).toBe('A');
-  // The index's copy of Settings: a 0 stays 0, a blank reads "" (not 0), a ticked box stays true.
-  expect(r['settings-mirror'].observed).toBe('0 | "" | true');
+  // The index's copy of Settings: a 0 stays 0, a blank reads "" (not 0), a ticked and an unticked box stay true and false.
+  expect(r['settings-mirror'].observed).toBe('0 | "" | true | false');
   // Host calls are not scope-checked: the configured user's address.
   expect(r['effective-user-email'].observed).toBe('available');
 });

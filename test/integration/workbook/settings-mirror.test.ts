@@ -41,6 +41,15 @@ describe('the Settings mirror', () => {
     expect(direct).toBe(viaMirror + 1);
   });
 
+  test('an unticked box and a 0 come through the copy as they are, not as blanks (which would read as the defaults)', () => {
+    const em = setUp();
+    setSetting(em, 'instrument.gad7', false);
+    setSetting(em, 'gas.rho', 0);
+    const boot = ok<{ instruments: { id: string }[]; rho: number }>(em.run('getBootstrap'));
+    expect(boot.instruments.map((i) => i.id)).not.toContain('gad7');
+    expect(boot.rho).toBe(0);
+  });
+
   test('rows inserted inside Settings stretch it (Sheets moves its references), and it stays in use', () => {
     const em = setUp();
     tab(em, 'Settings').insertRowsAfter(3, 2);
