@@ -77,6 +77,12 @@ function cached(distDir: string): { file: string | null; kept: Kept | null } {
 
 type Seeded = { emulator: Emulator; summary: SeedSummary; fromCache: boolean };
 
+/** Opens the seeding kept today by this code, without seeding. */
+function reopened(distDir: string, file: string | null, kept: Kept, log?: (line: string) => void): Seeded {
+  log?.(`Opening the demo clinic seeded earlier today by this same code (${file}).`);
+  return { emulator: createEmulator({ distDir, state: kept.state, user: SEED_USER }), summary: kept.summary, fromCache: true };
+}
+
 /** Keeps a finished seeding and opens it from its state, so the first run behaves exactly as every later one. */
 function opened(distDir: string, file: string | null, seeding: Emulator, summary: SeedSummary): Seeded {
   const state = seeding.exportState();
@@ -91,10 +97,7 @@ function opened(distDir: string, file: string | null, seeding: Emulator, summary
 export function seededDemo(opts: { distDir?: string; log?: (line: string) => void } = {}): Seeded {
   const distDir = path.resolve(opts.distDir ?? path.join(REPO_ROOT, 'dist'));
   const { file, kept } = cached(distDir);
-  if (kept) {
-    opts.log?.(`Opening the demo clinic seeded earlier today by this same code (${file}).`);
-    return { emulator: createEmulator({ distDir, state: kept.state, user: SEED_USER }), summary: kept.summary, fromCache: true };
-  }
+  if (kept) return reopened(distDir, file, kept, opts.log);
   opts.log?.('Seeding a demo clinic (fictional clients DEMO-01 …)…');
   const seeding = createEmulator({ distDir, user: SEED_USER, timeZone: SEED_TIME_ZONE });
   return opened(distDir, file, seeding, seedEmulator(seeding));
@@ -107,7 +110,7 @@ export function seededDemo(opts: { distDir?: string; log?: (line: string) => voi
 export async function seededDemoAsync(opts: { distDir?: string; log?: (line: string) => void; progress?: (p: SeedProgress) => void } = {}): Promise<Seeded> {
   const distDir = path.resolve(opts.distDir ?? path.join(REPO_ROOT, 'dist'));
   const { file, kept } = cached(distDir);
-  if (kept) return seededDemo(opts);
+  if (kept) return reopened(distDir, file, kept, opts.log);
   opts.log?.('Seeding a demo clinic (fictional clients DEMO-01 …)…');
   const seeding = createEmulator({ distDir, user: SEED_USER, timeZone: SEED_TIME_ZONE });
   const steps = seedSteps(seeding);

@@ -48,7 +48,7 @@ export interface Preview {
 function seedingPage(progress: () => SeedProgress | null): http.RequestListener {
   return (req, res) => {
     const p = progress();
-    const text = p ? `Seeding the demo clinic: step ${Math.min(p.done, p.of)} of ${p.of}…` : 'Opening the spreadsheet…';
+    const text = p ? `Seeding the demo clinic: step ${p.done} of ${p.of}…` : 'Opening the spreadsheet…';
     const page = (req.headers.accept ?? '').includes('text/html');
     res.writeHead(503, { 'Content-Type': page ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', 'Retry-After': '1', 'Cache-Control': 'no-store' });
     res.end(

@@ -75,7 +75,7 @@ export const MIRROR_COL = INDEX_COLS + 2;
 
 /** Settings rows 1…MIRROR_HEIGHT, columns A…width, each cell as it is ("" for a blank, so a blank never reads as 0 in any engine). */
 export function settingsMirrorFormula(width: number): string {
-  const block = `${sheetRef('Settings')}!$A$1:$${columnLetters(Math.max(1, width))}$${MIRROR_HEIGHT}`;
+  const block = `${sheetRef(SETTINGS.name)}!$A$1:$${columnLetters(Math.max(1, width))}$${MIRROR_HEIGHT}`;
   return `=ARRAYFORMULA(IF(${block}="","",${block}))`;
 }
 
@@ -88,11 +88,15 @@ export function mirrorExtent(formula: unknown): { width: number; height: number 
   return m ? { width: columnNumber(m[1].toUpperCase()), height: Number(m[2]) } : null;
 }
 
-/** Settings as the index mirrors them: its rows 1…height (row 0 the header), or null when row 1 of the index holds no live mirror. */
+/**
+ * Settings as the index mirrors them: its rows 1…height (row 0 the header), or null when row 1 of the index holds no live
+ * mirror, or one whose spill is blocked by typed cells (its cell shows an error instead of Settings' A1).
+ */
 export function parseSettingsMirror(values: readonly (readonly unknown[])[], formulas: readonly (readonly unknown[])[]): unknown[][] | null {
-  const at = (formulas[0] ?? []).findIndex((f) => mirrorExtent(f) !== null);
-  if (at < 0) return null;
-  const { width, height } = mirrorExtent(formulas[0][at])!;
+  const extents = (formulas[0] ?? []).map(mirrorExtent);
+  const at = extents.findIndex((e) => e !== null);
+  if (at < 0 || /^#/.test(String(values[0]?.[at] ?? ''))) return null;
+  const { width, height } = extents[at]!;
   return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => values[r]?.[at + c] ?? ''));
 }
 
@@ -204,10 +208,10 @@ export function ensureIndex(ss: Spreadsheet, sheets: Map<string, Sheet>, tabs: r
         );
       }) &&
       current.slice(tabs.length + 1).every((r) => r.slice(0, INDEX_COLS).every((v) => v === '')) &&
-      // The mirror: the formula setup writes, and its spill not blocked (it shows Settings' first header, not an error).
+      // The mirror: the formula setup writes, and its spill not blocked.
       current.every((r) => r[MIRROR_COL - 2] === '') &&
       sameMirror(formulas[0][MIRROR_COL - 1], mirror) &&
-      !/^#/.test(String(current[0][MIRROR_COL - 1]));
+      (!mirror || parseSettingsMirror(current, formulas) !== null);
     if (same) return false;
   }
   // The mirror spills down MIRROR_HEIGHT rows: a new tab has 1,000; rows deleted from an old one are put back.

@@ -3,6 +3,7 @@ import { clinicChoices } from '../../core/instruments/clinic-choices';
 import type { InstrumentDefinition } from '../../core/instruments/schema';
 import type { ColumnSpec, TabLayout, Validation } from '../columns';
 import { instrumentColumns, type InstrumentOptions } from '../instrument-layout';
+import { SETTINGS } from '../layout';
 import { INDEX_TAB, MIRROR_COL, parseIndex, parseSettingsMirror } from '../index-tab';
 import { COMPUTED_PREFIX, PROTECTED_TABS, PROTECTION_PREFIX, TAB_PREFIX } from '../protect';
 import { columnLetters } from '../a1';
@@ -276,9 +277,8 @@ export function indexProblems(sheets: ReadonlyMap<string, Sheet>, blocks: readon
     });
   }
   // The Settings mirror saves every action one read; without it (or with its spill blocked) actions read Settings themselves.
-  const settings = blocks.find((b) => b.layout.name === 'Settings');
-  const mirror = parseSettingsMirror(values, formulas);
-  if (settings && !settings.missing.some((c) => !c.optional) && (!mirror || /^#/.test(String(mirror[0]?.[0] ?? '')))) {
+  const settings = blocks.find((b) => b.layout.name === SETTINGS.name);
+  if (settings && !settings.missing.some((c) => !c.optional) && !parseSettingsMirror(values, formulas)) {
     out.push({
       area: 'layout',
       tab: INDEX_TAB,
