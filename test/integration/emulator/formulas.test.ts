@@ -295,8 +295,9 @@ describe('formulas', () => {
 
 describe('spills that change size as their tab changes', () => {
   const KEYS = {
-    // A sorted spill over FILTERs of a tab (the shape of Attain's key columns), one spill that reads it, and single cells that read both.
-    A1: '=ARRAYFORMULA(SORT(FILTER(Sheet1!$B:$B,LEN(Sheet1!$A:$A),ROW(Sheet1!$A:$A)>1),FILTER(Sheet1!$A:$A,LEN(Sheet1!$A:$A),ROW(Sheet1!$A:$A)>1),FALSE,FILTER(ROW(Sheet1!$A:$A),LEN(Sheet1!$A:$A),ROW(Sheet1!$A:$A)>1),TRUE))',
+    // A spill over FILTERs of a tab sorted descending (the shape of Attain's key columns), one spill that reads it, and single cells that read both.
+    // E1's MATCH(…, −1) is defined only over a column sorted descending; over any other Google documents no answer (this emulator's depends on the grid's height).
+    A1: '=ARRAYFORMULA(SORT(FILTER(Sheet1!$B:$B,LEN(Sheet1!$A:$A),ROW(Sheet1!$A:$A)>1),FILTER(Sheet1!$B:$B,LEN(Sheet1!$A:$A),ROW(Sheet1!$A:$A)>1),FALSE,FILTER(Sheet1!$A:$A,LEN(Sheet1!$A:$A),ROW(Sheet1!$A:$A)>1),FALSE,FILTER(ROW(Sheet1!$A:$A),LEN(Sheet1!$A:$A),ROW(Sheet1!$A:$A)>1),TRUE))',
     C1: '=SORT(FILTER(Keys!$A:$A,ISNUMBER(Keys!$A:$A),Keys!$A:$A>4))',
     E1: '=IFERROR(MATCH(5,Keys!$A:$A,-1),0)',
     F1: '=COUNT(Keys!$C:$C)',
@@ -317,7 +318,11 @@ describe('spills that change size as their tab changes', () => {
         const fresh = fakeEmulator({ state: emu.exportState() });
         expect(keys.getRange('A1:F14').getValues()).toEqual(fresh.spreadsheet.getSheetByName('Keys')!.getRange('A1:F14').getValues());
       }),
-      { numRuns: 40 },
+      {
+        numRuns: 40,
+        // CI's draw of 2026-12-03, which a spill ordered by code (not value) left unsorted, so E1 differed with the grid's height.
+        examples: [[[{ row: 2, code: 'c', n: 0 }, { row: 3, code: 'a', n: 0 }, { row: 5, code: 'a', n: 0 }, { row: 6, code: 'b', n: 0 }, { row: 4, code: 'b', n: 5 }, { row: 7, code: 'c', n: 0 }, { row: 3, code: '', n: 0 }]]],
+      },
     );
   });
 });
