@@ -68,26 +68,31 @@ function write(file: string, kept: Kept): void {
   }
 }
 
-/** Where today's seeding by this code is kept (null: no cache), and what is kept there if anything. */
-function cached(distDir: string): { file: string | null; kept: Kept | null } {
-  const dir = seedCacheDir();
-  const file = dir ? path.join(dir, `${seedKey(distDir)}.json`) : null;
-  return { file, kept: file ? read(file) : null };
-}
-
 type Seeded = { emulator: Emulator; summary: SeedSummary; fromCache: boolean };
 
-/** Opens the seeding kept today by this code, without seeding. */
-function reopened(distDir: string, file: string | null, kept: Kept, log?: (line: string) => void): Seeded {
-  log?.(`Opening the demo clinic seeded earlier today by this same code (${file}).`);
-  return { emulator: createEmulator({ distDir, state: kept.state, user: SEED_USER }), summary: kept.summary, fromCache: true };
-}
-
-/** Keeps a finished seeding and opens it from its state, so the first run behaves exactly as every later one. */
-function opened(distDir: string, file: string | null, seeding: Emulator, summary: SeedSummary): Seeded {
-  const state = seeding.exportState();
-  if (file) write(file, { summary, state });
-  return { emulator: createEmulator({ distDir, state, user: SEED_USER }), summary, fromCache: false };
+/**
+ * Today's seeding by this code, opened from where it is kept; else an empty emulator to seed, and `finish`, which keeps the
+ * seeding and opens it from its state (so the first run behaves exactly as every later one).
+ */
+function begin(opts: { distDir?: string; log?: (line: string) => void }): { ready: Seeded } | { seeding: Emulator; finish(summary: SeedSummary): Seeded } {
+  const distDir = path.resolve(opts.distDir ?? path.join(REPO_ROOT, 'dist'));
+  const dir = seedCacheDir();
+  const file = dir ? path.join(dir, `${seedKey(distDir)}.json`) : null;
+  const kept = file ? read(file) : null;
+  if (kept) {
+    opts.log?.(`Opening the demo clinic seeded earlier today by this same code (${file}).`);
+    return { ready: { emulator: createEmulator({ distDir, state: kept.state, user: SEED_USER }), summary: kept.summary, fromCache: true } };
+  }
+  opts.log?.('Seeding a demo clinic (fictional clients DEMO-01 …)…');
+  const seeding = createEmulator({ distDir, user: SEED_USER, timeZone: SEED_TIME_ZONE });
+  return {
+    seeding,
+    finish: (summary) => {
+      const state = seeding.exportState();
+      if (file) write(file, { summary, state });
+      return { emulator: createEmulator({ distDir, state, user: SEED_USER }), summary, fromCache: false };
+    },
+  };
 }
 
 /**
@@ -95,12 +100,8 @@ function opened(distDir: string, file: string | null, seeding: Emulator, summary
  * else seeded now through the server functions and kept.
  */
 export function seededDemo(opts: { distDir?: string; log?: (line: string) => void } = {}): Seeded {
-  const distDir = path.resolve(opts.distDir ?? path.join(REPO_ROOT, 'dist'));
-  const { file, kept } = cached(distDir);
-  if (kept) return reopened(distDir, file, kept, opts.log);
-  opts.log?.('Seeding a demo clinic (fictional clients DEMO-01 …)…');
-  const seeding = createEmulator({ distDir, user: SEED_USER, timeZone: SEED_TIME_ZONE });
-  return opened(distDir, file, seeding, seedEmulator(seeding));
+  const s = begin(opts);
+  return 'ready' in s ? s.ready : s.finish(seedEmulator(s.seeding));
 }
 
 /**
@@ -108,15 +109,12 @@ export function seededDemo(opts: { distDir?: string; log?: (line: string) => voi
  * that is already listening answers its requests (a "seeding…" page) while the demo is seeded. The same rows as seededDemo.
  */
 export async function seededDemoAsync(opts: { distDir?: string; log?: (line: string) => void; progress?: (p: SeedProgress) => void } = {}): Promise<Seeded> {
-  const distDir = path.resolve(opts.distDir ?? path.join(REPO_ROOT, 'dist'));
-  const { file, kept } = cached(distDir);
-  if (kept) return reopened(distDir, file, kept, opts.log);
-  opts.log?.('Seeding a demo clinic (fictional clients DEMO-01 …)…');
-  const seeding = createEmulator({ distDir, user: SEED_USER, timeZone: SEED_TIME_ZONE });
-  const steps = seedSteps(seeding);
+  const s = begin(opts);
+  if ('ready' in s) return s.ready;
+  const steps = seedSteps(s.seeding);
   for (;;) {
     const step = steps.next();
-    if (step.done) return opened(distDir, file, seeding, step.value);
+    if (step.done) return s.finish(step.value);
     opts.progress?.(step.value);
     await new Promise((r) => setImmediate(r));
   }
